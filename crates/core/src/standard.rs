@@ -565,6 +565,8 @@ pub fn parse(json: &str) -> Result<Standard, Vec<Problem>> {
 fn json_path(p: &str) -> String {
     if p.is_empty() || p == "." {
         "$".to_owned()
+    } else if p.starts_with('[') {
+        format!("${p}")
     } else {
         format!("$.{p}")
     }

@@ -73,6 +73,9 @@ pub struct Plan {
     pub gates: Vec<usize>,
     /// The rounded total once every step is taken.
     pub total_after: u32,
+    /// False when even every question at level 5 cannot reach the target (for example when
+    /// nothing applies to the chosen profile); the steps then go as far as they can.
+    pub reachable: bool,
 }
 
 impl Plan {
@@ -185,7 +188,20 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
         (TierOutcome::FixFirst { gates: failed_blocking.clone() }, Some(target))
     };
 
-    let shortfalls = next.map(|t| shortfalls(&s.tiers[t], &score, &gates)).unwrap_or_default();
+    let mut shortfalls = next.map(|t| shortfalls(&s.tiers[t], &score, &gates)).unwrap_or_default();
+    // Under "fix first" the failed blocking gates stand in the way of any tier, required or not.
+    if !failed_blocking.is_empty() {
+        match shortfalls.iter_mut().find_map(|f| match f {
+            Shortfall::GatesOpen(g) => Some(g),
+            _ => None,
+        }) {
+            Some(open) => {
+                open.extend(failed_blocking.iter().filter(|g| !open.contains(g)).collect::<Vec<_>>());
+                open.sort_unstable();
+            }
+            None => shortfalls.push(Shortfall::GatesOpen(failed_blocking.clone())),
+        }
+    }
     let plan = next.map(|t| plan(s, &score, &gates, t, &failed_blocking));
     let advisories = s
         .advisories
@@ -308,10 +324,11 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
         })
         .collect();
     steps.sort_by(|a, b| b.gain_tenths.cmp(&a.gain_tenths).then(a.question.cmp(&b.question)));
-    Plan {
-        target,
-        steps,
-        gates: plan_gates,
-        total_after: rescaled_total(s.total_points, achieved, score.applicable_points),
-    }
+    let total_after = rescaled_total(s.total_points, achieved, score.applicable_points);
+    let guard_ok = tier.min_part_percent.is_none_or(|percent| {
+        score.parts.iter().zip(&parts).all(|(p, a)| {
+            p.applicable_points == 0 || a.mul_int(100) >= Ratio::int(u128::from(percent) * u128::from(p.applicable_points))
+        })
+    });
+    Plan { target, steps, gates: plan_gates, total_after, reachable: total_after >= tier.threshold && guard_ok }
 }
