@@ -1,0 +1,73 @@
+//! The basic conditions (gates): yes / no / not sure, no points, but they decide which tiers
+//! can be suggested. Gates that do not apply to the chosen profile are not shown.
+
+use brand_core::tier::GateStatus;
+use brand_core::{GateAnswer, Lang};
+use yew::prelude::*;
+
+use crate::i18n::catalog;
+use crate::state::{Action, SharedStandard};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct GateListProps {
+    pub standard: SharedStandard,
+    pub statuses: Vec<GateStatus>,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn GateList(p: &GateListProps) -> Html {
+    let t = catalog(p.lang);
+    let lang = p.lang;
+    let choices = [(GateAnswer::Yes, t.yes), (GateAnswer::No, t.no), (GateAnswer::Unsure, t.unsure)];
+    let shown = p.standard.gates.iter().enumerate().filter(|(i, _)| p.statuses[*i] != GateStatus::NotApplicable);
+    html! {
+        <section class="bsc-section" aria-labelledby="bsc-gates-h">
+            <h2 id="bsc-gates-h">{ t.gates_title }</h2>
+            <p class="bsc-q__hint">{ t.gates_intro }</p>
+            for (gi, g) in shown {
+                <fieldset class="bsc-q bsc-gate" key={g.id.to_string()} data-gate={g.id.to_string()}>
+                    <legend class="bsc-q__text">
+                        <span class="bsc-q__id">{ g.id.as_str() }</span>
+                        { g.text.get(lang) }
+                        if g.blocking {
+                            <span class="bsc-badge">{ t.blocking }</span>
+                        }
+                    </legend>
+                    <div class="bsc-choices">
+                        for (answer, label) in choices {
+                            <label key={slug(answer)}
+                                class={classes!("bsc-choice", (status_of(answer) == p.statuses[gi]).then_some("is-checked"))}>
+                                <input type="radio" name={format!("bsc-gate-{}", g.id)}
+                                    id={format!("bsc-gate-{}-{}", g.id, slug(answer))}
+                                    checked={status_of(answer) == p.statuses[gi]}
+                                    onchange={{
+                                        let (cb, id) = (p.on_action.clone(), g.id.clone());
+                                        Callback::from(move |_| cb.emit(Action::SetGate(id.clone(), Some(answer))))
+                                    }} />
+                                { label }
+                            </label>
+                        }
+                    </div>
+                </fieldset>
+            }
+        </section>
+    }
+}
+
+fn status_of(a: GateAnswer) -> GateStatus {
+    match a {
+        GateAnswer::Yes => GateStatus::Yes,
+        GateAnswer::No => GateStatus::No,
+        GateAnswer::Unsure => GateStatus::Unsure,
+    }
+}
+
+fn slug(a: GateAnswer) -> &'static str {
+    match a {
+        GateAnswer::Yes => "yes",
+        GateAnswer::No => "no",
+        GateAnswer::Unsure => "unsure",
+    }
+}

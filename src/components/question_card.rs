@@ -1,0 +1,140 @@
+//! One question: six labelled levels with the question's own descriptors, N/A where the
+//! standard allows it, and the evidence note that the evidence rule depends on.
+
+use brand_core::standard::QuestionKind;
+use brand_core::{Answer, Lang, Response};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::i18n::{catalog, fill};
+use crate::state::{Action, SharedStandard};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct QuestionCardProps {
+    pub standard: SharedStandard,
+    /// Index into the standard's questions.
+    pub index: usize,
+    pub answer: Option<Answer>,
+    /// Index of the profile band whose descriptors apply, if any.
+    pub band: Option<usize>,
+    /// The evidence rule counts this answer as level 3.
+    pub capped: bool,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn QuestionCard(p: &QuestionCardProps) -> Html {
+    let q = &p.standard.questions[p.index];
+    let t = catalog(p.lang);
+    let lang = p.lang;
+    let levels = p.band.and_then(|b| q.bands.get(b)).map(|b| &b.levels).unwrap_or(&q.levels);
+    let response = p.answer.as_ref().and_then(|a| a.response);
+    let note = p.answer.as_ref().map(|a| a.note.clone()).unwrap_or_default();
+    let dom = format!("bsc-q-{}", q.id);
+    let group = format!("{dom}-level");
+
+    let on_note = {
+        let (cb, id) = (p.on_action.clone(), q.id.clone());
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            cb.emit(Action::SetNote(id.clone(), el.value()));
+        })
+    };
+    let on_clear = {
+        let (cb, id) = (p.on_action.clone(), q.id.clone());
+        Callback::from(move |_| cb.emit(Action::ClearResponse(id.clone())))
+    };
+    let on_na = {
+        let (cb, id) = (p.on_action.clone(), q.id.clone());
+        Callback::from(move |_| cb.emit(Action::SetNotApplicable(id.clone())))
+    };
+    let hint_id = format!("{dom}-hint");
+
+    html! {
+        <fieldset class="bsc-q" id={dom.clone()} data-question={q.id.to_string()}>
+            <legend class="bsc-q__text">
+                <span class="bsc-q__id">{ q.id.as_str() }</span>{ q.text.get(lang) }
+            </legend>
+            if let Some(help) = &q.help {
+                <p class="bsc-q__help">{ help.get(lang) }</p>
+            }
+            <div class="bsc-levels">
+                for (level, text) in levels.iter().enumerate() {
+                    <LevelChoice
+                        key={level}
+                        name={group.clone()}
+                        id={format!("{dom}-l{level}")}
+                        level={level as u8}
+                        label={level_label(p.lang, q.kind, level)}
+                        descriptor={AttrValue::from(text.get(lang).to_owned())}
+                        checked={response == brand_core::answers::Level::new(level as u8).map(Response::Level)}
+                        question={q.id.clone()}
+                        on_action={p.on_action.clone()}
+                    />
+                }
+                if q.na_allowed {
+                    <label class={classes!("bsc-level", "bsc-level--na", (response == Some(Response::NotApplicable)).then_some("is-checked"))}>
+                        <input type="radio" name={group.clone()} id={format!("{dom}-na")}
+                            checked={response == Some(Response::NotApplicable)} onchange={on_na} />
+                        <span class="bsc-level__n">{ t.not_applicable }</span>
+                    </label>
+                }
+            </div>
+            <div class="bsc-q__evidence">
+                <label for={format!("{dom}-note")}>{ t.evidence_label }</label>
+                <p class="bsc-q__hint" id={hint_id.clone()}>
+                    if let Some(ex) = &q.evidence {
+                        { t.evidence_examples }{ ex.get(lang) }{ " " }
+                    }
+                    { t.evidence_rule }
+                </p>
+                <textarea id={format!("{dom}-note")} rows="2" aria-describedby={hint_id}
+                    value={note} oninput={on_note} />
+                if p.capped {
+                    <p class="bsc-warn" role="status">{ t.evidence_capped }</p>
+                }
+            </div>
+            if response.is_some() {
+                <button type="button" class="bsc-link" onclick={on_clear}>{ t.clear_answer }</button>
+            }
+        </fieldset>
+    }
+}
+
+fn level_label(lang: Lang, kind: QuestionKind, level: usize) -> AttrValue {
+    let t = catalog(lang);
+    let n = fill(t.level_prefix, &[("n", &level.to_string())]);
+    match kind {
+        QuestionKind::Practice => format!("{n} · {}", t.practice_levels[level]).into(),
+        QuestionKind::Result => n.into(),
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct LevelChoiceProps {
+    name: String,
+    id: String,
+    level: u8,
+    label: AttrValue,
+    descriptor: AttrValue,
+    checked: bool,
+    question: brand_core::QuestionId,
+    on_action: Callback<Action>,
+}
+
+#[component]
+fn LevelChoice(p: &LevelChoiceProps) -> Html {
+    let onchange = {
+        let (cb, id, level) = (p.on_action.clone(), p.question.clone(), p.level);
+        Callback::from(move |_| cb.emit(Action::SetLevel(id.clone(), level)))
+    };
+    html! {
+        <label class={classes!("bsc-level", p.checked.then_some("is-checked"))} for={p.id.clone()}>
+            <input type="radio" name={p.name.clone()} id={p.id.clone()} value={p.level.to_string()}
+                checked={p.checked} {onchange} />
+            <span class="bsc-level__n">{ p.label.clone() }</span>
+            <span class="bsc-level__desc">{ p.descriptor.clone() }</span>
+        </label>
+    }
+}

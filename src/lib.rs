@@ -1,0 +1,39 @@
+//! The Yew shell of 品牌自评 · Brand Self-Check.
+//!
+//! It renders and talks to the browser; everything that decides anything (scores, tiers, plans,
+//! validation) lives in `brand-core`. The state is one [`state::Session`] changed only through
+//! [`state::Action`]s by a pure transition; score, range, tier and plan are derived in the view.
+
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod i18n;
+pub mod standards;
+pub mod state;
+
+use wasm_bindgen::JsCast;
+
+/// The element the widget mounts into: `#brand-self-check`, else `[data-brand-self-check]`,
+/// else a new element appended to `<body>`.
+fn host_element() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    if let Some(el) = document.get_element_by_id("brand-self-check") {
+        return Some(el);
+    }
+    if let Ok(Some(el)) = document.query_selector("[data-brand-self-check]") {
+        return Some(el);
+    }
+    let el = document.create_element("div").ok()?;
+    document.body()?.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// Mounts the widget into its host element with the configuration read from it and the URL.
+pub fn start() {
+    let Some(host) = host_element() else { return };
+    let props = config::read(&host);
+    if let Some(el) = host.dyn_ref::<web_sys::HtmlElement>() {
+        el.set_attribute("data-mounted", "").ok();
+    }
+    yew::Renderer::<app::App>::with_root_and_props(host, props).render();
+}
