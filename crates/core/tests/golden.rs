@@ -1,0 +1,148 @@
+//! Every shipped standard validates, and every golden answer set in `standards/golden/` scores
+//! exactly as its `golden.expect` says. The expectations come from an independent Python
+//! implementation of DOMAIN.md (`tools/golden.py`) and carry their arithmetic in `golden.worked`.
+
+use std::path::{Path, PathBuf};
+
+use brand_core::answers::AnswersFile;
+use brand_core::tier::{Shortfall, TierOutcome};
+use brand_core::{assess, parse, Standard};
+use serde_json::Value;
+
+fn standards_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../standards")
+}
+
+fn shipped() -> Vec<(String, Standard)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(standards_dir()).expect("standards/") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if path.extension().is_some_and(|e| e == "json") && !name.ends_with(".schema.json") {
+            let text = std::fs::read_to_string(&path).expect("read standard");
+            match parse(&text) {
+                Ok(s) => out.push((name, s)),
+                Err(problems) => panic!("{name} does not validate:\n{problems:#?}"),
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn every_shipped_standard_validates_and_is_complete() {
+    let all = shipped();
+    let ids: Vec<&str> = all.iter().map(|(_, s)| s.id.as_str()).collect();
+    assert_eq!(ids, ["enterprise", "regional", "sample"]);
+    for (name, s) in &all {
+        assert_eq!(s.total_points, 1000, "{name}");
+        assert_eq!(s.tiers.len(), if s.id == "sample" { 3 } else { 5 }, "{name}");
+        for ind in &s.indicators {
+            let n = ind.questions.len();
+            assert!((2..=5).contains(&n), "{name} {}: {n} questions", ind.id);
+            for q in ind.questions.clone() {
+                let q = &s.questions[q];
+                // Six descriptors specific to the question: no two levels alike.
+                let mut zh: Vec<&str> = q.levels.iter().map(|l| l.zh.as_str()).collect();
+                zh.sort_unstable();
+                zh.dedup();
+                assert_eq!(zh.len(), 6, "{name} {}: repeated level descriptors", q.id);
+                if s.id != "sample" {
+                    assert!(q.help.is_some() && q.evidence.is_some(), "{name} {}: no help or evidence", q.id);
+                }
+            }
+        }
+    }
+    for (name, s) in &all {
+        // Not one generic ladder pasted everywhere: at most one pair of questions (plain numeric
+        // percentage bands) may share the same six descriptors.
+        let mut ladders: Vec<String> = s.questions.iter().map(|q| format!("{:?}", q.levels)).collect();
+        ladders.sort_unstable();
+        ladders.dedup();
+        assert!(ladders.len() + 1 >= s.questions.len(), "{name}: {} ladders for {} questions", ladders.len(), s.questions.len());
+    }
+    let enterprise = &all[0].1;
+    let regional = &all[1].1;
+    assert!(enterprise.questions.len() >= 45 && regional.questions.len() >= 42);
+    // The blocking gates the domain brief names.
+    assert!(enterprise.gates.iter().any(|g| g.id.as_str() == "G1" && g.blocking));
+    assert!(regional.gates.iter().any(|g| g.id.as_str() == "RG1" && g.blocking));
+    assert_eq!(regional.tiers.last().and_then(|t| t.min_part_percent), Some(60));
+}
+
+fn shortfall_text(s: &Standard, f: &Shortfall) -> String {
+    match f {
+        Shortfall::Points { short } => format!("points:{short}"),
+        Shortfall::GatesOpen(g) => {
+            format!("gates:{}", g.iter().map(|g| s.gates[*g].id.as_str()).collect::<Vec<_>>().join(","))
+        }
+        Shortfall::Guard { parts, percent } => format!(
+            "guard{percent}:{}",
+            parts.iter().map(|p| s.parts[*p].id.as_str()).collect::<Vec<_>>().join(",")
+        ),
+    }
+}
+
+/// The assessment in the shape of `golden.expect`.
+fn actual(s: &Standard, file: AnswersFile) -> Value {
+    let (answers, issues) = file.into_answers(s);
+    assert!(issues.is_empty(), "import issues: {issues:?}");
+    let x = assess(s, &answers);
+    let sc = &x.score;
+    let parts: serde_json::Map<String, Value> = s
+        .parts
+        .iter()
+        .zip(&sc.parts)
+        .map(|(p, ps)| (p.id.to_string(), Value::from(f64::from(ps.achieved_tenths()) / 10.0)))
+        .collect();
+    let outcome = match &x.outcome {
+        TierOutcome::Tier(t) => s.tiers[*t].id.to_string(),
+        TierOutcome::FixFirst { .. } => "fix_first".into(),
+        TierOutcome::BelowFirst => "below_first".into(),
+    };
+    let plan = x.plan.as_ref().map(|p| {
+        serde_json::json!({
+            "target": s.tiers[p.target].id.to_string(),
+            "steps": p.steps.iter().map(|st| format!("{}:{}>{}", s.questions[st.question].id, st.from, st.to)).collect::<Vec<_>>(),
+            "gates": p.gates.iter().map(|g| s.gates[*g].id.to_string()).collect::<Vec<_>>(),
+            "total_after": p.total_after,
+            "reachable": p.reachable,
+        })
+    });
+    serde_json::json!({
+        "total": sc.total, "min": sc.min, "max": sc.max,
+        "parts": parts,
+        "outcome": outcome,
+        "next": x.next.map(|t| s.tiers[t].id.to_string()),
+        "shortfalls": x.shortfalls.iter().map(|f| shortfall_text(s, f)).collect::<Vec<_>>(),
+        "plan": plan,
+        "evidence_missing": sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect::<Vec<_>>(),
+        "advisories": x.advisories.iter().map(|a| s.advisories[*a].id.clone()).collect::<Vec<_>>(),
+    })
+}
+
+#[test]
+fn every_golden_set_scores_as_worked_out() {
+    let standards = shipped();
+    let mut checked = 0;
+    for (_, s) in standards.iter().filter(|(_, s)| s.id != "sample") {
+        let dir = standards_dir().join("golden").join(&s.id);
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(&dir).expect("golden dir").map(|e| e.expect("entry").path()).collect();
+        files.sort();
+        assert!(files.len() >= 12, "{}: only {} golden sets", s.id, files.len());
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("read golden");
+            let doc: Value = serde_json::from_str(&text).expect("golden JSON");
+            let expect = &doc["golden"]["expect"];
+            let file = AnswersFile::parse(&text).expect("a golden set is a valid answers file");
+            assert_eq!(file.standard.id, s.id);
+            assert_eq!(file.standard.version, s.version, "{}: regenerate with tools/golden.py", path.display());
+            let got = actual(s, file);
+            assert_eq!(&got, expect, "\n{}\n{}", path.display(), doc["golden"]["worked"]);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 24);
+}

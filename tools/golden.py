@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Writes the golden answer sets in standards/golden/<standard>/ from the profiles below.
+
+Each golden file is a valid answers file (brand-cli can score it) plus a "golden" section: the
+profile in the compact notation, the expected result, and the arithmetic behind it ("worked").
+The expected values are computed here by a second, independent implementation of the rules in
+shared/DOMAIN.md (Python, exact fractions), written without reference to the Rust core, so the
+golden tests compare two implementations. Run after changing a standard or a profile:
+
+    python3 tools/golden.py
+"""
+import json
+import os
+import sys
+from fractions import Fraction as F
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def half_up(x):
+    return int((2 * x.numerator + x.denominator) // (2 * x.denominator))
+
+
+def tenths(x):
+    return half_up(x * 10) / 10
+
+
+class Std:
+    def __init__(self, path):
+        raw = open(path, encoding="utf-8").read()
+        self.s = json.loads(raw)
+        self.questions, self.ind_of, self.part_of_ind = [], {}, {}
+        for p in self.s["parts"]:
+            for i in p["indicators"]:
+                self.part_of_ind[i["id"]] = p["id"]
+                for q in i["questions"]:
+                    self.questions.append(q)
+                    self.ind_of[q["id"]] = i
+        self.gates = self.s.get("gates", [])
+
+    def holds(self, cond, profile):
+        return cond is None or profile.get(cond["profile"]) in cond["any_of"]
+
+
+def expand(std, spec):
+    """The compact notation of the tests: sector=x, A1.1=3, A1.*=4e, *=na, G*=yes, Q=note."""
+    profile, questions, gates = {}, {}, {}
+    prof_ids = {p["id"] for p in std.s.get("profile", [])}
+    gate_ids = [g["id"] for g in std.gates]
+    for tok in spec.split():
+        key, val = tok.split("=")
+        if key in prof_ids:
+            profile[key] = val
+            continue
+        match = (lambda i: i.startswith(key[:-1])) if key.endswith("*") else (lambda i: i == key)
+        gmatch = [g for g in gate_ids if match(g)]
+        if gmatch and val in ("yes", "no", "unsure"):
+            for g in gmatch:
+                gates[g] = val
+            continue
+        qs = [q["id"] for q in std.questions if match(q["id"])]
+        assert qs, tok
+        for qid in qs:
+            e = questions.setdefault(qid, {})
+            if val == "na":
+                e.pop("level", None)
+                e["na"] = True
+            elif val == "note":
+                e["note"] = "见附件"
+            else:
+                e.pop("na", None)
+                e["level"] = int(val.rstrip("e"))
+                if val.endswith("e"):
+                    e["note"] = "证明材料：" + qid
+                else:
+                    e.pop("note", None)
+    return profile, questions, gates
+
+
+def assess(std, profile, questions, gates):
+    s = std.s
+    T = s["total_points"]
+    states = {}
+    for q in std.questions:
+        if not std.holds(q.get("applies_when"), profile):
+            states[q["id"]] = ("excluded",)
+            continue
+        e = questions.get(q["id"], {})
+        if e.get("na") and q["na_allowed"]:
+            states[q["id"]] = ("na",)
+        elif "level" in e:
+            L = e["level"]
+            counted = 3 if L >= 4 and not e.get("note", "").strip() else L
+            states[q["id"]] = ("ans", L, counted)
+        else:
+            states[q["id"]] = ("open",)
+    ind_score, ind_n, ind_best, part_ach, part_app = {}, {}, {}, {}, {}
+    applicable, achieved, best = 0, F(0), F(0)
+    worked = []
+    for p in s["parts"]:
+        part_ach[p["id"]], part_app[p["id"]] = F(0), 0
+        for i in p["indicators"]:
+            split = [states[q["id"]] for q in i["questions"] if states[q["id"]][0] in ("ans", "open")]
+            n = len(split)
+            ind_n[i["id"]] = n
+            if n == 0:
+                ind_score[i["id"]] = F(0)
+                worked.append(f"{i['id']} {i['points']}: no applicable question, drops out")
+                continue
+            sm = sum(st[2] for st in split if st[0] == "ans")
+            bm = sum(st[2] if st[0] == "ans" else 5 for st in split)
+            a = F(i["points"] * sm, 5 * n)
+            ind_score[i["id"]] = a
+            ind_best[i["id"]] = F(i["points"] * bm, 5 * n)
+            applicable += i["points"]
+            part_app[p["id"]] += i["points"]
+            part_ach[p["id"]] += a
+            achieved += a
+            best += ind_best[i["id"]]
+            lv = ",".join("-" if st[0] == "open" else (f"{st[1]}→3" if st[1] != st[2] else str(st[1])) for st in split)
+            worked.append(f"{i['id']} {i['points']} × ({lv} = {sm}) / (5 × {n}) = {float(a):.2f}")
+    total = half_up(achieved * T / applicable) if applicable else 0
+    mx = half_up(best * T / applicable) if applicable else 0
+    worked.append(f"achieved {float(achieved):.3f} of {applicable} applicable points → × {T}/{applicable} = "
+                  f"{float(achieved * T / applicable) if applicable else 0:.3f} → total {total} (half up)")
+
+    gstat = {}
+    for g in std.gates:
+        gstat[g["id"]] = "n/a" if not std.holds(g.get("applies_when"), profile) else gates.get(g["id"], "open")
+    met = lambda g: gstat[g] in ("yes", "n/a")
+
+    def guard_ok(t, ach=part_ach):
+        pct = t.get("min_part_percent")
+        return pct is None or all(part_app[p] == 0 or ach[p] * 100 >= pct * part_app[p] for p in part_app)
+
+    def holds(t, gs=gstat):
+        return total >= t["threshold"] and all(gs[g] in ("yes", "n/a") for g in t.get("gates", [])) and guard_ok(t)
+
+    tiers = s["tiers"]
+    blocked = [g["id"] for g in std.gates if g.get("blocking") and gstat[g["id"]] == "no"]
+    if blocked:
+        fixed = dict(gstat, **{g: "yes" for g in blocked})
+        hs = [k for k, t in enumerate(tiers) if holds(t, fixed)]
+        outcome, nxt = "fix_first", (hs[-1] if hs else 0)
+    else:
+        hs = [k for k, t in enumerate(tiers) if holds(t)]
+        if hs:
+            outcome, nxt = tiers[hs[-1]]["id"], (hs[-1] + 1 if hs[-1] + 1 < len(tiers) else None)
+        else:
+            outcome, nxt = "below_first", 0
+
+    shortfalls, plan = [], None
+    if nxt is not None:
+        t = tiers[nxt]
+        if total < t["threshold"]:
+            shortfalls.append(f"points:{t['threshold'] - total}")
+        open_g = sorted(set([g for g in t.get("gates", []) if not met(g)] + blocked), key=lambda g: [x["id"] for x in std.gates].index(g))
+        if open_g:
+            shortfalls.append("gates:" + ",".join(open_g))
+        if not guard_ok(t):
+            pct = t["min_part_percent"]
+            shortfalls.append(f"guard{pct}:" + ",".join(p for p in part_app if part_app[p] and part_ach[p] * 100 < pct * part_app[p]))
+        # The plan: questions below 5 in questionnaire order, largest per-level gain first.
+        order = {q["id"]: k for k, q in enumerate(std.questions)}
+        cands = []
+        for q in std.questions:
+            st = states[q["id"]]
+            if st[0] in ("ans", "open"):
+                lvl = st[2] if st[0] == "ans" else 0
+                if lvl < 5:
+                    i = std.ind_of[q["id"]]
+                    cands.append([q["id"], std.part_of_ind[i["id"]], lvl, F(i["points"], 5 * ind_n[i["id"]])])
+        cands.sort(key=lambda c: (-c[3], order[c[0]]))
+        ach, pach, raised = achieved, dict(part_ach), {}
+
+        def take(c):
+            nonlocal ach
+            raised.setdefault(c[0], [c[2], c[2], c[3]])
+            c[2] += 1
+            raised[c[0]][1] = c[2]
+            ach += c[3]
+            pach[c[1]] += c[3]
+
+        pct = t.get("min_part_percent")
+        if pct is not None:
+            for p in part_app:
+                for c in cands:
+                    if c[1] != p:
+                        continue
+                    while pach[p] * 100 < pct * part_app[p] and c[2] < 5:
+                        take(c)
+        reached = lambda: (half_up(ach * T / applicable) if applicable else 0) >= t["threshold"]
+        for c in cands:
+            while not reached() and c[2] < 5:
+                take(c)
+        after = half_up(ach * T / applicable) if applicable else 0
+        gain_t = lambda g: half_up(g * T / applicable * 10) if applicable else 0
+        steps = sorted(raised.items(), key=lambda kv: (-gain_t(kv[1][2] * (kv[1][1] - kv[1][0])), order[kv[0]]))
+        plan_gates = sorted(set([g for g in t.get("gates", []) if not met(g)] + blocked), key=lambda g: [x["id"] for x in std.gates].index(g))
+        plan = {"target": t["id"], "steps": [f"{k}:{v[0]}>{v[1]}" for k, v in steps], "gates": plan_gates,
+                "total_after": after, "reachable": after >= t["threshold"] and guard_ok(t, pach)}
+
+    def rule(r):
+        if "part_at_least" in r:
+            p, pc = r["part_at_least"]["part"], r["part_at_least"]["percent"]
+            return part_app[p] > 0 and part_ach[p] * 100 >= pc * part_app[p]
+        if "total_at_least" in r:
+            return total >= r["total_at_least"]
+        if "gate_passed" in r:
+            return gstat[r["gate_passed"]] == "yes"
+        return std.holds(r["profile"], profile)
+
+    adv = [a["id"] for a in s.get("advisories", []) if all(rule(r) for r in a.get("when", []))]
+    capped = [q["id"] for q in std.questions if states[q["id"]][0] == "ans" and states[q["id"]][1] != states[q["id"]][2]]
+    return {
+        "total": total, "min": total, "max": mx,
+        "parts": {p: tenths(part_ach[p]) for p in part_ach},
+        "outcome": outcome, "next": tiers[nxt]["id"] if nxt is not None else None,
+        "shortfalls": shortfalls, "plan": plan, "evidence_missing": capped, "advisories": adv,
+    }, worked
+
+
+ENTERPRISE = [
+    ("01-startup-nothing-in-place", "A services start-up in its second year: little in place, not yet five years old, no quality system.",
+     "sector=services A*=0 B*=1 C*=0 A2.1=1 B4.1=1 C3.1=2 C4.1=2 G1=yes G2=no G3=yes G4=no G6=no"),
+    ("02-strong-manufacturer-fails-compliance", "A strong manufacturer with a failed official spot check last year: veto item G1 fails.",
+     "sector=manufacturing *=4e B1.*=5e C2.*=5e B3.3=3 G1=no G2=yes G3=yes G4=yes G5=yes G6=yes"),
+    ("03-service-firm-just-above-city-tier", "A service firm just above the 500 line, with a quality system in place.",
+     "sector=services A*=3e B*=3e C*=2 A1.*=2 B3.*=4e C2.4=na C1.*=1 A3.1=4e G1=yes G2=yes G3=yes G4=yes G6=no"),
+    ("04-exactly-on-the-provincial-threshold", "A manufacturer landing exactly on 650 with every basic condition but G5.",
+     "sector=manufacturing *=3e A*=4e B1.*=4e C4.*=2 C3.4=0 B5.1=1 A4.1=3 B2.2=4e B2.3=4e C2.2=4e B3.3=4 C1.1=4e C2.1=5e G1=yes G2=yes G3=yes G4=yes G5=no"),
+    ("05-not-applicable-answers", "A domestic manufacturer without after-sales products: B3.3 and C2.4 are not applicable.",
+     "sector=manufacturing *=3e B3.3=na C2.4=na B1.*=4e G*=yes G5=no G6=no"),
+    ("06-level-five-without-evidence", "An enthusiastic self-rater: level 5 everywhere, evidence named for Part A only.",
+     "sector=manufacturing *=5 A*=5e G*=yes G6=no"),
+    ("07-incomplete", "Half-way through: Part A answered, Parts B and C open.",
+     "sector=agriculture A*=3e A1.1=4e G1=yes"),
+    ("08-agriculture-firm", "An agricultural firm with 三品 certification and a regional market.",
+     "sector=agriculture A*=3e B*=3e C*=3e B4.1=4e B5.1=4e C2.1=3 C2.4=1 G1=yes G2=yes G3=yes G4=yes G5A=yes G6=no"),
+    ("09-top-manufacturer", "A national leader: every answer at 5 with evidence, every condition met.",
+     "sector=manufacturing *=5e G*=yes"),
+    ("10-800-but-manufacturing-conditions-open", "Above 800 but the manufacturing conditions (G5) are not met.",
+     "sector=manufacturing *=4e A*=5e C1.*=5e G1=yes G2=yes G3=yes G4=yes G5=no G6=yes"),
+    ("11-one-point-below-the-pipeline", "A small manufacturer one point short of the 350 line.",
+     "sector=manufacturing *=2 A*=1 C1.*=1 B1.1=3e B1.2=3e A5.1=2 G1=yes G2=no"),
+    ("12-fix-first-and-weak", "A weak firm with a bad-credit record: fix first, then the pipeline.",
+     "sector=services *=1 C4.1=0 G1=no G2=yes G3=no G4=unsure"),
+    ("13-quality-award-and-brand-value-tracks", "Strong management and results: the quality-award and brand-value tracks show.",
+     "sector=services *=4e A*=4e C*=4e B2.*=3e C2.4=na G*=yes"),
+]
+
+REGIONAL = [
+    ("01-new-park-nothing-in-place", "A new industrial park: no plan, no body, nothing measured.",
+     "region_type=cluster *=0 B1.*=1 RG1=yes RG2=yes RG3=no RG4=no RG6=no"),
+    ("02-gi-area-lopsided", "A famous GI area with strong market results but weak governance: above 800, Part A below 60 %.",
+     "region_type=agri_gi A*=2e B*=5e C*=5e A3.1=4e RG*=yes"),
+    ("03-cluster-fails-safety", "An industrial cluster with a major production-safety accident two years ago.",
+     "region_type=cluster *=4e RG1=no RG2=yes RG3=yes RG4=yes"),
+    ("04-agri-fails-five-year-window", "An agricultural brand whose product failed a spot check four years ago (five-year window).",
+     "region_type=agri_gi *=3e RG1B=no RG2=yes RG3=yes RG4=yes RG5=yes"),
+    ("05-tourism-area-just-above-city", "A services and tourism area just above the 500 line.",
+     "region_type=services *=3e B2.4=na A3.4=na C*=2e C3.*=2e B5.*=3e C1.1=0 A1.1=2 RG*=yes RG6=no"),
+    ("06-exactly-on-the-provincial-threshold", "An industrial cluster landing exactly on 650.",
+     "region_type=cluster *=3e A*=4e B1.*=4e C1.3=4e B3.2=2 B4.3=2 C5.2=2 C4.2=2 C2.1=4e B2.2=2 RG*=yes RG6=no"),
+    ("07-not-applicable-answers", "A tourism area without a certification mark or physical product: A3.4 and B2.4 not applicable.",
+     "region_type=services *=3e A3.4=na B2.4=na RG*=yes RG6=no"),
+    ("08-level-five-without-evidence", "Level 5 claimed everywhere without naming documents.",
+     "region_type=cluster *=5 RG*=yes"),
+    ("09-incomplete", "An agricultural brand half-way through: governance answered, the rest open.",
+     "region_type=agri_gi A*=3e A3.1=4e RG1B=yes RG2=yes"),
+    ("10-national-leader", "A national benchmark cluster: every answer at 5 with evidence.",
+     "region_type=cluster *=5e RG*=yes"),
+    ("11-agri-name-protection-missing", "An agricultural area above 650 whose name is not yet protected (RG5 open).",
+     "region_type=agri_gi *=4e A3.1=1 A3.4=na RG1B=yes RG2=yes RG3=yes RG4=yes RG5=no RG6=unsure"),
+    ("12-one-point-below-the-pipeline", "A cluster one point short of 350.",
+     "region_type=cluster *=2 A1.*=1 A2.*=1 C1.*=1 C3.2=0 RG1=yes RG2=yes"),
+    ("13-gi-valuation-track", "A GI area meeting the valuation reference condition.",
+     "region_type=agri_gi *=4e RG*=yes"),
+]
+
+
+def write(std_file, profiles):
+    std = Std(os.path.join(ROOT, "standards", std_file))
+    import hashlib
+    h = "sha256:" + hashlib.sha256(open(os.path.join(ROOT, "standards", std_file), "rb").read()).hexdigest()
+    out_dir = os.path.join(ROOT, "standards", "golden", std.s["id"])
+    os.makedirs(out_dir, exist_ok=True)
+    for old in os.listdir(out_dir):
+        os.remove(os.path.join(out_dir, old))
+    summary = []
+    for name, desc, spec in profiles:
+        profile, questions, gates = expand(std, spec)
+        expect, worked = assess(std, profile, questions, gates)
+        doc = {
+            "format": "brand-self-check/answers", "version": 1,
+            "standard": {"id": std.s["id"], "version": std.s["version"], "hash": h},
+            "profile": profile, "questions": questions, "gates": gates,
+            "golden": {"description": desc, "spec": spec, "expect": expect, "worked": worked},
+        }
+        with open(os.path.join(out_dir, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        summary.append((name, expect["total"], expect["outcome"], expect["next"]))
+    return summary
+
+
+if __name__ == "__main__":
+    for f, profiles in (("enterprise.json", ENTERPRISE), ("regional.json", REGIONAL)):
+        for row in write(f, profiles):
+            print(f, *row)
