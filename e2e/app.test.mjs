@@ -1,67 +1,209 @@
 // End-to-end: the release build served from a local server, driven in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, ready } from './support.mjs';
+import fs from 'node:fs';
+import { serve, launch, open, golden, enterThroughUi, axe } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Opens the site and collects console errors, page errors and requests to other origins. */
-async function open(path = '') {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(server.url.replace(/\/$/, ''))) problems.push(`request: ${r.url()}`); });
-  await page.goto(server.url + path);
-  await ready(page);
-  return { page, problems };
+const total = (page, scope = '') => page.locator(`${scope} [data-testid=total]`.trim()).first().textContent();
+
+for (const [std, name, tierName] of [
+  ['enterprise', '04-exactly-on-the-provincial-threshold', '山东省高端品牌（候选）'],
+  ['regional', '02-gi-area-lopsided', '山东省优质产品基地（候选）'],
+]) {
+  test(`the whole ${std} flow reaches the report that was worked out by hand (${name})`, async () => {
+    const g = golden(std, name);
+    const { page, context, problems } = await open(browser, server);
+    await enterThroughUi(page, g);
+    const e = g.golden.expect;
+    assert.equal(await total(page, '.bsc-report'), String(e.total));
+    assert.match(await page.locator('.bsc-report [data-testid=tier]').textContent(), new RegExp(tierName.replace(/[()（）]/g, '.')));
+    const report = await page.locator('.bsc-report').textContent();
+    for (const [part, score] of Object.entries(e.parts)) assert.ok(report.includes(`${score.toFixed(1)} /`), `part ${part} ${score}`);
+    assert.match(report, /自评参考分/);
+    assert.match(report, /不是官方认定/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 }
 
-const total = (page) => page.locator('[data-testid=total]').textContent();
-
-test('a user answers questions and sees the live score, tier and plan', async () => {
-  const { page, problems } = await open();
-  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
-  assert.equal(await total(page), '0');
-  await page.locator('#bsc-profile-sector-manufacturing').check();
-  await page.locator('[id="bsc-q-B2.1-l4"]').check();
-  await page.locator('[id="bsc-q-B2.1-note"]').fill('2023–2025 研发费用专项审计报告');
-  await page.locator('[id="bsc-q-C1.1-l5"]').check();
-  await page.locator('[id="bsc-q-C1.1-note"]').fill('第三方满意度报告');
-  await page.locator('#bsc-gate-G1-yes').check();
-  // B2: 200 / 2 questions → 20 a level → 80; C1: 400 / 2 → 40 a level → 200.
-  assert.equal(await total(page), '280');
-  const tier = await page.locator('[data-testid=tier]').textContent();
-  assert.match(tier, /品牌起步/);
-  assert.match(await page.locator('.bsc-next').textContent(), /还差 70 分/);
-  assert.equal(await page.locator('.bsc-plan li').count(), 1);
+test('answers survive a reload and the start page offers to continue', async () => {
+  const { page, context, problems } = await open(browser, server, '?lang=en');
+  await page.locator('#bsc-standard-enterprise').check();
+  await page.locator('#bsc-profile-sector-services').check();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.locator('[id="bsc-q-A1.1-l4"]').check();
+  await page.locator('[id="bsc-q-A1.1-note"]').fill('Strategy 2025');
+  await page.locator('[id="bsc-q-A1.2-l2"]').check();
+  assert.match(await page.locator('.bsc-saved').textContent(), /Saved on this device/);
+  await page.reload();
+  await page.locator('#bsc-standard-enterprise').check();
+  assert.match(await page.locator('.bsc-card.is-checked').textContent(), /2 of 50 questions answered/);
+  await page.getByRole('button', { name: 'Continue the assessment' }).click();
+  assert.ok(await page.locator('[id="bsc-q-A1.1-l4"]').isChecked());
+  assert.equal(await page.locator('[id="bsc-q-A1.1-note"]').inputValue(), 'Strategy 2025');
+  assert.equal(await total(page), '15'); // A1: 50 × (4 + 2) / (5 × 4)
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
-test('the language can be chosen by URL and switched without losing answers', async () => {
-  const { page, problems } = await open('?lang=en');
-  assert.match(await page.locator('.bsc-panel').textContent(), /Provisional self-assessment score/);
-  await page.locator('[id="bsc-q-A1.2-l2"]').check();
-  assert.equal(await total(page), '20');
-  await page.getByRole('button', { name: '切换到中文' }).click();
-  assert.match(await page.locator('.bsc-panel').textContent(), /自评参考分/);
-  assert.equal(await total(page), '20');
-  assert.ok(await page.locator('[id="bsc-q-A1.2-l2"]').isChecked());
+test('export, start over, import: the same report, after a preview of what changes', async () => {
+  const g = golden('enterprise', '13-quality-award-and-brand-value-tracks');
+  const { page, context, problems } = await open(browser, server);
+  await enterThroughUi(page, g);
+  const before = await page.locator('.bsc-report').textContent();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出回答（JSON）' }).click()]);
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(exported.standard.id, 'enterprise');
+  assert.match(exported.standard.hash, /^sha256:[0-9a-f]{64}$/);
+  assert.equal(exported.result.total, g.golden.expect.total);
+  assert.equal(exported.result.provisional, true);
+
+  // Back on the start page (a new visit), start over (confirmed), which clears everything.
+  await page.goto(server.url);
+  await page.locator('#bsc-standard-enterprise').check();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '重新开始' }).click();
+  await page.locator('#bsc-profile-sector-services').check();
+  await page.getByRole('button', { name: '开始自评' }).click();
+  assert.equal(await total(page), '0');
+
+  // Import shows what will change before replacing anything.
+  await page.getByRole('button', { name: '首页' }).click();
+  await page.locator('.bsc-start input[type=file]').setInputFiles(file);
+  await page.locator('.bsc-dialog').waitFor();
+  assert.match(await page.locator('.bsc-dialog').textContent(), /将有 \d+ 处更改/);
+  await page.getByRole('button', { name: '用文件中的回答替换' }).click();
+  await page.getByRole('button', { name: /继续自评|开始自评/ }).click();
+  await page.getByRole('button', { name: '基本条件' }).click();
+  await page.getByRole('button', { name: '检查并查看结果' }).click();
+  await page.getByRole('button', { name: '查看报告' }).click();
+  const after = await page.locator('.bsc-report').textContent();
+  assert.equal(after, before);
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
+});
+
+test('switching language mid-way keeps every answer', async () => {
+  const { page, context, problems } = await open(browser, server);
+  await page.locator('#bsc-standard-regional').check();
+  await page.locator('#bsc-profile-region_type-agri_gi').check();
+  await page.getByRole('button', { name: '开始自评' }).click();
+  await page.locator('[id="bsc-q-A1.1-l3"]').check();
+  await page.locator('[id="bsc-q-A1.2-l5"]').check();
+  await page.locator('[id="bsc-q-A1.2-note"]').fill('运营主体章程');
+  const zhTotal = await total(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.match(await page.locator('.bsc-step h2').textContent(), /Governing body/);
+  assert.equal(await total(page), zhTotal);
+  assert.ok(await page.locator('[id="bsc-q-A1.2-l5"]').isChecked());
+  assert.equal(await page.locator('[id="bsc-q-A1.2-note"]').inputValue(), '运营主体章程');
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  assert.match(await page.locator('.bsc-step h2').textContent(), /管理机构/);
+  // The choice is remembered on the next visit.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.goto(server.url);
+  await page.locator('.bsc-start').waitFor();
+  assert.match(await page.locator('.bsc-start').textContent(), /Choose a questionnaire/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the report prints to A4 pages and downloads as one self-contained HTML file', async () => {
+  const g = golden('enterprise', '02-strong-manufacturer-fails-compliance');
+  const { page, context } = await open(browser, server, '?lang=en');
+  await enterThroughUi(page, g);
+  assert.match(await page.locator('.bsc-report [data-testid=tier]').textContent(), /Fix first/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.bsc-report-page > .bsc-actions').isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  // A complete report carries a row per evidenced answer (up to 50), so it may run to several pages.
+  assert.ok(pages >= 2 && pages <= 10, `${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the report (HTML)' }).click()]);
+  const html = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(html, /^<!doctype html>/);
+  assert.ok(html.includes('Self-assessment report') && html.includes(String(g.golden.expect.total)));
+  assert.doesNotMatch(html, /<script|<link|src="http|href="http|@import/i);
+  // It opens offline on its own.
+  const offline = await context.newPage();
+  await offline.setContent(html);
+  assert.match(await offline.locator('.bsc-report').textContent(), /Fix first/);
+  await context.close();
+});
+
+test('every screen passes axe (WCAG 2.1 AA) in both languages', async () => {
+  for (const lang of ['zh-CN', 'en']) {
+    const { page, context } = await open(browser, server, `?lang=${lang}`);
+    const check = async (screen) => assert.deepEqual(await axe(page), [], `${lang} ${screen}`);
+    await check('start');
+    await page.locator('#bsc-standard-enterprise').check();
+    await page.locator('#bsc-profile-sector-agriculture').check();
+    await check('start with profile');
+    await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+    await page.locator('[id="bsc-q-A1.1-l5"]').check();
+    await check('step');
+    await page.locator('.bsc-toc__link').last().click();
+    await page.locator('#bsc-gate-G1-no').check();
+    await check('gates');
+    await page.locator('.bsc-actions--nav .bsc-button').last().click();
+    await check('review');
+    await page.locator('.bsc-actions--nav .bsc-button').last().click();
+    await check('report');
+    await page.locator('.bsc-report-page .bsc-actions button').filter({ hasText: /关于这些标准|About these standards/ }).click();
+    await check('about');
+    await context.close();
+  }
+});
+
+test('at 360 px wide nothing scrolls sideways and the contents fold away', async () => {
+  const { page, context } = await open(browser, server, '', { contextOptions: { viewport: { width: 360, height: 740 } } });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0);
+  await page.locator('#bsc-standard-enterprise').check();
+  await page.locator('#bsc-profile-sector-manufacturing').check();
+  await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+  assert.equal(await overflow(), 0);
+  assert.equal(await page.locator('.bsc-toc__body').isVisible(), false);
+  await page.locator('.bsc-toc__toggle').click();
+  assert.equal(await page.locator('.bsc-toc__body').isVisible(), true);
+  await context.close();
+});
+
+test('keyboard only: choose, answer with arrow keys, and move on; focus lands on each heading', async () => {
+  const { page, context } = await open(browser, server, '?lang=en&standard=enterprise');
+  await page.locator('#bsc-profile-sector-services').focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Start the assessment' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.bsc-step h2').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
+  await page.keyboard.press('Tab'); // first level of A1.1
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.locator('[id="bsc-q-A1.1-l2"]').isChecked());
+  await page.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /A2/);
+  await context.close();
 });
 
 test('an unknown language or standard falls back to the defaults with a warning', async () => {
-  const page = await browser.newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(server.url + '?lang=fr&standard=nope');
-  await ready(page);
-  assert.match(await page.locator('.bsc-panel').textContent(), /自评参考分/);
+  await page.locator('.bsc-start').waitFor();
+  assert.match(await page.locator('.bsc-start').textContent(), /选择问卷/);
   assert.ok(warnings.some((w) => w.includes('unknown language "fr"')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('unknown standard "nope"')), warnings.join('\n'));
-  await page.close();
+  await context.close();
 });

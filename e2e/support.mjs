@@ -49,3 +49,63 @@ export function launch() {
 export async function ready(page) {
   await page.locator('.bsc [data-question]').first().waitFor();
 }
+
+/** Opens the site and collects console errors, page errors and requests to other origins. */
+export async function open(browser, server, path = '', options = {}) {
+  const context = options.context || await browser.newContext(options.contextOptions || {});
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const origin = new URL(server.url).origin;
+    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
+  });
+  await page.goto(server.url + path);
+  await page.locator('.bsc-start, .bsc-step, .bsc-report').first().waitFor();
+  return { page, context, problems };
+}
+
+/** Reads a golden answer set (an answers file with its expected result). */
+export function golden(standard, name) {
+  return JSON.parse(fs.readFileSync(path.join(root, 'standards', 'golden', standard, name + '.json'), 'utf8'));
+}
+
+const q = (id) => `[id="${id}"]`;
+
+/** Enters a golden answer set through the UI, from the start page to the report. */
+export async function enterThroughUi(page, g) {
+  await page.locator(q(`bsc-standard-${g.standard.id}`)).check();
+  for (const [p, o] of Object.entries(g.profile)) await page.locator(q(`bsc-profile-${p}-${o}`)).check();
+  await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+  for (;;) {
+    await page.locator('.bsc-step > h2').waitFor();
+    const cards = await page.locator('.bsc-step [data-question]').evaluateAll((els) => els.map((e) => e.dataset.question));
+    if (cards.length === 0) break; // the gates step
+    for (const id of cards) {
+      const e = g.questions[id];
+      if (!e) continue;
+      if (e.na) await page.locator(q(`bsc-q-${id}-na`)).check();
+      if (e.level !== undefined) await page.locator(q(`bsc-q-${id}-l${e.level}`)).check();
+      if (e.note) await page.locator(q(`bsc-q-${id}-note`)).fill(e.note);
+    }
+    await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  }
+  for (const [gate, a] of Object.entries(g.gates)) {
+    const input = page.locator(q(`bsc-gate-${gate}-${a}`));
+    if (await input.count()) await input.check();
+  }
+  await page.locator('.bsc-actions--nav .bsc-button').last().click(); // to review
+  await page.locator('[data-testid=unanswered], .bsc-ok').first().waitFor();
+  await page.locator('.bsc-actions--nav .bsc-button').last().click(); // to the report
+  await page.locator('.bsc-report').waitFor();
+}
+
+/** Runs axe-core on the page; returns the violations (WCAG 2.1 A and AA). */
+export async function axe(page) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
+  });
+}

@@ -1,134 +1,303 @@
-//! The root component: loads the configured standard, holds the session reducer, derives the
-//! assessment and lays out the page.
+//! The root component: holds the session reducer, derives the assessment, routes between the
+//! screens, and runs the effects — saving, focus on navigation, files in and out — each in one
+//! place.
 
 use std::rc::Rc;
 
-use brand_core::{assess, Lang, Standard};
+use brand_core::answers::{AnswersFile, ImportError};
+use brand_core::{assess, Answers, Lang};
 use yew::prelude::*;
 
-use crate::components::gates::GateList;
-use crate::components::profile::ProfileForm;
-use crate::components::question_card::QuestionCard;
-use crate::components::score_panel::view_score_panel;
+use crate::components::about::view_about;
+use crate::components::import::{view_import, PendingImport};
+use crate::components::report::ReportScreen;
+use crate::components::review::view_review;
+use crate::components::start::StartScreen;
+use crate::components::wizard::Wizard;
 use crate::config::AppProps;
-use crate::i18n::catalog;
-use crate::standards;
-use crate::state::{Action, Session};
+use crate::files;
+use crate::i18n::{catalog, fill, other};
+use crate::standards::{self, BUILTIN};
+use crate::state::{Action, Screen, Session};
+use crate::storage::{self, Loaded};
+
+/// A message at the top of the widget until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+enum Notice {
+    Text(String),
+    /// Saved answers could not be read; they were kept aside under this standard id.
+    Damaged(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum SaveState {
+    Idle,
+    Saved,
+    Failed,
+}
+
+const CSS: &str = include_str!("../styles/app.css");
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let loaded = use_memo(props.standard, |id| standards::load(id));
-    match &*loaded {
-        Ok(standard) => html! { <Workspace standard={standard.clone()} lang={props.lang} /> },
-        Err(problems) => {
-            let t = catalog(props.lang);
-            html! {
-                <div class="bsc" role="alert">
-                    <p>{ t.standard_broken }</p>
-                    <ul>
-                        for (i, p) in problems.iter().enumerate() {
-                            <li key={i}><code>{ p.path.clone() }</code>{ " " }{ p.kind.to_string() }</li>
-                        }
-                    </ul>
+    let session = {
+        let lang = props.lang.or_else(storage::load_lang).unwrap_or(Lang::Zh);
+        use_reducer(move || Session::new(lang))
+    };
+    let notices = use_state(Vec::<Notice>::new);
+    let save_state = use_state(|| SaveState::Idle);
+    let pending = use_state(|| None::<PendingImport>);
+    let root = use_node_ref();
+    let lang = session.lang;
+    let t = catalog(lang);
+    let dispatch = {
+        let d = session.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let notify = {
+        let notices = notices.clone();
+        Callback::from(move |n: Notice| {
+            let mut list = (*notices).clone();
+            if !list.contains(&n) {
+                list.push(n);
+            }
+            notices.set(list);
+        })
+    };
+
+    // Opening a standard: parse it, read what was saved for it, report what went wrong.
+    let open = {
+        let (dispatch, notify) = (dispatch.clone(), notify.clone());
+        Callback::from(move |id: &'static str| match standards::load(id) {
+            Ok(st) => {
+                let answers = match storage::load(&st) {
+                    Loaded::Found(a, _) => a,
+                    Loaded::Damaged => {
+                        notify.emit(Notice::Damaged(st.id.clone()));
+                        Answers::default()
+                    }
+                    Loaded::Nothing | Loaded::Unavailable => Answers::default(),
+                };
+                dispatch.emit(Action::Open(st, answers));
+            }
+            Err(problems) => {
+                let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                notify.emit(Notice::Text(format!("{} {}", catalog(lang).standard_broken, list.join("; "))));
+            }
+        })
+    };
+    {
+        let (open, configured) = (open.clone(), props.standard);
+        use_effect_with((), move |_| {
+            if let Some(id) = configured {
+                open.emit(id);
+            }
+        });
+    }
+
+    // Every change is saved at once.
+    {
+        let save_state = save_state.clone();
+        use_effect_with((session.standard.clone(), session.answers.clone()), move |(st, answers)| {
+            if let Some(st) = st {
+                save_state.set(if storage::save(st, answers) { SaveState::Saved } else { SaveState::Failed });
+            }
+        });
+    }
+    use_effect_with(lang, |l| storage::save_lang(*l));
+
+    // Focus moves to the new screen's heading (not on the first render).
+    {
+        let root = root.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((session.screen.clone(), pending.is_some()), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                if let Ok(Some(h)) = el.query_selector("[data-focus]") {
+                    if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                        h.focus().ok();
+                    }
+                }
+            }
+        });
+    }
+
+    let on_import = {
+        let (session, pending, notify) = (session.clone(), pending.clone(), notify.clone());
+        Callback::from(move |file: web_sys::File| {
+            let Some(st) = session.standard.clone() else { return };
+            let (current, pending, notify) = (session.answers.clone(), pending.clone(), notify.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let t = catalog(lang);
+                let text = match files::read_text(file).await {
+                    Ok(text) => text,
+                    Err(files::ReadError::TooLarge) => {
+                        let mb = (files::MAX_IMPORT_BYTES / 1024.0 / 1024.0).to_string();
+                        return notify.emit(Notice::Text(fill(t.import_too_large, &[("n", &mb)])));
+                    }
+                    Err(files::ReadError::Failed) => return notify.emit(Notice::Text(t.import_read_failed.into())),
+                };
+                match AnswersFile::parse(&text) {
+                    Ok(file) => {
+                        let (answers, issues) = file.into_answers(&st);
+                        let changes = current.differences(&answers);
+                        pending.set(Some(PendingImport { answers, issues, changes }));
+                    }
+                    Err(e) => notify.emit(Notice::Text(import_error_text(&e, lang))),
+                }
+            });
+        })
+    };
+    let on_confirm_import = {
+        let (pending, dispatch) = (pending.clone(), dispatch.clone());
+        Callback::from(move |_| {
+            if let Some(p) = (*pending).clone() {
+                dispatch.emit(Action::Replace(p.answers));
+            }
+            pending.set(None);
+        })
+    };
+    let on_cancel_import = {
+        let pending = pending.clone();
+        Callback::from(move |_| pending.set(None))
+    };
+    let on_start_over = {
+        let (session, dispatch) = (session.clone(), dispatch.clone());
+        Callback::from(move |_| {
+            let ok = web_sys::window()
+                .and_then(|w| w.confirm_with_message(catalog(session.lang).confirm_start_over).ok())
+                .unwrap_or(false);
+            if let (true, Some(st)) = (ok, &session.standard) {
+                storage::clear(st);
+                dispatch.emit(Action::Clear);
+            }
+        })
+    };
+    let today = *use_memo((), |_| files::today());
+    let on_export = {
+        let session = session.clone();
+        Callback::from(move |_| {
+            if let Some(st) = &session.standard {
+                let x = assess(st, &session.answers);
+                let json = AnswersFile::new(st, &session.answers, Some(x.summary(st))).to_json();
+                let (y, m, d) = today;
+                files::download(&format!("brand-self-check-{}-{y}{m:02}{d:02}.json", st.id), "application/json", &json);
+            }
+        })
+    };
+    let on_download = {
+        let session = session.clone();
+        Callback::from(move |report: String| {
+            if let Some(st) = &session.standard {
+                let title = escape(st.title.get(session.lang));
+                let html = format!(
+                    "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body><div class=\"bsc bsc--standalone\">{report}</div></body></html>",
+                    session.lang.code()
+                );
+                let (y, m, d) = today;
+                files::download(&format!("brand-self-check-report-{}-{y}{m:02}{d:02}.html", st.id), "text/html", &html);
+            }
+        })
+    };
+
+    let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
+    let screen = match (&session.screen, &session.standard, &x) {
+        (Screen::Step(i), Some(st), Some(x)) => html! {
+            <Wizard standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*i} {lang}
+                on_action={dispatch.clone()} />
+        },
+        (Screen::Review, Some(st), Some(x)) => view_review(st, x, lang, &dispatch),
+        (Screen::Report, Some(st), Some(x)) => html! {
+            <ReportScreen standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} {lang} {today}
+                on_action={dispatch.clone()} on_export={on_export.clone()} on_download={on_download}
+                on_import={on_import.clone()} />
+        },
+        (Screen::About { back }, st, _) => view_about(st.as_deref(), lang, back, &dispatch),
+        _ => html! {
+            <StartScreen standard={session.standard.clone()} answers={session.answers.clone()} {lang}
+                saved={BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect::<Vec<_>>()}
+                on_action={dispatch.clone()} on_open={open} on_start_over={on_start_over} on_import={on_import.clone()} />
+        },
+    };
+    html! {
+        <div class="bsc" lang={lang.code()} ref={root}>
+            <header class="bsc-header">
+                <div>
+                    <p class="bsc-header__app">{ t.app_title }</p>
+                    <p class="bsc-header__title">
+                        { session.standard.as_ref().map(|s| s.title.get(lang).to_owned()).unwrap_or_default() }
+                    </p>
                 </div>
+                <div class="bsc-header__tools">
+                    if session.standard.is_some() {
+                        <span class={classes!("bsc-saved", (*save_state == SaveState::Failed).then_some("is-failed"))} role="status">
+                            { match *save_state { SaveState::Saved => t.saved, SaveState::Failed => t.save_failed, SaveState::Idle => "" } }
+                        </span>
+                    }
+                    <button type="button" class="bsc-button bsc-button--quiet" lang={other(lang).code()}
+                        aria-label={t.switch_lang_label} onclick={dispatch.reform(move |_| Action::SetLang(other(lang)))}>
+                        { t.switch_lang }
+                    </button>
+                </div>
+            </header>
+            if !notices.is_empty() {
+                <div class="bsc-notices" role="alert">
+                    for (i, n) in notices.iter().enumerate() {
+                        <div class="bsc-notice bsc-notice--warn" key={i}>
+                            { view_notice(n, lang) }
+                            <button type="button" class="bsc-link" onclick={{
+                                let notices = notices.clone();
+                                Callback::from(move |_| {
+                                    let mut list = (*notices).clone();
+                                    list.remove(i);
+                                    notices.set(list);
+                                })
+                            }}>{ t.cancel }</button>
+                        </div>
+                    }
+                </div>
+            }
+            if let Some(p) = &*pending {
+                { view_import(p, lang, on_confirm_import, on_cancel_import) }
+            }
+            <main class="bsc-body">{ screen }</main>
+        </div>
+    }
+}
+
+fn view_notice(n: &Notice, lang: Lang) -> Html {
+    let t = catalog(lang);
+    match n {
+        Notice::Text(s) => html! { <p>{ s.clone() }</p> },
+        Notice::Damaged(id) => {
+            let id = id.clone();
+            html! {
+                <p>
+                    { t.stored_corrupt }{ " " }
+                    <button type="button" class="bsc-link" onclick={Callback::from(move |_| {
+                        if let Some(raw) = storage::damaged(&id) {
+                            files::download(&format!("brand-self-check-damaged-{id}.txt"), "text/plain", &raw);
+                        }
+                    })}>{ t.download_damaged }</button>
+                </p>
             }
         }
     }
 }
 
-#[derive(Properties, Clone)]
-pub struct WorkspaceProps {
-    pub standard: Rc<Standard>,
-    pub lang: Lang,
-}
-
-impl PartialEq for WorkspaceProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.standard, &o.standard) && self.lang == o.lang
-    }
-}
-
-#[component]
-pub fn Workspace(p: &WorkspaceProps) -> Html {
-    let session = {
-        let (standard, lang) = (p.standard.clone(), p.lang);
-        use_reducer(move || Session::new(standard, lang))
-    };
-    let on_action = {
-        let dispatcher = session.dispatcher();
-        Callback::from(move |a: Action| dispatcher.dispatch(a))
-    };
-    let s = &session.standard;
-    let lang = session.lang;
+fn import_error_text(e: &ImportError, lang: Lang) -> String {
     let t = catalog(lang);
-    let x = assess(s, &session.answers);
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
-    let switch = {
-        let cb = on_action.clone();
-        Callback::from(move |_| cb.emit(Action::SetLang(other)))
-    };
-
-    html! {
-        <div class="bsc" lang={lang.code()}>
-            <header class="bsc-header">
-                <div>
-                    <p class="bsc-header__app">{ t.app_title }</p>
-                    <h1 class="bsc-header__title">{ s.title.get(lang) }</h1>
-                </div>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={switch}
-                    lang={other.code()} aria-label={t.switch_lang_label}>{ t.switch_lang }</button>
-            </header>
-            <div class="bsc-notice">
-                <p>{ s.disclaimer.get(lang) }</p>
-                <p>{ t.weights_ours }</p>
-                <p>{ t.stays_local }</p>
-            </div>
-            <div class="bsc-layout">
-                <main class="bsc-main">
-                    <ProfileForm standard={session.standard.clone()} chosen={session.answers.profile.clone()}
-                        {lang} on_action={on_action.clone()} />
-                    for (pi, part) in s.parts.iter().enumerate() {
-                        <section class="bsc-section" key={part.id.to_string()} aria-labelledby={format!("bsc-part-{}", part.id)}>
-                            <h2 id={format!("bsc-part-{}", part.id)}>
-                                { part.id.as_str() }{ " " }{ part.title.get(lang) }
-                                <span class="bsc-points">{ format!("{} {}", part.points, t.points) }</span>
-                            </h2>
-                            for ii in s.parts[pi].indicators.clone() {
-                                <div class="bsc-indicator" key={s.indicators[ii].id.to_string()}>
-                                    <h3>
-                                        { s.indicators[ii].id.as_str() }{ " " }{ s.indicators[ii].title.get(lang) }
-                                        <span class="bsc-points">{ format!("{} {}", s.indicators[ii].points, t.points) }</span>
-                                    </h3>
-                                    <p class="bsc-sources">
-                                        { t.sources }{ ": " }
-                                        { s.indicators[ii].sources.iter().map(|src| format!("{} [{:?}]", src.cite, src.tag)).collect::<Vec<_>>().join("; ") }
-                                    </p>
-                                    for qi in s.indicators[ii].questions.clone() {
-                                        if x.score.states[qi] != brand_core::scoring::QuestionState::Excluded {
-                                            <QuestionCard
-                                                key={s.questions[qi].id.to_string()}
-                                                standard={session.standard.clone()}
-                                                index={qi}
-                                                answer={session.answers.answer(&s.questions[qi].id).cloned()}
-                                                band={s.questions[qi].bands.iter().position(|b| b.when.holds(&session.answers.profile))}
-                                                capped={x.score.evidence_capped.contains(&qi)}
-                                                {lang}
-                                                on_action={on_action.clone()}
-                                            />
-                                        }
-                                    }
-                                </div>
-                            }
-                        </section>
-                    }
-                    <GateList standard={session.standard.clone()} statuses={x.gates.clone()} {lang}
-                        on_action={on_action.clone()} />
-                </main>
-                { view_score_panel(s, &x, lang) }
-            </div>
-        </div>
+    match e {
+        ImportError::NotJson(_) => t.import_not_json.to_owned(),
+        ImportError::NotAnswers => t.import_not_answers.to_owned(),
+        ImportError::NewerVersion { found } => fill(t.import_newer, &[("v", &found.to_string())]),
+        ImportError::WrongShape(m) => fill(t.import_shape, &[("m", m)]),
     }
+}
+
+/// Escapes text for an HTML document built as a string (the downloaded report's title).
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

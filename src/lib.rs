@@ -3,15 +3,17 @@
 //! It renders and talks to the browser; everything that decides anything (scores, tiers, plans,
 //! validation) lives in `brand-core`. The state is one [`state::Session`] changed only through
 //! [`state::Action`]s by a pure transition; score, range, tier and plan are derived in the view.
+//! Effects each live in one module: `storage` (localStorage), `files` (downloads, reading
+//! imports), `config` (host attributes and URL parameters).
 
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod files;
 pub mod i18n;
 pub mod standards;
 pub mod state;
-
-use wasm_bindgen::JsCast;
+pub mod storage;
 
 /// The element the widget mounts into: `#brand-self-check`, else `[data-brand-self-check]`,
 /// else a new element appended to `<body>`.
@@ -32,8 +34,6 @@ fn host_element() -> Option<web_sys::Element> {
 pub fn start() {
     let Some(host) = host_element() else { return };
     let props = config::read(&host);
-    if let Some(el) = host.dyn_ref::<web_sys::HtmlElement>() {
-        el.set_attribute("data-mounted", "").ok();
-    }
+    host.set_attribute("data-mounted", "").ok();
     yew::Renderer::<app::App>::with_root_and_props(host, props).render();
 }

@@ -1,21 +1,76 @@
-//! The standards built into the widget, embedded at compile time and parsed on first use.
+//! The standards built into the widget, embedded at compile time and parsed when opened.
 
 use std::rc::Rc;
 
-use brand_core::{Problem, Standard};
+use brand_core::{Lang, Problem, Standard};
 
-pub const DEFAULT: &str = "sample";
+use crate::i18n::catalog;
 
-const BUILTIN: &[(&str, &str)] = &[("sample", include_str!("../standards/sample.json"))];
+/// A built-in standard and what the start page says about it before it is parsed.
+pub struct Builtin {
+    pub id: &'static str,
+    pub json: &'static str,
+    pub title: fn(Lang) -> &'static str,
+    pub describe: fn(Lang) -> &'static str,
+    /// How many questions it holds (counted from the file, not hard-coded).
+    pub questions: usize,
+}
 
-/// The canonical id of a built-in standard, if `id` names one.
-pub fn builtin_id(id: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(k, _)| *k == id).map(|(k, _)| *k)
+pub const DEFAULT: &str = "enterprise";
+
+const ENTERPRISE: &str = include_str!("../standards/enterprise.json");
+const REGIONAL: &str = include_str!("../standards/regional.json");
+
+/// Counts `"kind"` keys: every question has exactly one and nothing else uses the key.
+const fn count_questions(json: &str) -> usize {
+    let (b, pat) = (json.as_bytes(), b"\"kind\"");
+    let (mut i, mut n) = (0, 0);
+    while i + pat.len() <= b.len() {
+        let mut j = 0;
+        while j < pat.len() && b[i + j] == pat[j] {
+            j += 1;
+        }
+        if j == pat.len() {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+pub static BUILTIN: &[Builtin] = &[
+    Builtin {
+        id: "enterprise",
+        json: ENTERPRISE,
+        title: |l| if l == Lang::Zh { "企业品牌自评" } else { "Enterprise brand self-assessment" },
+        describe: |l| catalog(l).enterprise_desc,
+        questions: count_questions(ENTERPRISE),
+    },
+    Builtin {
+        id: "regional",
+        json: REGIONAL,
+        title: |l| if l == Lang::Zh { "区域（园区）品牌自评" } else { "Regional (park) brand self-assessment" },
+        describe: |l| catalog(l).regional_desc,
+        questions: count_questions(REGIONAL),
+    },
+    #[cfg(feature = "sample")]
+    Builtin {
+        id: "sample",
+        json: include_str!("../standards/sample.json"),
+        title: |l| if l == Lang::Zh { "品牌自评示例（精简版）" } else { "Brand self-check sample (abridged)" },
+        describe: |_| "Test sample",
+        questions: 10,
+    },
+];
+
+/// The built-in standard with this id.
+pub fn builtin(id: &str) -> Option<&'static Builtin> {
+    BUILTIN.iter().find(|b| b.id == id)
 }
 
 /// Parses a built-in standard. The shipped files are validated by the test suite, so an error
 /// here means a broken build; it is still shown, not panicked on.
 pub fn load(id: &str) -> Result<Rc<Standard>, Vec<Problem>> {
-    let json = BUILTIN.iter().find(|(k, _)| *k == id).map(|(_, v)| *v).unwrap_or(BUILTIN[0].1);
-    brand_core::parse(json).map(Rc::new)
+    let b = builtin(id).unwrap_or(&BUILTIN[0]);
+    brand_core::parse(b.json).map(Rc::new)
 }

@@ -1,5 +1,5 @@
-//! The basic conditions (gates): yes / no / not sure, no points, but they decide which tiers
-//! can be suggested. Gates that do not apply to the chosen profile are not shown.
+//! The basic conditions (gates), the wizard's last step: yes / no / not sure, no points, but
+//! they decide which tiers can be suggested. Gates that do not apply to the profile are not shown.
 
 use brand_core::tier::GateStatus;
 use brand_core::{GateAnswer, Lang};
@@ -23,8 +23,7 @@ pub fn GateList(p: &GateListProps) -> Html {
     let choices = [(GateAnswer::Yes, t.yes), (GateAnswer::No, t.no), (GateAnswer::Unsure, t.unsure)];
     let shown = p.standard.gates.iter().enumerate().filter(|(i, _)| p.statuses[*i] != GateStatus::NotApplicable);
     html! {
-        <section class="bsc-section" aria-labelledby="bsc-gates-h">
-            <h2 id="bsc-gates-h">{ t.gates_title }</h2>
+        <div class="bsc-gates">
             <p class="bsc-q__hint">{ t.gates_intro }</p>
             for (gi, g) in shown {
                 <fieldset class="bsc-q bsc-gate" key={g.id.to_string()} data-gate={g.id.to_string()}>
@@ -52,7 +51,7 @@ pub fn GateList(p: &GateListProps) -> Html {
                     </div>
                 </fieldset>
             }
-        </section>
+        </div>
     }
 }
 

@@ -1,7 +1,14 @@
-//! The widget's components. Each file holds one component (or plain view functions where no
-//! hooks are needed), named after the file.
+//! The widget's components. Each file holds one screen or one piece of a screen, named after
+//! the file; plain `view_*` functions where no hooks are needed.
 
+pub mod about;
+pub mod bars;
 pub mod gates;
+pub mod import;
 pub mod profile;
 pub mod question_card;
+pub mod report;
+pub mod review;
 pub mod score_panel;
+pub mod start;
+pub mod wizard;

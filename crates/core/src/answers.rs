@@ -99,6 +99,15 @@ impl Answers {
         };
     }
 
+    /// How many entries (profile choices, question answers, gate answers) differ between the two:
+    /// what an import would change.
+    pub fn differences(&self, other: &Answers) -> usize {
+        fn diff<K: Ord, V: PartialEq>(a: &BTreeMap<K, V>, b: &BTreeMap<K, V>) -> usize {
+            a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count()
+        }
+        diff(&self.profile, &other.profile) + diff(&self.questions, &other.questions) + diff(&self.gates, &other.gates)
+    }
+
     /// An answer with neither response nor note is the same as none; keep the map canonical so
     /// equal states compare equal.
     fn tidy(&mut self, id: &QuestionId) {

@@ -103,6 +103,27 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The result written next to exported answers (never read back on import).
+    pub fn summary(&self, s: &Standard) -> crate::answers::ResultSummary {
+        crate::answers::ResultSummary {
+            total: self.score.total,
+            min: self.score.min,
+            max: self.score.max,
+            parts: s
+                .parts
+                .iter()
+                .zip(&self.score.parts)
+                .map(|(p, ps)| (p.id.to_string(), f64::from(ps.achieved_tenths()) / 10.0))
+                .collect(),
+            tier: match &self.outcome {
+                TierOutcome::Tier(t) => s.tiers[*t].id.to_string(),
+                TierOutcome::FixFirst { .. } => "fix_first".to_owned(),
+                TierOutcome::BelowFirst => "below_first".to_owned(),
+            },
+            provisional: true,
+        }
+    }
+
     /// Gates (indices) that apply and are not yet answered.
     pub fn unanswered_gates(&self) -> Vec<usize> {
         self.gates

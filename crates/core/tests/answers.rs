@@ -80,3 +80,15 @@ fn what_does_not_fit_is_reported_and_the_rest_kept() {
     };
     assert_eq!(a, expected, "the note is kept as text; nothing else slipped through");
 }
+
+#[test]
+fn differences_count_what_an_import_would_change() {
+    let s = common::mini();
+    let a = common::answers(&s, "sector=mfg A1.1=3 A1.2=4e G1=yes");
+    assert_eq!(a.differences(&a), 0);
+    let b = common::answers(&s, "sector=svc A1.1=3 A1.2=4 B1.1=2 G1=yes");
+    // sector changed, A1.2 lost its note, B1.1 is new.
+    assert_eq!(a.differences(&b), 3);
+    assert_eq!(b.differences(&a), 3);
+    assert_eq!(a.differences(&Answers::default()), 4);
+}

@@ -1,0 +1,65 @@
+//! Bars and the radar chart as inline SVG: geometry in attributes, colours in CSS classes, so
+//! they print crisply and need no inline style (which a strict CSP would block).
+
+use yew::prelude::*;
+
+/// A horizontal bar filled to `fraction` (0–1).
+pub fn view_bar(fraction: f64) -> Html {
+    let w = format!("{:.1}", (fraction.clamp(0.0, 1.0) * 100.0));
+    html! {
+        <svg class="bsc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="bsc-bar__bg" width="100" height="6" rx="3" />
+            <rect class="bsc-bar__fg" width={w} height="6" rx="3" />
+        </svg>
+    }
+}
+
+/// A radar of `(label, fraction)` axes; `label` names the chart for screen readers.
+pub fn view_radar(axes: &[(String, f64)], label: &str) -> Html {
+    const C: f64 = 130.0;
+    const R: f64 = 80.0;
+    let n = axes.len().max(3) as f64;
+    let at = |k: usize, r: f64| {
+        let a = -std::f64::consts::FRAC_PI_2 + k as f64 * 2.0 * std::f64::consts::PI / n;
+        (C + r * a.cos(), C + r * a.sin())
+    };
+    let ring = |f: f64| {
+        (0..axes.len()).map(|k| at(k, R * f)).map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+    };
+    let data = axes
+        .iter()
+        .enumerate()
+        .map(|(k, (_, f))| at(k, R * f.clamp(0.0, 1.0)))
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <svg class="bsc-radar" viewBox="0 0 260 260" role="img" aria-label={label.to_owned()}>
+            for f in [0.2, 0.4, 0.6, 0.8, 1.0] {
+                <polygon key={format!("{f}")} class="bsc-radar__grid" points={ring(f)} />
+            }
+            for (k, _) in axes.iter().enumerate() {
+                <line key={k} class="bsc-radar__axis" x1={C.to_string()} y1={C.to_string()}
+                    x2={format!("{:.1}", at(k, R).0)} y2={format!("{:.1}", at(k, R).1)} />
+            }
+            <polygon class="bsc-radar__data" points={data} />
+            for (k, (name, f)) in axes.iter().enumerate() {
+                <text key={name.clone()} class="bsc-radar__label"
+                    x={format!("{:.1}", at(k, R + 22.0).0)} y={format!("{:.1}", at(k, R + 22.0).1)}
+                    text-anchor={anchor(at(k, R).0 - C)}>
+                    { format!("{name} {:.0}%", f * 100.0) }
+                </text>
+            }
+        </svg>
+    }
+}
+
+fn anchor(dx: f64) -> &'static str {
+    if dx > 5.0 {
+        "start"
+    } else if dx < -5.0 {
+        "end"
+    } else {
+        "middle"
+    }
+}

@@ -1,0 +1,219 @@
+//! The report: total (with the range if incomplete), parts and indicators as bars, the radar of
+//! part B, gates, the suggested tier with reasons and plan, advisory tracks, the evidence
+//! checklist, sources and the disclaimer. It prints as a clean A4 report and downloads as one
+//! self-contained HTML file.
+
+use std::rc::Rc;
+
+use brand_core::answers::Level;
+use brand_core::tier::GateStatus;
+use brand_core::{Answers, Assessment, Lang, Response};
+use yew::prelude::*;
+
+use crate::components::bars::{view_bar, view_radar};
+use crate::components::score_panel::{view_tier, view_total};
+use crate::components::start::import_change;
+use crate::i18n::{catalog, date, fill, tenths};
+use crate::state::{Action, Screen, SharedStandard};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ReportProps {
+    pub standard: SharedStandard,
+    pub answers: Answers,
+    pub assessment: Rc<Assessment>,
+    pub lang: Lang,
+    /// (year, month, day) the report is generated on.
+    pub today: (u32, u32, u32),
+    pub on_action: Callback<Action>,
+    pub on_export: Callback<()>,
+    /// Receives the report's HTML to wrap and download.
+    pub on_download: Callback<String>,
+    pub on_import: Callback<web_sys::File>,
+}
+
+#[component]
+pub fn ReportScreen(p: &ReportProps) -> Html {
+    let (s, x, lang) = (&p.standard, &p.assessment, p.lang);
+    let t = catalog(lang);
+    let sc = &x.score;
+    let article = use_node_ref();
+    let (y, m, d) = p.today;
+    let radar_part = s.parts.iter().position(|part| part.id.as_str() == "B").unwrap_or(0);
+    let radar: Vec<(String, f64)> = s.parts[radar_part]
+        .indicators
+        .clone()
+        .map(|ii| (s.indicators[ii].id.to_string(), sc.indicators[ii].fraction()))
+        .collect();
+    let on_download = {
+        let (node, cb) = (article.clone(), p.on_download.clone());
+        Callback::from(move |_| {
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                cb.emit(el.outer_html());
+            }
+        })
+    };
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            w.print().ok();
+        }
+    });
+    let evidence: Vec<(usize, u8, String)> = s
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let a = p.answers.answer(&q.id)?;
+            match a.response {
+                Some(Response::Level(l)) if l >= Level::new(4)? => Some((i, l.get(), a.note.trim().to_owned())),
+                _ => None,
+            }
+        })
+        .collect();
+    html! {
+        <div class="bsc-report-page">
+            <article class="bsc-report" ref={article} aria-labelledby="bsc-h">
+                <header class="bsc-report__head">
+                    <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.report_title }</h2>
+                    <p>{ fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]) }</p>
+                    <p>{ fill(t.report_generated, &[("d", &date(lang, y, m, d))]) }</p>
+                </header>
+                <section class="bsc-report__summary">
+                    <div>
+                        <h3>{ t.provisional }</h3>
+                        { view_total(s, x, lang) }
+                    </div>
+                    { view_tier(s, x, lang) }
+                </section>
+                <section>
+                    <h3>{ t.parts_title }</h3>
+                    <table class="bsc-table">
+                        <tbody>
+                            for (i, part) in s.parts.iter().enumerate() {
+                                <tr key={part.id.to_string()}>
+                                    <th scope="row">{ format!("{} {}", part.id, part.title.get(lang)) }</th>
+                                    <td class="bsc-num">{ format!("{} / {}", tenths(sc.parts[i].achieved_tenths()), sc.parts[i].applicable_points) }</td>
+                                    <td class="bsc-table__bar">{ view_bar(sc.parts[i].fraction()) }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </section>
+                <section class="bsc-report__cols">
+                    <div>
+                        <h3>{ t.indicators_title }</h3>
+                        <table class="bsc-table">
+                            <tbody>
+                                for (ii, ind) in s.indicators.iter().enumerate() {
+                                    <tr key={ind.id.to_string()}>
+                                        <th scope="row">{ format!("{} {}", ind.id, ind.title.get(lang)) }</th>
+                                        if sc.indicators[ii].applicable {
+                                            <td class="bsc-num">{ format!("{} / {}", tenths(sc.indicators[ii].achieved_tenths()), ind.points) }</td>
+                                            <td class="bsc-table__bar">{ view_bar(sc.indicators[ii].fraction()) }</td>
+                                        } else {
+                                            <td class="bsc-num" colspan="2">{ t.dropped_out }</td>
+                                        }
+                                    </tr>
+                                }
+                            </tbody>
+                        </table>
+                    </div>
+                    <div>
+                        <h3>{ s.parts[radar_part].title.get(lang) }</h3>
+                        { view_radar(&radar, t.radar_label) }
+                    </div>
+                </section>
+                <section>
+                    <h3>{ t.gates_title }</h3>
+                    <table class="bsc-table">
+                        <tbody>
+                            for (gi, g) in s.gates.iter().enumerate() {
+                                <tr key={g.id.to_string()}>
+                                    <th scope="row">{ format!("{} {}", g.id, g.text.get(lang)) }</th>
+                                    <td class={classes!("bsc-gate-status", status_class(x.gates[gi]))}>{ status_text(x.gates[gi], lang) }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </section>
+                if !x.advisories.is_empty() {
+                    <section>
+                        <h3>{ t.advisories_title }</h3>
+                        <ul class="bsc-list">
+                            for a in x.advisories.iter() {
+                                <li key={*a}><strong>{ s.advisories[*a].title.get(lang) }</strong>{ "：" }{ s.advisories[*a].text.get(lang) }</li>
+                            }
+                        </ul>
+                    </section>
+                }
+                <section>
+                    <h3>{ t.evidence_title }</h3>
+                    if evidence.is_empty() {
+                        <p>{ t.evidence_none }</p>
+                    } else {
+                        <table class="bsc-table bsc-table--evidence">
+                            <thead><tr><th scope="col">{ t.question }</th><th scope="col">{ t.level }</th><th scope="col">{ t.evidence }</th></tr></thead>
+                            <tbody>
+                                for (qi, level, note) in evidence.iter() {
+                                    <tr key={*qi}>
+                                        <th scope="row">{ format!("{} {}", s.questions[*qi].id, s.questions[*qi].text.get(lang)) }</th>
+                                        <td class="bsc-num">{ level }</td>
+                                        if note.is_empty() {
+                                            <td class="bsc-missing">{ t.evidence_missing }</td>
+                                        } else {
+                                            <td>{ note.clone() }</td>
+                                        }
+                                    </tr>
+                                }
+                            </tbody>
+                        </table>
+                    }
+                </section>
+                <section class="bsc-report__fine">
+                    <h3>{ t.disclaimer_title }</h3>
+                    <p>{ s.disclaimer.get(lang) }</p>
+                    <p>{ t.weights_ours }</p>
+                    <p>{ t.not_official }</p>
+                    <h4>{ t.sources }</h4>
+                    <ul class="bsc-list">
+                        for (i, src) in s.sources.iter().enumerate() {
+                            <li key={i}>{ src.cite.clone() }</li>
+                        }
+                    </ul>
+                </section>
+            </article>
+            <div class="bsc-actions bsc-noprint">
+                <button type="button" class="bsc-button" onclick={print}>{ t.print }</button>
+                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download}>{ t.download_report }</button>
+                <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_export.reform(|_| ())}>{ t.export }</button>
+                <label class="bsc-button bsc-button--quiet bsc-file">
+                    { t.import }
+                    <input type="file" accept=".json,application/json" class="bsc-visually-hidden" onchange={import_change(p.on_import.clone())} />
+                </label>
+                <button type="button" class="bsc-button bsc-button--quiet"
+                    onclick={p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Report) }))}>{ t.about }</button>
+                <button type="button" class="bsc-button bsc-button--quiet"
+                    onclick={p.on_action.reform(|_| Action::Go(Screen::Review))}>{ t.back }</button>
+            </div>
+        </div>
+    }
+}
+
+fn status_class(g: GateStatus) -> &'static str {
+    match g {
+        GateStatus::Yes => "is-yes",
+        GateStatus::No => "is-no",
+        GateStatus::Unsure | GateStatus::Unanswered => "is-open",
+        GateStatus::NotApplicable => "is-na",
+    }
+}
+
+fn status_text(g: GateStatus, lang: Lang) -> &'static str {
+    let t = catalog(lang);
+    match g {
+        GateStatus::Yes => t.gate_status_yes,
+        GateStatus::No => t.gate_status_no,
+        GateStatus::Unsure => t.gate_status_unsure,
+        GateStatus::Unanswered => t.gate_status_open,
+        GateStatus::NotApplicable => t.gate_status_na,
+    }
+}

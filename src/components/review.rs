@@ -1,0 +1,78 @@
+//! Review before the report: unanswered questions and profile / gate items, and answers at
+//! level 4 or 5 without evidence, each with a link to its step.
+
+use brand_core::{Assessment, Lang, Standard};
+use yew::prelude::*;
+
+use crate::components::score_panel::view_score_panel;
+use crate::i18n::catalog;
+use crate::state::{Action, Screen};
+
+pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Callback<Action>) -> Html {
+    let t = catalog(lang);
+    let link = |qi: usize| {
+        let step = s.questions[qi].indicator;
+        let q = &s.questions[qi];
+        html! {
+            <li key={q.id.to_string()}>
+                <button type="button" class="bsc-link" onclick={on_action.reform(move |_| Action::Go(Screen::Step(step)))}>
+                    { format!("{} {}", q.id, q.text.get(lang)) }
+                </button>
+            </li>
+        }
+    };
+    let gates_step = s.indicators.len();
+    let open_gates = x.unanswered_gates();
+    html! {
+        <div class="bsc-wizard bsc-wizard--wide">
+            <section class="bsc-step" aria-labelledby="bsc-h">
+                <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.review_title }</h2>
+                <p>{ t.review_intro }</p>
+                if !x.missing_profile.is_empty() {
+                    <h3>{ t.review_profile_open }</h3>
+                    <ul class="bsc-list">
+                        for p in x.missing_profile.iter() {
+                            <li key={*p}>
+                                <button type="button" class="bsc-link" onclick={on_action.reform(|_| Action::Go(Screen::Start))}>
+                                    { s.profile[*p].text.get(lang) }
+                                </button>
+                            </li>
+                        }
+                    </ul>
+                }
+                <h3>{ t.review_unanswered }</h3>
+                if x.score.unanswered.is_empty() {
+                    <p class="bsc-ok">{ t.review_all_answered }</p>
+                } else {
+                    <ul class="bsc-list" data-testid="unanswered">{ for x.score.unanswered.iter().map(|q| link(*q)) }</ul>
+                }
+                <h3>{ t.review_no_evidence }</h3>
+                if x.score.evidence_capped.is_empty() {
+                    <p class="bsc-ok">{ t.review_all_evidenced }</p>
+                } else {
+                    <ul class="bsc-list" data-testid="no-evidence">{ for x.score.evidence_capped.iter().map(|q| link(*q)) }</ul>
+                }
+                if !open_gates.is_empty() {
+                    <h3>{ t.review_gates_open }</h3>
+                    <ul class="bsc-list">
+                        for g in open_gates.iter() {
+                            <li key={*g}>
+                                <button type="button" class="bsc-link" onclick={on_action.reform(move |_| Action::Go(Screen::Step(gates_step)))}>
+                                    { format!("{} {}", s.gates[*g].id, s.gates[*g].text.get(lang)) }
+                                </button>
+                            </li>
+                        }
+                    </ul>
+                }
+                <div class="bsc-actions bsc-actions--nav">
+                    <button type="button" class="bsc-button bsc-button--quiet"
+                        onclick={on_action.reform(move |_| Action::Go(Screen::Step(gates_step)))}>{ t.back }</button>
+                    <button type="button" class="bsc-button" onclick={on_action.reform(|_| Action::Go(Screen::Report))}>
+                        { t.see_report }
+                    </button>
+                </div>
+            </section>
+            { view_score_panel(s, x, lang) }
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! The start page: what the tool does, the choice of questionnaire and language, the profile,
+//! and begin / continue / start over.
+
+use brand_core::{Answers, Lang};
+use yew::prelude::*;
+
+use crate::components::profile::ProfileForm;
+use crate::i18n::{catalog, fill};
+use crate::standards::BUILTIN;
+use crate::state::{Action, Screen, SharedStandard};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct StartProps {
+    pub standard: Option<SharedStandard>,
+    pub answers: Answers,
+    pub lang: Lang,
+    /// Answers already saved per built-in standard, in `BUILTIN` order.
+    pub saved: Vec<usize>,
+    pub on_action: Callback<Action>,
+    /// Opens a built-in standard by id (the shell loads it and its saved answers).
+    pub on_open: Callback<&'static str>,
+    pub on_start_over: Callback<()>,
+    pub on_import: Callback<web_sys::File>,
+}
+
+#[component]
+pub fn StartScreen(p: &StartProps) -> Html {
+    let lang = p.lang;
+    let t = catalog(lang);
+    let open_id = p.standard.as_ref().map(|st| st.id.clone());
+    let answered = p.answers.questions.values().filter(|a| a.response.is_some()).count();
+    let profile = &p.answers.profile;
+    html! {
+        <section class="bsc-start" aria-labelledby="bsc-h">
+            <p class="bsc-lead">{ t.intro }</p>
+            <ul class="bsc-facts">
+                <li>{ t.duration }</li>
+                <li>{ t.stays_local }</li>
+            </ul>
+            <fieldset class="bsc-q bsc-langs">
+                <legend class="bsc-q__text">{ t.language }</legend>
+                <div class="bsc-choices">
+                    for (l, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
+                        <label key={label} lang={l.code()} class={classes!("bsc-choice", (lang == l).then_some("is-checked"))}>
+                            <input type="radio" name="bsc-lang" checked={lang == l}
+                                onchange={p.on_action.reform(move |_| Action::SetLang(l))} />
+                            { label }
+                        </label>
+                    }
+                </div>
+            </fieldset>
+            <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.choose_standard }</h2>
+            <div class="bsc-cards">
+                for (i, b) in BUILTIN.iter().enumerate() {
+                    <label key={b.id} class={classes!("bsc-card", (open_id.as_deref() == Some(b.id)).then_some("is-checked"))}>
+                        <input type="radio" name="bsc-standard" id={format!("bsc-standard-{}", b.id)}
+                            checked={open_id.as_deref() == Some(b.id)}
+                            onchange={{ let id = b.id; p.on_open.reform(move |_| id) }} />
+                        <span class="bsc-card__title">{ (b.title)(lang) }</span>
+                        <span class="bsc-card__desc">{ (b.describe)(lang) }</span>
+                        if p.saved.get(i).copied().unwrap_or(0) > 0 {
+                            <span class="bsc-card__saved">{ fill(t.answered, &[("a", &p.saved[i].to_string()), ("n", &b.questions.to_string())]) }</span>
+                        }
+                    </label>
+                }
+            </div>
+            if let Some(st) = &p.standard {
+                if !st.profile.is_empty() {
+                    <ProfileForm standard={st.clone()} chosen={profile.clone()} {lang} on_action={p.on_action.clone()} />
+                }
+                if profile.len() < st.profile.len() {
+                    <p class="bsc-hint">{ t.profile_first }</p>
+                }
+                <div class="bsc-actions">
+                    <button type="button" class="bsc-button" disabled={profile.len() < st.profile.len()}
+                        onclick={p.on_action.reform(|_| Action::Go(Screen::Step(0)))}>
+                        { if answered > 0 { t.resume } else { t.begin } }
+                    </button>
+                    if answered > 0 || !profile.is_empty() {
+                        <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_start_over.reform(|_| ())}>
+                            { t.start_over }
+                        </button>
+                    }
+                    <label class="bsc-button bsc-button--quiet bsc-file">
+                        { t.import }
+                        <input type="file" accept=".json,application/json" class="bsc-visually-hidden"
+                            onchange={import_change(p.on_import.clone())} />
+                    </label>
+                </div>
+            }
+            <p class="bsc-fine">
+                <button type="button" class="bsc-link"
+                    onclick={p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Start) }))}>
+                    { t.about }
+                </button>
+            </p>
+        </section>
+    }
+}
+
+/// The change handler of a file input: passes the chosen file on and resets the input so the
+/// same file can be chosen again.
+pub fn import_change(cb: Callback<web_sys::File>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            cb.emit(file);
+        }
+        input.set_value("");
+    })
+}

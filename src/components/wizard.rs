@@ -1,0 +1,138 @@
+//! One wizard step: an indicator's questions (or, last, the basic conditions), with the
+//! progress, a table of contents with answered counts per part, back / next, and the live
+//! score panel beside it (below it on a phone).
+
+use std::rc::Rc;
+
+use brand_core::scoring::QuestionState;
+use brand_core::{Answers, Assessment, Lang};
+use yew::prelude::*;
+
+use crate::components::gates::GateList;
+use crate::components::question_card::QuestionCard;
+use crate::components::score_panel::view_score_panel;
+use crate::i18n::{catalog, fill};
+use crate::state::{step_count, Action, Screen, SharedStandard};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct WizardProps {
+    pub standard: SharedStandard,
+    pub answers: Answers,
+    pub assessment: Rc<Assessment>,
+    pub step: usize,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Wizard(p: &WizardProps) -> Html {
+    let s = &p.standard;
+    let (lang, t, step) = (p.lang, catalog(p.lang), p.step);
+    let x = &p.assessment;
+    let n = step_count(s);
+    let is_gates = step == s.indicators.len();
+    let toc_open = use_state(|| false);
+    let go = |screen: Screen| p.on_action.reform(move |_| Action::Go(screen.clone()));
+    let heading = if is_gates {
+        t.gates_title.to_owned()
+    } else {
+        format!("{} {}", s.indicators[step].id, s.indicators[step].title.get(lang))
+    };
+    html! {
+        <div class="bsc-wizard">
+            <nav class={classes!("bsc-toc", toc_open.then_some("is-open"))} aria-label={t.main_nav}>
+                <button type="button" class="bsc-toc__toggle" aria-expanded={toc_open.to_string()}
+                    onclick={{ let o = toc_open.clone(); Callback::from(move |_| o.set(!*o)) }}>{ t.contents }</button>
+                <div class="bsc-toc__body">
+                    for (pi, part) in s.parts.iter().enumerate() {
+                        <div class="bsc-toc__part" key={part.id.to_string()}>
+                            <p class="bsc-toc__part-title">
+                                { format!("{} {}", part.id, part.title.get(lang)) }
+                                <span class="bsc-toc__count">{ count(x, part_questions(s, pi)) }</span>
+                            </p>
+                            <ul>
+                                for ii in part.indicators.clone() {
+                                    <li key={ii}>
+                                        <button type="button" onclick={go(Screen::Step(ii))}
+                                            class={classes!("bsc-toc__link", (ii == step).then_some("is-current"))}
+                                            aria-current={(ii == step).then_some("step")}>
+                                            { format!("{} {}", s.indicators[ii].id, s.indicators[ii].title.get(lang)) }
+                                            <span class="bsc-toc__count">{ count(x, s.indicators[ii].questions.clone()) }</span>
+                                        </button>
+                                    </li>
+                                }
+                            </ul>
+                        </div>
+                    }
+                    <button type="button" onclick={go(Screen::Step(s.indicators.len()))}
+                        class={classes!("bsc-toc__link", is_gates.then_some("is-current"))}
+                        aria-current={is_gates.then_some("step")}>{ t.gates_title }</button>
+                </div>
+            </nav>
+            <section class="bsc-step" aria-labelledby="bsc-h">
+                <p class="bsc-step__of">{ fill(t.step_of, &[("i", &(step + 1).to_string()), ("n", &n.to_string())]) }</p>
+                <progress class="bsc-progress" max={n.to_string()} value={(step + 1).to_string()} aria-hidden="true" />
+                <h2 id="bsc-h" tabindex="-1" data-focus="">
+                    { heading }
+                    if !is_gates {
+                        <span class="bsc-points">{ format!("{} {}", s.indicators[step].points, t.points) }</span>
+                    }
+                </h2>
+                if is_gates {
+                    <GateList standard={s.clone()} statuses={x.gates.clone()} {lang} on_action={p.on_action.clone()} />
+                } else {
+                    <p class="bsc-sources">
+                        { t.sources }{ "：" }
+                        { s.indicators[step].sources.iter().map(|src| src.cite.as_str()).collect::<Vec<_>>().join("；") }
+                    </p>
+                    for qi in s.indicators[step].questions.clone() {
+                        if x.score.states[qi] != QuestionState::Excluded {
+                            <QuestionCard
+                                key={s.questions[qi].id.to_string()}
+                                standard={s.clone()}
+                                index={qi}
+                                answer={p.answers.answer(&s.questions[qi].id).cloned()}
+                                band={s.questions[qi].bands.iter().position(|b| b.when.holds(&p.answers.profile))}
+                                capped={x.score.evidence_capped.contains(&qi)}
+                                {lang}
+                                on_action={p.on_action.clone()}
+                            />
+                        }
+                    }
+                }
+                <div class="bsc-actions bsc-actions--nav">
+                    <button type="button" class="bsc-button bsc-button--quiet"
+                        onclick={go(if step == 0 { Screen::Start } else { Screen::Step(step - 1) })}>
+                        { if step == 0 { t.home } else { t.back } }
+                    </button>
+                    <button type="button" class="bsc-button"
+                        onclick={go(if step + 1 < n { Screen::Step(step + 1) } else { Screen::Review })}>
+                        { if step + 1 < n { t.next } else { t.to_review } }
+                    </button>
+                </div>
+            </section>
+            { view_score_panel(s, x, lang) }
+        </div>
+    }
+}
+
+/// Responses (a level or N/A) over questions asked, the same count the score panel shows.
+fn count(x: &Assessment, questions: std::ops::Range<usize>) -> String {
+    let (mut a, mut n) = (0, 0);
+    for qi in questions {
+        match x.score.states[qi] {
+            QuestionState::Excluded => {}
+            QuestionState::Unanswered => n += 1,
+            QuestionState::Answered { .. } | QuestionState::NotApplicable => {
+                a += 1;
+                n += 1;
+            }
+        }
+    }
+    format!("{a}/{n}")
+}
+
+fn part_questions(s: &brand_core::Standard, part: usize) -> std::ops::Range<usize> {
+    let inds = &s.parts[part].indicators;
+    s.indicators[inds.start].questions.start..s.indicators[inds.end - 1].questions.end
+}

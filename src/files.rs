@@ -1,0 +1,48 @@
+//! Files in and out: downloading a text as a file, and reading a chosen file as text.
+
+use wasm_bindgen::JsCast;
+
+/// The largest file import will read; anything bigger is refused before it is read.
+pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// Offers `text` as a download named `name`. Returns false if the browser refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    (|| -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_hidden(true);
+        document.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        web_sys::Url::revoke_object_url(&url).ok()?;
+        Some(())
+    })()
+    .is_some()
+}
+
+pub enum ReadError {
+    TooLarge,
+    Failed,
+}
+
+/// Reads a file as text, refusing files over [`MAX_IMPORT_BYTES`] without reading them.
+pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
+    if file.size() > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    let value = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| ReadError::Failed)?;
+    value.as_string().ok_or(ReadError::Failed)
+}
+
+/// Today's date as (year, month, day) from the browser's clock, for the report.
+pub fn today() -> (u32, u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
