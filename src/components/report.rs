@@ -140,7 +140,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                         <h3>{ t.advisories_title }</h3>
                         <ul class="bsc-list">
                             for a in x.advisories.iter() {
-                                <li key={*a}><strong>{ s.advisories[*a].title.get(lang) }</strong>{ "：" }{ s.advisories[*a].text.get(lang) }</li>
+                                <li key={*a}><strong>{ s.advisories[*a].title.get(lang) }</strong>{ if lang == Lang::Zh { "：" } else { ": " } }{ s.advisories[*a].text.get(lang) }</li>
                             }
                         </ul>
                     </section>

@@ -82,8 +82,8 @@ pub fn Wizard(p: &WizardProps) -> Html {
                     <GateList standard={s.clone()} statuses={x.gates.clone()} {lang} on_action={p.on_action.clone()} />
                 } else {
                     <p class="bsc-sources">
-                        { t.sources }{ "：" }
-                        { s.indicators[step].sources.iter().map(|src| src.cite.as_str()).collect::<Vec<_>>().join("；") }
+                        { t.sources }{ if lang == Lang::Zh { "：" } else { ": " } }
+                        { s.indicators[step].sources.iter().map(|src| src.cite.as_str()).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " }) }
                     </p>
                     for qi in s.indicators[step].questions.clone() {
                         if x.score.states[qi] != QuestionState::Excluded {
