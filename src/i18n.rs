@@ -22,6 +22,8 @@ pub struct Catalog {
     pub intro: &'static str,
     pub duration: &'static str,
     pub choose_standard: &'static str,
+    pub enterprise_title: &'static str,
+    pub regional_title: &'static str,
     pub enterprise_desc: &'static str,
     pub regional_desc: &'static str,
     pub questions_count: &'static str,
@@ -157,6 +159,8 @@ pub const ZH: Catalog = Catalog {
     intro: "对照国家品牌评价相关标准逐项作答，得到自评参考分、参考等级和提升计划。",
     duration: "大约需要 30–45 分钟，可以随时中断，进度自动保存。",
     choose_standard: "选择问卷",
+    enterprise_title: "企业品牌自评",
+    regional_title: "区域（园区）品牌自评",
     enterprise_desc: "面向企业：品牌战略与管理、品牌价值五要素、品牌绩效。参考等级：品牌起步 → 品牌培育梯队 → 青岛市高端品牌 → 山东省高端品牌 → 好品山东。",
     regional_desc: "面向园区管委会、地方政府和区域品牌持有人：治理、支撑要素、绩效与带动。参考等级直至全国质量品牌提升示范区。",
     questions_count: "{n} 道题",
@@ -292,6 +296,8 @@ pub const EN: Catalog = Catalog {
     intro: "Answer a questionnaire built on the national brand evaluation standards and get a provisional score, a suggested tier and a plan for the next tier.",
     duration: "It takes about 30–45 minutes. You can stop at any time; progress is saved automatically.",
     choose_standard: "Choose a questionnaire",
+    enterprise_title: "Enterprise brand self-assessment",
+    regional_title: "Regional (park) brand self-assessment",
     enterprise_desc: "For enterprises: brand strategy and management, the five brand-value elements, brand performance. Tiers: brand starter → cultivation pipeline → Qingdao high-end brand → Shandong high-end brand → 好品山东.",
     regional_desc: "For park committees, local governments and regional brand holders: governance, supporting elements, performance. Tiers up to the national quality-brand demonstration zone.",
     questions_count: "{n} questions",
@@ -411,6 +417,9 @@ pub const EN: Catalog = Catalog {
     main_nav: "Questionnaire navigation",
     practice_levels: ["Not started", "Starting", "Defined", "Deployed", "Optimised", "Leading"],
 };
+
+/// The language choices, each named in its own language.
+pub const LANGUAGES: [(Lang, &str); 2] = [(Lang::Zh, "中文"), (Lang::En, "English")];
 
 pub fn catalog(lang: Lang) -> &'static Catalog {
     match lang {

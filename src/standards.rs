@@ -42,14 +42,14 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         id: "enterprise",
         json: ENTERPRISE,
-        title: |l| if l == Lang::Zh { "企业品牌自评" } else { "Enterprise brand self-assessment" },
+        title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
         questions: count_questions(ENTERPRISE),
     },
     Builtin {
         id: "regional",
         json: REGIONAL,
-        title: |l| if l == Lang::Zh { "区域（园区）品牌自评" } else { "Regional (park) brand self-assessment" },
+        title: |l| catalog(l).regional_title,
         describe: |l| catalog(l).regional_desc,
         questions: count_questions(REGIONAL),
     },
@@ -57,8 +57,9 @@ pub static BUILTIN: &[Builtin] = &[
     Builtin {
         id: "sample",
         json: include_str!("../standards/sample.json"),
-        title: |l| if l == Lang::Zh { "品牌自评示例（精简版）" } else { "Brand self-check sample (abridged)" },
-        describe: |_| "Test sample",
+        // Test-only: the component tests never read these texts.
+        title: |l| catalog(l).enterprise_title,
+        describe: |l| catalog(l).enterprise_desc,
         questions: 10,
     },
 ];

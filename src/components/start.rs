@@ -5,7 +5,7 @@ use brand_core::{Answers, Lang};
 use yew::prelude::*;
 
 use crate::components::profile::ProfileForm;
-use crate::i18n::{catalog, fill};
+use crate::i18n::{catalog, fill, LANGUAGES};
 use crate::standards::BUILTIN;
 use crate::state::{Action, Screen, SharedStandard};
 
@@ -40,7 +40,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
             <fieldset class="bsc-q bsc-langs">
                 <legend class="bsc-q__text">{ t.language }</legend>
                 <div class="bsc-choices">
-                    for (l, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
+                    for (l, label) in LANGUAGES {
                         <label key={label} lang={l.code()} class={classes!("bsc-choice", (lang == l).then_some("is-checked"))}>
                             <input type="radio" name="bsc-lang" checked={lang == l}
                                 onchange={p.on_action.reform(move |_| Action::SetLang(l))} />
