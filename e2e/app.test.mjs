@@ -14,7 +14,7 @@ for (const [std, name, tierName] of [
   ['enterprise', '04-exactly-on-the-provincial-threshold', '山东省高端品牌（候选）'],
   ['regional', '02-gi-area-lopsided', '山东省优质产品基地（候选）'],
 ]) {
-  test(`the whole ${std} flow reaches the report that was worked out by hand (${name})`, async () => {
+  test(`the whole ${std} flow reaches the report that was worked out by hand (${name})`, { timeout: 90_000 }, async () => {
     const g = golden(std, name);
     const { page, context, problems } = await open(browser, server);
     await enterThroughUi(page, g);
@@ -30,7 +30,7 @@ for (const [std, name, tierName] of [
   });
 }
 
-test('answers survive a reload and the start page offers to continue', async () => {
+test('answers survive a reload and the start page offers to continue', { timeout: 90_000 }, async () => {
   const { page, context, problems } = await open(browser, server, '?lang=en');
   await page.locator('#bsc-standard-enterprise').check();
   await page.locator('#bsc-profile-sector-services').check();
@@ -50,7 +50,7 @@ test('answers survive a reload and the start page offers to continue', async () 
   await context.close();
 });
 
-test('export, start over, import: the same report, after a preview of what changes', async () => {
+test('export, start over, import: the same report, after a preview of what changes', { timeout: 90_000 }, async () => {
   const g = golden('enterprise', '13-quality-award-and-brand-value-tracks');
   const { page, context, problems } = await open(browser, server);
   await enterThroughUi(page, g);
@@ -88,7 +88,7 @@ test('export, start over, import: the same report, after a preview of what chang
   await context.close();
 });
 
-test('switching language mid-way keeps every answer', async () => {
+test('switching language mid-way keeps every answer', { timeout: 90_000 }, async () => {
   const { page, context, problems } = await open(browser, server);
   await page.locator('#bsc-standard-regional').check();
   await page.locator('#bsc-profile-region_type-agri_gi').check();
@@ -113,7 +113,7 @@ test('switching language mid-way keeps every answer', async () => {
   await context.close();
 });
 
-test('the report prints to A4 pages and downloads as one self-contained HTML file', async () => {
+test('the report prints to A4 pages and downloads as one self-contained HTML file', { timeout: 90_000 }, async () => {
   const g = golden('enterprise', '02-strong-manufacturer-fails-compliance');
   const { page, context } = await open(browser, server, '?lang=en');
   await enterThroughUi(page, g);
@@ -138,7 +138,7 @@ test('the report prints to A4 pages and downloads as one self-contained HTML fil
   await context.close();
 });
 
-test('every screen passes axe (WCAG 2.1 AA) in both languages', async () => {
+test('every screen passes axe (WCAG 2.1 AA) in both languages', { timeout: 90_000 }, async () => {
   for (const lang of ['zh-CN', 'en']) {
     const { page, context } = await open(browser, server, `?lang=${lang}`);
     const check = async (screen) => assert.deepEqual(await axe(page), [], `${lang} ${screen}`);
@@ -162,7 +162,7 @@ test('every screen passes axe (WCAG 2.1 AA) in both languages', async () => {
   }
 });
 
-test('at 360 px wide nothing scrolls sideways and the contents fold away', async () => {
+test('at 360 px wide nothing scrolls sideways and the contents fold away', { timeout: 90_000 }, async () => {
   const { page, context } = await open(browser, server, '', { contextOptions: { viewport: { width: 360, height: 740 } } });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(await overflow(), 0);
@@ -176,7 +176,7 @@ test('at 360 px wide nothing scrolls sideways and the contents fold away', async
   await context.close();
 });
 
-test('keyboard only: choose, answer with arrow keys, and move on; focus lands on each heading', async () => {
+test('keyboard only: choose, answer with arrow keys, and move on; focus lands on each heading', { timeout: 90_000 }, async () => {
   const { page, context } = await open(browser, server, '?lang=en&standard=enterprise');
   await page.locator('#bsc-profile-sector-services').focus();
   await page.keyboard.press('Space');
@@ -195,7 +195,7 @@ test('keyboard only: choose, answer with arrow keys, and move on; focus lands on
   await context.close();
 });
 
-test('an unknown language or standard falls back to the defaults with a warning', async () => {
+test('an unknown language or standard falls back to the defaults with a warning', { timeout: 90_000 }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const warnings = [];

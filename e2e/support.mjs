@@ -16,7 +16,8 @@ const types = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` at http://127.0.0.1:<port><base>. Resolves to { url, close }. */
+/** Serves `dir` at http://127.0.0.1:<port><base>. Resolves to { url, close, setDir }: setDir
+ * switches the directory served, which is how a test deploys a new build. */
 export function serve({ dir = dist, base = '/', headers = {}, port = 0 } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -33,7 +34,9 @@ export function serve({ dir = dist, base = '/', headers = {}, port = 0 } = {}) {
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => {
     const { port } = server.address();
-    resolve({ url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) });
+    resolve({ url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`,
+      close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+      setDir: (d) => { dir = d; } });
   }));
 }
 

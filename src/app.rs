@@ -17,6 +17,7 @@ use crate::components::wizard::Wizard;
 use crate::config::AppProps;
 use crate::files;
 use crate::i18n::{catalog, fill, other};
+use crate::offline;
 use crate::standards::{self, BUILTIN};
 use crate::state::{Action, Screen, Session};
 use crate::storage::{self, Loaded};
@@ -47,6 +48,14 @@ pub fn App(props: &AppProps) -> Html {
     let notices = use_state(Vec::<Notice>::new);
     let save_state = use_state(|| SaveState::Idle);
     let pending = use_state(|| None::<PendingImport>);
+    let update_ready = use_state(offline::update_already_ready);
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            let listener = offline::on_update_ready(move || update_ready.set(true));
+            move || drop(listener)
+        });
+    }
     let root = use_node_ref();
     let lang = session.lang;
     let t = catalog(lang);
@@ -70,13 +79,22 @@ pub fn App(props: &AppProps) -> Html {
         let (dispatch, notify) = (dispatch.clone(), notify.clone());
         Callback::from(move |id: &'static str| match standards::load(id) {
             Ok(st) => {
+                let t = catalog(lang);
+                offline::request_persistence();
+                if offline::embedded() {
+                    notify.emit(Notice::Text(t.embedded_storage.into()));
+                }
                 let answers = match storage::load(&st) {
                     Loaded::Found(a, _) => a,
                     Loaded::Damaged => {
                         notify.emit(Notice::Damaged(st.id.clone()));
                         Answers::default()
                     }
-                    Loaded::Nothing | Loaded::Unavailable => Answers::default(),
+                    Loaded::Unavailable => {
+                        notify.emit(Notice::Text(t.storage_unavailable.into()));
+                        Answers::default()
+                    }
+                    Loaded::Nothing => Answers::default(),
                 };
                 dispatch.emit(Action::Open(st, answers));
             }
@@ -257,6 +275,12 @@ pub fn App(props: &AppProps) -> Html {
                             }}>{ t.cancel }</button>
                         </div>
                     }
+                </div>
+            }
+            if *update_ready {
+                <div class="bsc-notice bsc-notice--info" role="status">
+                    <p>{ t.update_ready }</p>
+                    <button type="button" class="bsc-button" onclick={Callback::from(|_| offline::apply_update())}>{ t.update_now }</button>
                 </div>
             }
             if let Some(p) = &*pending {

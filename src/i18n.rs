@@ -9,6 +9,10 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub storage_unavailable: &'static str,
+    pub embedded_storage: &'static str,
+    pub update_now: &'static str,
+    pub update_ready: &'static str,
     pub switch_lang: &'static str,
     pub switch_lang_label: &'static str,
     pub provisional: &'static str,
@@ -146,6 +150,10 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    storage_unavailable: "浏览器不允许本工具保存数据（例如隐私模式或被网站设置阻止），回答只保留到关闭页面为止。请用“导出回答”保存。",
+    embedded_storage: "本工具嵌入在其他网站中，浏览器可能把保存的内容与直接访问时分开存放，或在关闭后清除。请用“导出回答”保存一份文件，以便在其他地方继续。",
+    update_now: "立即更新",
+    update_ready: "新版本已就绪。更新后，您的回答仍会保留。",
     switch_lang: "English",
     switch_lang_label: "Switch to English",
     provisional: "自评参考分",
@@ -283,6 +291,10 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    storage_unavailable: "The browser does not let this tool save data (for example in private mode, or blocked by the site), so answers last only until you close the page. Use “Export answers” to keep them.",
+    embedded_storage: "This tool is embedded in another site, so the browser may keep what is saved here apart from a direct visit, or clear it when you close the page. Use “Export answers” to keep a file you can continue from elsewhere.",
+    update_now: "Update now",
+    update_ready: "A new version is ready. Your answers are kept when you update.",
     switch_lang: "中文",
     switch_lang_label: "切换到中文",
     provisional: "Provisional self-assessment score",

@@ -4,13 +4,15 @@
 //! validation) lives in `brand-core`. The state is one [`state::Session`] changed only through
 //! [`state::Action`]s by a pure transition; score, range, tier and plan are derived in the view.
 //! Effects each live in one module: `storage` (localStorage), `files` (downloads, reading
-//! imports), `config` (host attributes and URL parameters).
+//! imports), `config` (host attributes and URL parameters), `offline` (update prompt, storage
+//! persistence).
 
 pub mod app;
 pub mod components;
 pub mod config;
 pub mod files;
 pub mod i18n;
+pub mod offline;
 pub mod standards;
 pub mod state;
 pub mod storage;
