@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, open, golden, enterThroughUi, dist, root } from './support.mjs';
+import { serve, launch, open, golden, enterThroughUi, dist, root, CSP } from './support.mjs';
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -15,6 +15,7 @@ use crate::components::review::view_review;
 use crate::components::start::StartScreen;
 use crate::components::wizard::Wizard;
 use crate::config::AppProps;
+use crate::embed::{self, Channel};
 use crate::files;
 use crate::i18n::{catalog, fill, other};
 use crate::offline;
@@ -49,6 +50,15 @@ pub fn App(props: &AppProps) -> Html {
     let save_state = use_state(|| SaveState::Idle);
     let pending = use_state(|| None::<PendingImport>);
     let update_ready = use_state(offline::update_already_ready);
+    let channel = use_state(|| None::<Channel>);
+    {
+        let (channel, req) = (channel.clone(), props.embed.clone());
+        use_effect_with((), move |_| {
+            if let Some(req) = req {
+                embed::connect(req, move |ch| channel.set(Some(ch)));
+            }
+        });
+    }
     {
         let update_ready = update_ready.clone();
         use_effect_with((), move |_| {
@@ -123,6 +133,26 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_effect_with(lang, |l| storage::save_lang(*l));
+
+    // Embedded: tell the host how far the user is, and the result when the report is reached
+    // (only when the host asked for results; the user is told so).
+    {
+        let results = props.embed.as_ref().is_some_and(|e| e.results);
+        let deps = ((*channel).clone(), session.standard.clone(), session.answers.clone(), session.screen.clone());
+        use_effect_with(deps, move |(ch, st, answers, screen)| {
+            if let (Some(ch), Some(st)) = (ch, st) {
+                let x = assess(st, answers);
+                ch.post("progress", serde_json::json!({ "answered": x.score.responded(), "total": x.score.asked(), "standard": st.id }));
+                if results && *screen == Screen::Report {
+                    let summary = x.summary(st);
+                    ch.post("completed", serde_json::json!({
+                        "score": summary.total, "tier": summary.tier, "provisional": true,
+                        "standard": st.id, "version": st.version,
+                    }));
+                }
+            }
+        });
+    }
 
     // Focus moves to the new screen's heading (not on the first render).
     {
@@ -241,13 +271,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class="bsc" lang={lang.code()} ref={root}>
-            <header class="bsc-header">
-                <div>
-                    <p class="bsc-header__app">{ t.app_title }</p>
-                    <p class="bsc-header__title">
-                        { session.standard.as_ref().map(|s| s.title.get(lang).to_owned()).unwrap_or_default() }
-                    </p>
-                </div>
+            <header class={classes!("bsc-header", props.hide_header.then_some("bsc-header--bare"))}>
+                if !props.hide_header {
+                    <div>
+                        <p class="bsc-header__app">{ t.app_title }</p>
+                        <p class="bsc-header__title">
+                            { session.standard.as_ref().map(|s| s.title.get(lang).to_owned()).unwrap_or_default() }
+                        </p>
+                    </div>
+                }
                 <div class="bsc-header__tools">
                     if session.standard.is_some() {
                         <span class={classes!("bsc-saved", (*save_state == SaveState::Failed).then_some("is-failed"))} role="status">
@@ -275,6 +307,11 @@ pub fn App(props: &AppProps) -> Html {
                             }}>{ t.cancel }</button>
                         </div>
                     }
+                </div>
+            }
+            if let Some(e) = props.embed.as_ref().filter(|e| e.results) {
+                <div class="bsc-notice bsc-notice--info" role="note">
+                    <p>{ fill(t.embed_results, &[("origin", &e.parent)]) }</p>
                 </div>
             }
             if *update_ready {

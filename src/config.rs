@@ -15,6 +15,21 @@ pub struct AppProps {
     /// A built-in standard to open at once; otherwise the user chooses on the start page.
     #[prop_or_default]
     pub standard: Option<&'static str>,
+    /// An accent colour (`#rgb` or `#rrggbb`) for the host's branding.
+    #[prop_or_default]
+    pub theme: Option<String>,
+    /// Hide the widget's own header (a portal page usually has one).
+    #[prop_or_default]
+    pub hide_header: bool,
+    /// Running in a host's iframe, asked for by `embed.js`.
+    #[prop_or_default]
+    pub embed: Option<crate::embed::EmbedRequest>,
+}
+
+/// `#rgb` or `#rrggbb`, nothing else (the value ends up in a CSS custom property).
+pub fn valid_colour(c: &str) -> bool {
+    let hex = c.strip_prefix('#').unwrap_or("");
+    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
 }
 
 fn url_param(name: &str) -> Option<String> {
@@ -41,5 +56,15 @@ pub fn read(host: &web_sys::Element) -> AppProps {
             None => warn(&format!("brand-self-check: unknown standard \"{id}\", showing the choice")),
         }
     }
+    if let Some(c) = url_param("theme").or_else(|| host.get_attribute("data-theme")) {
+        if valid_colour(&c) {
+            props.theme = Some(c);
+        } else {
+            warn(&format!("brand-self-check: \"{c}\" is not a colour like #1f4e8c; using the default"));
+        }
+    }
+    let header = url_param("header").or_else(|| host.get_attribute("data-header"));
+    props.hide_header = matches!(header.as_deref(), Some("0" | "false" | "no"));
+    props.embed = crate::embed::request();
     props
 }

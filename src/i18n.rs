@@ -9,6 +9,7 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub embed_results: &'static str,
     pub storage_unavailable: &'static str,
     pub embedded_storage: &'static str,
     pub update_now: &'static str,
@@ -150,6 +151,7 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    embed_results: "嵌入本工具的网站（{origin}）会在您查看报告时收到自评参考分和参考等级，不会收到您的具体回答。",
     storage_unavailable: "浏览器不允许本工具保存数据（例如隐私模式或被网站设置阻止），回答只保留到关闭页面为止。请用“导出回答”保存。",
     embedded_storage: "本工具嵌入在其他网站中，浏览器可能把保存的内容与直接访问时分开存放，或在关闭后清除。请用“导出回答”保存一份文件，以便在其他地方继续。",
     update_now: "立即更新",
@@ -291,6 +293,7 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    embed_results: "The site embedding this tool ({origin}) will receive your provisional score and suggested tier when you view the report — not your answers.",
     storage_unavailable: "The browser does not let this tool save data (for example in private mode, or blocked by the site), so answers last only until you close the page. Use “Export answers” to keep them.",
     embedded_storage: "This tool is embedded in another site, so the browser may keep what is saved here apart from a direct visit, or clear it when you close the page. Use “Export answers” to keep a file you can continue from elsewhere.",
     update_now: "Update now",

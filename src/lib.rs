@@ -10,6 +10,7 @@
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod files;
 pub mod i18n;
 pub mod offline;
@@ -37,5 +38,10 @@ pub fn start() {
     let Some(host) = host_element() else { return };
     let props = config::read(&host);
     host.set_attribute("data-mounted", "").ok();
+    // The theme colour goes in through the CSSOM, which a strict CSP allows (a style attribute
+    // would be blocked).
+    if let (Some(colour), Some(el)) = (&props.theme, wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&host)) {
+        el.style().set_property("--bsc-theme", colour).ok();
+    }
     yew::Renderer::<app::App>::with_root_and_props(host, props).render();
 }

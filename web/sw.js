@@ -28,6 +28,16 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(caches.open(CACHE).then(async (cache) => {
+    // The operator's embedding allow-list is edited in place: network first, cache when offline.
+    if (new URL(request.url).pathname.endsWith('/embed-origins.json')) {
+      try {
+        const fresh = await fetch(request, { cache: 'no-store' });
+        if (fresh.ok) cache.put(request, fresh.clone());
+        return fresh;
+      } catch (e) {
+        return (await cache.match(request, { ignoreSearch: true })) || Response.error();
+      }
+    }
     if (request.mode === 'navigate') {
       return (await cache.match('./')) || fetch(request);
     }

@@ -1,0 +1,144 @@
+//! The widget's side of embedding in an iframe: the one place that uses `postMessage`.
+//!
+//! A host page using `embed.js` loads the widget with `?embed=1&parent=<host origin>` (and
+//! `results=1` when it wants results). The widget talks to that origin only if the operator of the
+//! widget's deployment lists it in `embed-origins.json` next to `index.html`; otherwise it works as
+//! usual inside the iframe and sends nothing. Messages carry `source: "brand-self-check"`; every
+//! message received is checked against the allowed parent origin and ignored otherwise.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What the URL asked for when the widget runs inside a host's iframe.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedRequest {
+    /// The host page's origin (scheme://host:port), as the URL claims it.
+    pub parent: String,
+    /// The host asked to receive the score and tier at the end.
+    pub results: bool,
+}
+
+fn param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// The embedding request, if the URL makes one with a well-formed parent origin.
+pub fn request() -> Option<EmbedRequest> {
+    if param("embed").as_deref() != Some("1") {
+        return None;
+    }
+    let parent = param("parent")?;
+    // Only a bare origin is accepted: it must survive a round trip through the URL parser.
+    let url = web_sys::Url::new(&parent).ok()?;
+    if url.origin() != parent || !(parent.starts_with("https://") || parent.starts_with("http://")) {
+        web_sys::console::warn_1(&format!("brand-self-check: ignoring malformed parent origin \"{parent}\"").into());
+        return None;
+    }
+    Some(EmbedRequest { parent, results: param("results").as_deref() == Some("1") })
+}
+
+/// An open channel to an allowed parent.
+#[derive(Clone)]
+pub struct Channel {
+    origin: String,
+    _keep: Rc<RefCell<Vec<Box<dyn std::any::Any>>>>,
+}
+
+impl PartialEq for Channel {
+    fn eq(&self, o: &Self) -> bool {
+        self.origin == o.origin
+    }
+}
+
+impl Channel {
+    /// Posts `{source, type, detail}` to the parent, at the allowed origin only.
+    pub fn post(&self, kind: &str, detail: serde_json::Value) {
+        let msg = serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
+        let Ok(value) = js_sys::JSON::parse(&msg.to_string()) else { return };
+        if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+            parent.post_message(&value, &self.origin).ok();
+        }
+    }
+}
+
+/// Loads the allow-list and, if it names the requested parent, opens the channel: height
+/// reports via a ResizeObserver, and a reply to the host's `ping`. `on_open` receives it.
+pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let allowed = allowed_origins().await;
+        if !allowed.iter().any(|o| o == &req.parent) {
+            web_sys::console::warn_1(
+                &format!("brand-self-check: {} is not in embed-origins.json; not sending it anything", req.parent).into(),
+            );
+            return;
+        }
+        let keep: Rc<RefCell<Vec<Box<dyn std::any::Any>>>> = Rc::default();
+        let channel = Channel { origin: req.parent.clone(), _keep: keep.clone() };
+        if let Some(observer) = watch_height(channel.clone()) {
+            keep.borrow_mut().push(Box::new(observer));
+        }
+        let replier = channel.clone();
+        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if e.origin() != replier.origin {
+                return; // only the allowed parent is heard
+            }
+            let kind = js_sys::Reflect::get(&e.data(), &JsValue::from_str("type")).ok().and_then(|v| v.as_string());
+            if kind.as_deref() == Some("ping") {
+                replier.post("ready", serde_json::json!({}));
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
+        }
+        keep.borrow_mut().push(Box::new(on_message));
+        channel.post("ready", serde_json::json!({}));
+        on_open(channel);
+    });
+}
+
+/// Reads `embed-origins.json` (`{"allowed_origins": ["https://portal.example.gov.cn"]}`);
+/// missing or malformed means nobody is allowed.
+async fn allowed_origins() -> Vec<String> {
+    async fn fetch() -> Option<String> {
+        let w = web_sys::window()?;
+        let resp: web_sys::Response =
+            wasm_bindgen_futures::JsFuture::from(w.fetch_with_str("./embed-origins.json")).await.ok()?.dyn_into().ok()?;
+        if !resp.ok() {
+            return None;
+        }
+        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+    }
+    let text = fetch().await.unwrap_or_default();
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(v) => v["allowed_origins"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|o| o.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default(),
+        Err(_) => {
+            web_sys::console::warn_1(&"brand-self-check: embed-origins.json is missing or not valid JSON".into());
+            Vec::new()
+        }
+    }
+}
+
+/// Reports the document's height to the parent whenever it changes.
+fn watch_height(channel: Channel) -> Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)> {
+    let document = web_sys::window()?.document()?;
+    let html = document.document_element()?;
+    let measured = html.clone();
+    let last = Rc::new(RefCell::new(0));
+    let callback = Closure::<dyn Fn()>::new(move || {
+        let h = measured.get_bounding_client_rect().height().ceil() as i32;
+        if h != *last.borrow() {
+            *last.borrow_mut() = h;
+            channel.post("resize", serde_json::json!({ "height": h }));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&html);
+    Some((observer, callback))
+}
