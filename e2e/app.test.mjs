@@ -14,7 +14,7 @@ for (const [std, name, tierName] of [
   ['enterprise', '04-exactly-on-the-provincial-threshold', '山东省高端品牌（候选）'],
   ['regional', '02-gi-area-lopsided', '山东省优质产品基地（候选）'],
 ]) {
-  test(`the whole ${std} flow reaches the report that was worked out by hand (${name})`, { timeout: 90_000 }, async () => {
+  test(`the whole ${std} flow reaches the report worked out by hand (${name}), no request leaving the origin`, { timeout: 90_000 }, async () => {
     const g = golden(std, name);
     const { page, context, problems } = await open(browser, server);
     await enterThroughUi(page, g);

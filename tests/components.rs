@@ -19,7 +19,7 @@ async fn mount(lang: Lang) -> (Element, yew::AppHandle<App>) {
     }
     let host = gloo::utils::document().create_element("div").expect("div");
     gloo::utils::body().append_child(&host).expect("append");
-    let props = AppProps { lang: Some(lang), standard: Some("sample") };
+    let props = AppProps { lang: Some(lang), standard: Some("sample"), ..Default::default() };
     let handle = yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     (host, handle)
