@@ -51,6 +51,21 @@ pub fn App(props: &AppProps) -> Html {
     let pending = use_state(|| None::<PendingImport>);
     let update_ready = use_state(offline::update_already_ready);
     let channel = use_state(|| None::<Channel>);
+    // Answers another tab saved for the open standard, while the user has not chosen yet.
+    let conflict = use_state(|| None::<Answers>);
+    {
+        let (conflict, st) = (conflict.clone(), session.standard.clone());
+        use_effect_with(st, move |st| {
+            let listener = st.clone().map(|st| {
+                let id = st.id.clone();
+                storage::on_other_tab_change(id, move |raw| {
+                    let theirs = raw.and_then(|r| storage::parse(&st, &r)).unwrap_or_default();
+                    conflict.set(Some(theirs));
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let (channel, req) = (channel.clone(), props.embed.clone());
         use_effect_with((), move |_| {
@@ -123,11 +138,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Every change is saved at once.
+    // Every change is saved at once, unless another tab's answers are waiting for the user's choice.
     {
         let save_state = save_state.clone();
-        use_effect_with((session.standard.clone(), session.answers.clone()), move |(st, answers)| {
-            if let Some(st) = st {
+        let paused = conflict.is_some();
+        use_effect_with((session.standard.clone(), session.answers.clone(), paused), move |(st, answers, paused)| {
+            if let (Some(st), false) = (st, *paused) {
                 save_state.set(if storage::save(st, answers) { SaveState::Saved } else { SaveState::Failed });
             }
         });
@@ -282,8 +298,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class="bsc-header__tools">
                     if session.standard.is_some() {
-                        <span class={classes!("bsc-saved", (*save_state == SaveState::Failed).then_some("is-failed"))} role="status">
-                            { match *save_state { SaveState::Saved => t.saved, SaveState::Failed => t.save_failed, SaveState::Idle => "" } }
+                        <span class={classes!("bsc-saved", (*save_state == SaveState::Failed || conflict.is_some()).then_some("is-failed"))} role="status">
+                            { if conflict.is_some() { t.save_paused } else { match *save_state { SaveState::Saved => t.saved, SaveState::Failed => t.save_failed, SaveState::Idle => "" } } }
                         </span>
                     }
                     <button type="button" class="bsc-button bsc-button--quiet" lang={other(lang).code()}
@@ -307,6 +323,22 @@ pub fn App(props: &AppProps) -> Html {
                             }}>{ t.cancel }</button>
                         </div>
                     }
+                </div>
+            }
+            if let Some(theirs) = &*conflict {
+                <div class="bsc-notice bsc-notice--warn bsc-conflict" role="alert">
+                    <p>{ t.other_tab_changed }</p>
+                    <button type="button" class="bsc-button" onclick={{
+                        let (conflict, dispatch, theirs) = (conflict.clone(), dispatch.clone(), theirs.clone());
+                        Callback::from(move |_| {
+                            dispatch.emit(Action::Replace(theirs.clone()));
+                            conflict.set(None);
+                        })
+                    }}>{ t.use_other_tab }</button>
+                    <button type="button" class="bsc-button bsc-button--quiet" onclick={{
+                        let conflict = conflict.clone();
+                        Callback::from(move |_| conflict.set(None))
+                    }}>{ t.keep_this_tab }</button>
                 </div>
             }
             if let Some(e) = props.embed.as_ref().filter(|e| e.results) {

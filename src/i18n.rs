@@ -9,6 +9,10 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub save_paused: &'static str,
+    pub keep_this_tab: &'static str,
+    pub use_other_tab: &'static str,
+    pub other_tab_changed: &'static str,
     pub embed_results: &'static str,
     pub storage_unavailable: &'static str,
     pub embedded_storage: &'static str,
@@ -151,6 +155,10 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    save_paused: "保存已暂停",
+    keep_this_tab: "保留本页的回答",
+    use_other_tab: "使用另一处的回答",
+    other_tab_changed: "另一个窗口或标签页也修改了这份自评。为避免互相覆盖，本页暂停保存，请选择保留哪一份：",
     embed_results: "嵌入本工具的网站（{origin}）会在您查看报告时收到自评参考分和参考等级，不会收到您的具体回答。",
     storage_unavailable: "浏览器不允许本工具保存数据（例如隐私模式或被网站设置阻止），回答只保留到关闭页面为止。请用“导出回答”保存。",
     embedded_storage: "本工具嵌入在其他网站中，浏览器可能把保存的内容与直接访问时分开存放，或在关闭后清除。请用“导出回答”保存一份文件，以便在其他地方继续。",
@@ -293,6 +301,10 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    save_paused: "Saving paused",
+    keep_this_tab: "Keep this page's answers",
+    use_other_tab: "Use the other window's answers",
+    other_tab_changed: "Another window or tab has also changed this assessment. To avoid overwriting either, this page has stopped saving; choose which answers to keep:",
     embed_results: "The site embedding this tool ({origin}) will receive your provisional score and suggested tier when you view the report — not your answers.",
     storage_unavailable: "The browser does not let this tool save data (for example in private mode, or blocked by the site), so answers last only until you close the page. Use “Export answers” to keep them.",
     embedded_storage: "This tool is embedded in another site, so the browser may keep what is saved here apart from a direct visit, or clear it when you close the page. Use “Export answers” to keep a file you can continue from elsewhere.",

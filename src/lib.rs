@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod embed;
+pub mod events;
 pub mod files;
 pub mod i18n;
 pub mod offline;

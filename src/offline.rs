@@ -2,8 +2,7 @@
 //! service-worker client in the boot script), asking for it to be applied, and asking the browser
 //! to keep our storage. The service worker itself is plain JavaScript (`web/sw.js`).
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 const READY_EVENT: &str = "bsc-update-ready";
 const APPLY_EVENT: &str = "bsc-apply-update";
@@ -16,24 +15,8 @@ pub fn update_already_ready() -> bool {
 }
 
 /// Calls `f` whenever an update becomes ready; dropping the returned guard stops listening.
-pub struct Listener(Option<Closure<dyn Fn()>>);
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        if let (Some(w), Some(c)) = (web_sys::window(), self.0.take()) {
-            w.remove_event_listener_with_callback(READY_EVENT, c.as_ref().unchecked_ref()).ok();
-        }
-    }
-}
-
-pub fn on_update_ready(f: impl Fn() + 'static) -> Listener {
-    let closure = Closure::<dyn Fn()>::new(f);
-    match web_sys::window() {
-        Some(w) if w.add_event_listener_with_callback(READY_EVENT, closure.as_ref().unchecked_ref()).is_ok() => {
-            Listener(Some(closure))
-        }
-        _ => Listener(None),
-    }
+pub fn on_update_ready(f: impl Fn() + 'static) -> crate::events::Listener {
+    crate::events::listen(READY_EVENT, move |_| f())
 }
 
 /// Asks the waiting service worker to take over; the page reloads when it has.

@@ -76,6 +76,27 @@ pub fn saved_count(standard_id: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Calls `f` with the new value when another tab or window changes the saved answers of
+/// `standard_id` (`None` when it removed them). Browsers do not send this to the tab that wrote.
+pub fn on_other_tab_change(
+    standard_id: String,
+    f: impl Fn(Option<String>) + 'static,
+) -> crate::events::Listener {
+    let watched = key(&standard_id);
+    crate::events::listen("storage", move |e| {
+        if let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&e) {
+            if e.key().as_deref() == Some(watched.as_str()) {
+                f(e.new_value());
+            }
+        }
+    })
+}
+
+/// Reads an answers value as written by another tab.
+pub fn parse(s: &Standard, raw: &str) -> Option<Answers> {
+    AnswersFile::parse(raw).ok().map(|f| f.into_answers(s).0)
+}
+
 pub fn clear(s: &Standard) -> bool {
     local().is_some_and(|st| st.remove_item(&key(&s.id)).is_ok())
 }
