@@ -47,3 +47,29 @@ test('two tabs editing the same assessment: no silent overwrite, the user choose
   assert.match(await b.locator('.bsc-saved').textContent(), /Saved on this device/);
   await context.close();
 });
+
+test('a browser without WebAssembly gets a clear message in both languages, not a blank page', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const message = page.locator('#bsc-unsupported');
+  await message.waitFor();
+  const text = await message.textContent();
+  assert.match(text, /您的浏览器无法运行本工具/);
+  assert.match(text, /Your browser cannot run this tool/);
+  assert.equal(await page.locator('.bsc').count(), 0);
+  await context.close();
+});
+
+test('the nomodule fallback shows the same message, and a normal browser never sees it', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.bsc-start').waitFor();
+  assert.equal(await page.locator('#bsc-unsupported').isVisible(), false);
+  // What a browser without modules runs instead of the widget:
+  await page.addScriptTag({ url: './legacy.js' });
+  assert.equal(await page.locator('#bsc-unsupported').isVisible(), true);
+  await context.close();
+});

@@ -1,0 +1,8 @@
+/* Runs only in browsers without JavaScript modules (the page loads it with `nomodule`): the
+   widget cannot start there, so show the message instead of a blank page. ES3 on purpose. */
+(function () {
+  var el = document.getElementById('bsc-unsupported');
+  if (!el) return;
+  el.removeAttribute('hidden');
+  el.className += ' is-shown';
+})();
