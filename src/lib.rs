@@ -10,6 +10,7 @@
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod crash;
 pub mod embed;
 pub mod events;
 pub mod files;
@@ -21,7 +22,7 @@ pub mod storage;
 
 /// The element the widget mounts into: `#brand-self-check`, else `[data-brand-self-check]`,
 /// else a new element appended to `<body>`.
-fn host_element() -> Option<web_sys::Element> {
+pub(crate) fn host_element() -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
     if let Some(el) = document.get_element_by_id("brand-self-check") {
         return Some(el);
@@ -36,6 +37,7 @@ fn host_element() -> Option<web_sys::Element> {
 
 /// Mounts the widget into its host element with the configuration read from it and the URL.
 pub fn start() {
+    crash::install();
     let Some(host) = host_element() else { return };
     let props = config::read(&host);
     host.set_attribute("data-mounted", "").ok();

@@ -168,3 +168,20 @@ async fn review_lists_what_is_open_and_the_report_shows_the_result() {
     handle.destroy();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_shows_a_message_with_the_saved_answers_to_download() {
+    let (host, handle) = mount(Lang::En).await;
+    begin(&host).await;
+    click(&host, "[id='bsc-q-A1.1-l3']").await;
+    handle.destroy();
+    brand_self_check::crash::show_in(&host).expect("crash view");
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("出现了意外错误") && text.contains("Something went wrong"), "{text}");
+    let link = find(&host, "a[download]");
+    assert_eq!(link.get_attribute("download").as_deref(), Some("brand-self-check-sample.json"));
+    let href = link.get_attribute("href").unwrap_or_default();
+    assert!(href.starts_with("data:application/json") && href.contains("A1.1"), "{href}");
+    assert_eq!(find(&host, "a:not([download])").get_attribute("href").as_deref(), Some(""));
+    host.remove();
+}

@@ -1,0 +1,67 @@
+//! What the user sees if the widget crashes (a Rust panic): a plain message in both languages,
+//! a download link for every assessment saved on this device (each change was saved before the
+//! crash), and a reload link. Built with plain DOM calls and links only, because after a panic
+//! the WebAssembly instance cannot run event handlers any more.
+
+use crate::i18n::{EN, ZH};
+
+const ANSWERS_PREFIX: &str = "brand-self-check:v1:answers:";
+
+/// Installs the panic hook; called once before the app is rendered.
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("brand-self-check crashed: {info}").into());
+        if let Some(host) = crate::host_element() {
+            show_in(&host);
+        }
+    }));
+}
+
+/// Replaces the host element's content with the crash message.
+pub fn show_in(host: &web_sys::Element) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let el = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
+        let e = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let root = el("div", "bsc bsc-crash", "")?;
+    root.set_attribute("role", "alert").ok()?;
+    for (lang, t) in [("zh-CN", &ZH), ("en", &EN)] {
+        let p = el("p", "", t.crash_text)?;
+        p.set_attribute("lang", lang).ok()?;
+        root.append_child(&p).ok()?;
+    }
+    let actions = el("div", "bsc-actions", "")?;
+    for (id, json) in saved_answers() {
+        let a = el("a", "bsc-button", &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download))?;
+        let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
+        a.set_attribute("href", &href).ok()?;
+        a.set_attribute("download", &format!("brand-self-check-{id}.json")).ok()?;
+        actions.append_child(&a).ok()?;
+    }
+    let reload = el("a", "bsc-button bsc-button--quiet", &format!("{} / {}", ZH.crash_reload, EN.crash_reload))?;
+    // An empty href reloads the current address.
+    reload.set_attribute("href", "").ok()?;
+    actions.append_child(&reload).ok()?;
+    root.append_child(&actions).ok()?;
+    host.set_inner_html("");
+    host.append_child(&root).ok()?;
+    Some(())
+}
+
+/// Every answers file saved on this device, by standard id.
+fn saved_answers() -> Vec<(String, String)> {
+    let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return Vec::new() };
+    let n = store.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter_map(|k| {
+            let id = k.strip_prefix(ANSWERS_PREFIX)?.to_owned();
+            Some((id, store.get_item(&k).ok().flatten()?))
+        })
+        .collect()
+}
