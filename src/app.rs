@@ -320,7 +320,7 @@ pub fn App(props: &AppProps) -> Html {
                                     list.remove(i);
                                     notices.set(list);
                                 })
-                            }}>{ t.cancel }</button>
+                            }}>{ t.dismiss }</button>
                         </div>
                     }
                 </div>

@@ -9,6 +9,7 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub dismiss: &'static str,
     pub crash_reload: &'static str,
     pub crash_download: &'static str,
     pub crash_text: &'static str,
@@ -158,6 +159,7 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    dismiss: "关闭",
     crash_reload: "重新加载",
     crash_download: "下载保存的回答",
     crash_text: "出现了意外错误，本工具已停止运行。出错前的每一处修改都已保存在本设备上：可以下载保存的回答，或重新加载页面后继续。",
@@ -307,6 +309,7 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    dismiss: "Dismiss",
     crash_reload: "Reload",
     crash_download: "Download saved answers",
     crash_text: "Something went wrong and the tool stopped. Every change up to the error was saved on this device: you can download the saved answers, or reload the page and continue.",
