@@ -1,7 +1,10 @@
 // Bad input and awkward situations: nothing is lost, the user is told and chooses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './support.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, root } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -71,5 +74,157 @@ test('the nomodule fallback shows the same message, and a normal browser never s
   // What a browser without modules runs instead of the widget:
   await page.addScriptTag({ url: './legacy.js' });
   assert.equal(await page.locator('#bsc-unsupported').isVisible(), true);
+  await context.close();
+});
+
+const fixture = (name) => fs.readFileSync(path.join(root, name), 'utf8');
+const good = () => JSON.parse(fixture('standards/golden/enterprise/05-not-applicable-answers.json'));
+
+/** Each bad file: what the user is told, and whether a preview may follow. */
+const BAD = [
+  ['not JSON', 'hello, this is not json', /not valid JSON/],
+  ['cut short', () => fixture('standards/golden/enterprise/05-not-applicable-answers.json').slice(0, 300), /not valid JSON/],
+  ['JSON of the wrong shape', JSON.stringify({ format: 'brand-self-check/answers', version: 1, standard: { id: 5 } }), /does not have the shape/],
+  ['not an answers file at all', JSON.stringify({ hello: 'world' }), /not a Brand Self-Check answers file/],
+  ['another questionnaire', () => fixture('standards/golden/regional/07-not-applicable-answers.json'), /another questionnaire \(regional\)/],
+  ['a newer format version', () => JSON.stringify({ ...good(), version: 2 }), /newer version of the tool \(format version 2\)/],
+];
+
+test('bad import files get a clear message and change nothing', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await begin(page);
+  await page.locator(q('bsc-q-A1.1-l4')).check();
+  await page.locator(q('bsc-q-A1.1-note')).fill('Strategy 2025');
+  await page.getByRole('button', { name: 'Start page' }).click();
+  const before = await saved(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-bad-'));
+  for (const [name, content, message] of BAD) {
+    const file = path.join(dir, name.replace(/\W+/g, '-') + '.json');
+    fs.writeFileSync(file, typeof content === 'function' ? content() : content);
+    await page.locator('.bsc-start input[type=file]').setInputFiles(file);
+    const notice = page.locator('.bsc-notice').filter({ hasText: message });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Your answers have not changed/, name);
+    assert.equal(await page.locator('.bsc-dialog').count(), 0, `${name}: no preview`);
+    assert.equal(await saved(page), before, `${name}: saved answers unchanged`);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  // A 50 MB file is refused before it is read.
+  const huge = path.join(dir, 'huge.json');
+  fs.writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
+  await page.locator('.bsc-start input[type=file]').setInputFiles(huge);
+  await page.locator('.bsc-notice').filter({ hasText: /too large \(over 5 MB\)/ }).waitFor();
+  assert.equal(await saved(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a readable file with entries that do not fit: listed in the preview, the rest kept, notes stay text', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await begin(page);
+  await page.getByRole('button', { name: 'Start page' }).click();
+  const before = await saved(page);
+  const file = good();
+  file.questions['Z9.9'] = { level: 3 };
+  file.questions['A1.1'] = { level: 9 };
+  file.questions['A1.2'] = { level: 5, note: '<img src=x onerror="alert(1)"><script>alert(2)</script>' };
+  file.questions['B1.1'] = { na: true };
+  file.gates.G42 = 'yes';
+  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-odd-')), 'odd.json');
+  fs.writeFileSync(p, JSON.stringify(file));
+  await page.locator('.bsc-start input[type=file]').setInputFiles(p);
+  const preview = page.locator('.bsc-dialog');
+  await preview.waitFor();
+  const text = await preview.textContent();
+  for (const expected of [/Unknown question Z9\.9/, /Question A1\.1: level 9 is outside 0–5/, /Question B1\.1 does not allow/, /Unknown basic condition G42/]) {
+    assert.match(text, expected);
+  }
+  // Cancelling changes nothing.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await saved(page), before);
+  // Confirming keeps what fits.
+  await page.locator('.bsc-start input[type=file]').setInputFiles(p);
+  await page.getByRole('button', { name: "Replace with the file's answers" }).click();
+  await page.getByRole('button', { name: /Continue the assessment|Start the assessment/ }).click();
+  assert.equal(await page.locator(q('bsc-q-A1.1-l4')).isChecked(), false);
+  assert.ok(await page.locator(q('bsc-q-A1.2-l5')).isChecked());
+  assert.equal(await page.locator(q('bsc-q-A1.2-note')).inputValue(), file.questions['A1.2'].note);
+  assert.equal(await page.locator('.bsc img, .bsc script').count(), 0);
+  assert.equal(dialogs, 0, 'nothing in a note ever runs');
+  await context.close();
+});
+
+test('answers files of every released format version still load', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await begin(page);
+  await page.getByRole('button', { name: 'Start page' }).click();
+  await page.locator('.bsc-start input[type=file]').setInputFiles(path.join(root, 'standards/fixtures/answers-v1.json'));
+  await page.getByRole('button', { name: "Replace with the file's answers" }).click();
+  assert.match(await saved(page), /"A1\.1"/);
+  await context.close();
+});
+
+test('damaged saved answers: kept aside for download, the app starts clean and says so', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + '?lang=en');
+  await page.evaluate(() => localStorage.setItem('brand-self-check:v1:answers:enterprise', '{"format":"brand-self-check/answers","version":1,"questions":{"A1.1"'));
+  await page.goto(server.url + '?lang=en&standard=enterprise');
+  const notice = page.locator('.bsc-notice').filter({ hasText: /damaged/ });
+  await notice.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the damaged data' }).click()]);
+  assert.match(fs.readFileSync(await download.path(), 'utf8'), /"questions":\{"A1\.1"$/);
+  await page.locator('#bsc-profile-sector-services').check();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  assert.equal(await page.locator('[data-testid=total]').first().textContent(), '0');
+  await context.close();
+});
+
+test('storage blocked or full: the app works in memory, warns, and export still works', { timeout: 30_000 }, async () => {
+  for (const mode of ['blocked', 'full']) {
+    const context = await browser.newContext();
+    await context.addInitScript((m) => {
+      if (m === 'blocked') Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+      else Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    }, mode);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '?lang=en&standard=enterprise');
+    await page.locator('.bsc-start').waitFor();
+    if (mode === 'blocked') await page.locator('.bsc-notice').filter({ hasText: /does not let this tool save/ }).waitFor();
+    await page.locator('#bsc-profile-sector-services').check();
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    await page.locator(q('bsc-q-A1.1-l3')).check();
+    assert.match(await page.locator('.bsc-saved').textContent(), /Could not save/);
+    assert.equal(await page.locator('[data-testid=total]').first().textContent(), '8');
+    // The way out: export from the report.
+    await page.locator('.bsc-toc__link').last().click();
+    await page.locator('.bsc-actions--nav .bsc-button').last().click();
+    await page.locator('.bsc-actions--nav .bsc-button').last().click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (JSON)' }).click()]);
+    assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).questions['A1.1'].level, 3);
+    assert.deepEqual(errors, [], mode);
+    await context.close();
+  }
+});
+
+test('a malformed theme colour or header value falls back with a console warning', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(server.url + '?theme=red;background:url(x)&lang=en');
+  await page.locator('.bsc-start').waitFor();
+  assert.ok(warnings.some((w) => w.includes('is not a colour')), warnings.join('\n'));
+  const accent = await page.locator('.bsc').evaluate((el) => getComputedStyle(el).getPropertyValue('--bsc-accent').trim());
+  assert.equal(accent, '#1f4e8c');
   await context.close();
 });

@@ -204,6 +204,11 @@ pub fn App(props: &AppProps) -> Html {
                     Err(files::ReadError::Failed) => return notify.emit(Notice::Text(t.import_read_failed.into())),
                 };
                 match AnswersFile::parse(&text) {
+                    // Questionnaires share question ids (A1.1 …): another one's answers would land
+                    // on the wrong questions, so they are refused, not mapped.
+                    Ok(file) if file.standard.id != st.id => {
+                        notify.emit(Notice::Text(fill(t.import_other_standard, &[("s", &file.standard.id)])))
+                    }
                     Ok(file) => {
                         let (answers, issues) = file.into_answers(&st);
                         let changes = current.differences(&answers);

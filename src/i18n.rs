@@ -9,6 +9,7 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub import_other_standard: &'static str,
     pub dismiss: &'static str,
     pub crash_reload: &'static str,
     pub crash_download: &'static str,
@@ -159,6 +160,7 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    import_other_standard: "这个文件是另一份问卷（{s}）的回答。请在首页选择那份问卷后再导入。当前回答没有改变。",
     dismiss: "关闭",
     crash_reload: "重新加载",
     crash_download: "下载保存的回答",
@@ -309,6 +311,7 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    import_other_standard: "This file holds answers to another questionnaire ({s}). Choose that questionnaire on the start page, then import it there. Your answers have not changed.",
     dismiss: "Dismiss",
     crash_reload: "Reload",
     crash_download: "Download saved answers",

@@ -1,0 +1,93 @@
+//! The fuzz targets' inputs, run natively in the normal test command: every file in the committed
+//! fuzz corpus (so anything the fuzzer ever found stays a regression test), and a short proptest
+//! run of random and mutated inputs. Parsing must refuse or accept, never panic, and whatever is
+//! accepted must score within bounds.
+
+use std::path::Path;
+
+use brand_core::answers::{AnswersFile, Level};
+use brand_core::{assess, parse, Answers, Response, Standard};
+use proptest::prelude::*;
+
+fn enterprise() -> &'static Standard {
+    static S: std::sync::OnceLock<Standard> = std::sync::OnceLock::new();
+    S.get_or_init(|| parse(include_str!("../../../standards/enterprise.json")).expect("shipped standard"))
+}
+
+fn check_standard(text: &str) {
+    if let Ok(s) = parse(text) {
+        let mut a = Answers::default();
+        let _ = assess(&s, &a);
+        for q in &s.questions {
+            a.set_response(q.id.clone(), Level::new(5).map(Response::Level));
+        }
+        assert!(assess(&s, &a).score.total <= s.total_points);
+    }
+}
+
+fn check_answers(s: &Standard, text: &str) {
+    if let Ok(file) = AnswersFile::parse(text) {
+        let (answers, _) = file.into_answers(s);
+        let x = assess(s, &answers);
+        assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= 1000);
+    }
+}
+
+fn corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus").join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+#[test]
+fn the_fuzz_corpus_replays_cleanly() {
+    let s = enterprise();
+    let (standards, answers) = (corpus("parse_standard"), corpus("import_answers"));
+    assert!(standards.len() >= 3 && answers.len() >= 5);
+    for bytes in &standards {
+        check_standard(&String::from_utf8_lossy(bytes));
+    }
+    for bytes in &answers {
+        check_answers(s, &String::from_utf8_lossy(bytes));
+    }
+}
+
+/// A JSON text with one character replaced, removed or duplicated somewhere.
+fn mutate(base: &'static str) -> impl Strategy<Value = String> {
+    (0..base.len(), 0u8..3, any::<char>()).prop_map(move |(at, op, c)| {
+        let mut s: Vec<char> = base.chars().collect();
+        let i = at.min(s.len().saturating_sub(1));
+        match op {
+            0 => s[i] = c,
+            1 => {
+                s.remove(i);
+            }
+            _ => s.insert(i, s[i]),
+        }
+        s.into_iter().collect()
+    })
+}
+
+const SAMPLE: &str = include_str!("../../../standards/sample.json");
+const GOLDEN: &str = include_str!("../../../standards/golden/enterprise/05-not-applicable-answers.json");
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn random_text_never_panics(text in ".{0,400}") {
+        check_standard(&text);
+        check_answers(enterprise(), &text);
+    }
+
+    #[test]
+    fn a_mutated_standard_never_panics(text in mutate(SAMPLE)) {
+        check_standard(&text);
+    }
+
+    #[test]
+    fn a_mutated_answers_file_never_panics(text in mutate(GOLDEN)) {
+        check_answers(enterprise(), &text);
+    }
+}
