@@ -228,3 +228,38 @@ test('a malformed theme colour or header value falls back with a console warning
   assert.equal(accent, '#1f4e8c');
   await context.close();
 });
+
+test('a host\'s own standard file: used when valid, its problems listed with JSON paths when not, other origins refused', { timeout: 60_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-custom-'));
+  for (const f of fs.readdirSync(path.join(root, 'dist'))) fs.copyFileSync(path.join(root, 'dist', f), path.join(dir, f));
+  const sample = JSON.parse(fixture('standards/sample.json'));
+  fs.writeFileSync(path.join(dir, 'custom-ok.json'), JSON.stringify({ ...sample, id: 'custom' }));
+  const broken = JSON.parse(JSON.stringify(sample));
+  broken.parts[0].points = 150;
+  broken.parts[1].indicators[0].questions[0].text.en = '';
+  fs.writeFileSync(path.join(dir, 'custom-bad.json'), JSON.stringify(broken));
+  const site = await serve({ dir });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+
+  await page.goto(site.url + '?standard-url=custom-bad.json');
+  const problems = page.locator('.bsc-problems');
+  await problems.waitFor();
+  const text = await problems.textContent();
+  assert.match(text, /\$\.parts\[0\]\.points 声明 150 分，但下属各项合计 200 分/);
+  assert.match(text, /\$\.parts\[1\]\.indicators\[0\]\.questions\[0\]\.text\.en 缺少英文文本/);
+  assert.equal(await page.locator('[data-question]').count(), 0);
+
+  await page.goto(site.url + '?standard-url=custom-ok.json&lang=en');
+  await page.locator('#bsc-profile-sector-manufacturing').check();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  assert.match(await page.locator('.bsc-header__title').textContent(), /Brand self-check sample/);
+
+  await page.goto(site.url + '?standard-url=' + encodeURIComponent('http://127.0.0.1:9/evil.json'));
+  await page.locator('.bsc-start').waitFor();
+  assert.ok(warnings.some((w) => w.includes("is not on this site's origin")), warnings.join('\n'));
+  await context.close();
+  await site.close();
+});

@@ -51,6 +51,7 @@ pub fn App(props: &AppProps) -> Html {
     let pending = use_state(|| None::<PendingImport>);
     let update_ready = use_state(offline::update_already_ready);
     let channel = use_state(|| None::<Channel>);
+    let custom_error = use_state(|| None::<standards::CustomError>);
     // Answers another tab saved for the open standard, while the user has not chosen yet.
     let conflict = use_state(|| None::<Answers>);
     {
@@ -124,16 +125,33 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch.emit(Action::Open(st, answers));
             }
             Err(problems) => {
-                let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                let list: Vec<String> =
+                    problems.iter().map(|p| format!("{} {}", p.path, crate::i18n::problem_text(&p.kind, lang))).collect();
                 notify.emit(Notice::Text(format!("{} {}", catalog(lang).standard_broken, list.join("; "))));
             }
         })
     };
     {
         let (open, configured) = (open.clone(), props.standard);
-        use_effect_with((), move |_| {
-            if let Some(id) = configured {
-                open.emit(id);
+        let (custom, custom_error, dispatch) = (props.standard_url.clone(), custom_error.clone(), dispatch.clone());
+        use_effect_with((), move |_| match custom {
+            // A host's own standard: shown only if it validates; otherwise its problems are.
+            Some(url) => wasm_bindgen_futures::spawn_local(async move {
+                match standards::fetch(&url).await {
+                    Ok(st) => {
+                        let answers = match storage::load(&st) {
+                            Loaded::Found(a, _) => a,
+                            _ => Answers::default(),
+                        };
+                        dispatch.emit(Action::Open(st, answers));
+                    }
+                    Err(e) => custom_error.set(Some(e)),
+                }
+            }),
+            None => {
+                if let Some(id) = configured {
+                    open.emit(id);
+                }
             }
         });
     }
@@ -360,7 +378,13 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(p) = &*pending {
                 { view_import(p, lang, on_confirm_import, on_cancel_import) }
             }
-            <main class="bsc-body">{ screen }</main>
+            <main class="bsc-body">
+                if let Some(e) = &*custom_error {
+                    { view_custom_error(e, props.standard_url.as_deref().unwrap_or(""), lang) }
+                } else {
+                    { screen }
+                }
+            </main>
         </div>
     }
 }
@@ -398,4 +422,23 @@ fn import_error_text(e: &ImportError, lang: Lang) -> String {
 /// Escapes text for an HTML document built as a string (the downloaded report's title).
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn view_custom_error(e: &standards::CustomError, url: &str, lang: Lang) -> Html {
+    let t = catalog(lang);
+    html! {
+        <section class="bsc-about" role="alert" aria-labelledby="bsc-h">
+            <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.custom_broken_title }</h2>
+            if let standards::CustomError::Invalid(problems) = e {
+                <p>{ fill(t.custom_broken_intro, &[("url", url)]) }</p>
+                <ul class="bsc-list bsc-problems">
+                    for (i, p) in problems.iter().enumerate() {
+                        <li key={i}><code>{ p.path.clone() }</code>{ " " }{ crate::i18n::problem_text(&p.kind, lang) }</li>
+                    }
+                </ul>
+            } else {
+                <p>{ fill(t.custom_unreadable, &[("url", url)]) }</p>
+            }
+        </section>
+    }
 }

@@ -21,6 +21,9 @@ pub struct AppProps {
     /// Hide the widget's own header (a portal page usually has one).
     #[prop_or_default]
     pub hide_header: bool,
+    /// A standard file of the host's own, same origin only (`standard-url`).
+    #[prop_or_default]
+    pub standard_url: Option<String>,
     /// Running in a host's iframe, asked for by `embed.js`.
     #[prop_or_default]
     pub embed: Option<crate::embed::EmbedRequest>,
@@ -65,6 +68,20 @@ pub fn read(host: &web_sys::Element) -> AppProps {
     }
     let header = url_param("header").or_else(|| host.get_attribute("data-header"));
     props.hide_header = matches!(header.as_deref(), Some("0" | "false" | "no"));
+    if let Some(u) = url_param("standard-url").or_else(|| host.get_attribute("data-standard-url")) {
+        match same_origin(&u) {
+            Some(abs) => props.standard_url = Some(abs),
+            None => warn(&format!("brand-self-check: standard-url \"{u}\" is not on this site's origin; ignored")),
+        }
+    }
     props.embed = crate::embed::request();
     props
+}
+
+/// The absolute form of `u` if it resolves to this page's origin; other origins are refused so a
+/// crafted link cannot make the widget load someone else's questionnaire.
+fn same_origin(u: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let url = web_sys::Url::new_with_base(u, &location.href().ok()?).ok()?;
+    (url.origin() == location.origin().ok()?).then(|| url.href())
 }

@@ -9,6 +9,9 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub custom_unreadable: &'static str,
+    pub custom_broken_intro: &'static str,
+    pub custom_broken_title: &'static str,
     pub import_other_standard: &'static str,
     pub dismiss: &'static str,
     pub crash_reload: &'static str,
@@ -160,6 +163,9 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    custom_unreadable: "无法读取网站指定的标准文件（{url}）。",
+    custom_broken_intro: "网站指定的标准文件（{url}）未通过检查，无法显示问卷。请把以下问题告知网站管理员：",
+    custom_broken_title: "标准文件有误",
     import_other_standard: "这个文件是另一份问卷（{s}）的回答。请在首页选择那份问卷后再导入。当前回答没有改变。",
     dismiss: "关闭",
     crash_reload: "重新加载",
@@ -311,6 +317,9 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    custom_unreadable: "The standard file this site points to ({url}) could not be read.",
+    custom_broken_intro: "The standard file this site points to ({url}) failed its checks, so the questionnaire cannot be shown. Please pass these problems on to the site's administrator:",
+    custom_broken_title: "The standard file has problems",
     import_other_standard: "This file holds answers to another questionnaire ({s}). Choose that questionnaire on the start page, then import it there. Your answers have not changed.",
     dismiss: "Dismiss",
     crash_reload: "Reload",
@@ -501,5 +510,38 @@ pub fn date(lang: Lang, year: u32, month: u32, day: u32) -> String {
     match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
         Lang::En => format!("{day} {} {year}", MONTHS[(month.clamp(1, 12) - 1) as usize]),
+    }
+}
+
+/// A standard-file problem in the user's language (the core's `Display` is English only). The
+/// match is exhaustive, so a new kind of problem cannot go untranslated.
+pub fn problem_text(kind: &brand_core::ProblemKind, lang: Lang) -> String {
+    use brand_core::ProblemKind as K;
+    if lang == Lang::En {
+        return kind.to_string();
+    }
+    match kind {
+        K::Syntax(m) => format!("不是有效的 JSON：{m}"),
+        K::Shape(m) => format!("结构不符合格式：{m}"),
+        K::UnsupportedFormat { found } => format!("不支持格式版本 {found}（本版本读取格式 {}）", brand_core::standard::FORMAT),
+        K::Empty => "不能为空".into(),
+        K::MissingText { lang } => format!("缺少{}文本", if *lang == Lang::Zh { "中文" } else { "英文" }),
+        K::DuplicateId(id) => format!("标识“{id}”重复使用"),
+        K::BadId(id) => format!("“{id}”不是有效的标识（只能用字母、数字、“.”、“-”、“_”）"),
+        K::PointsMismatch { declared, sum } => format!("声明 {declared} 分，但下属各项合计 {sum} 分"),
+        K::ZeroPoints => "分值必须大于 0".into(),
+        K::NoQuestions => "每个指标至少需要一道题".into(),
+        K::TooManyQuestions { found } => {
+            format!("一个指标有 {found} 道题，最多允许 {} 道", brand_core::standard::MAX_QUESTIONS_PER_INDICATOR)
+        }
+        K::LevelCount { found } => format!("需要 6 个等级描述（0–5 级），实际 {found} 个"),
+        K::ThresholdsNotAscending { previous, found } => format!("等级线必须递增：{found} 没有高于前一级的 {previous}"),
+        K::ThresholdAboveTotal { total } => format!("等级线超过总分 {total}"),
+        K::GatesNotCumulative { missing } => format!("更高等级必须包含下一级的全部基本条件，缺少“{missing}”"),
+        K::UnknownGate(id) => format!("没有标识为“{id}”的基本条件"),
+        K::UnknownPart(id) => format!("没有标识为“{id}”的部分"),
+        K::UnknownProfile(id) => format!("没有标识为“{id}”的基本情况问题"),
+        K::UnknownOption(id) => format!("该基本情况问题没有选项“{id}”"),
+        K::PercentOutOfRange(p) => format!("{p} 不是 0–100 之间的百分比"),
     }
 }

@@ -75,3 +75,26 @@ pub fn load(id: &str) -> Result<Rc<Standard>, Vec<Problem>> {
     let b = builtin(id).unwrap_or(&BUILTIN[0]);
     brand_core::parse(b.json).map(Rc::new)
 }
+
+/// Why a host's own standard file could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CustomError {
+    Unreadable,
+    Invalid(Vec<Problem>),
+}
+
+/// Fetches and parses a standard file from the site's own origin.
+pub async fn fetch(url: &str) -> Result<Rc<Standard>, CustomError> {
+    use wasm_bindgen::JsCast;
+    async fn text(url: &str) -> Option<String> {
+        let w = web_sys::window()?;
+        let resp: web_sys::Response =
+            wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+        if !resp.ok() {
+            return None;
+        }
+        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+    }
+    let body = text(url).await.ok_or(CustomError::Unreadable)?;
+    brand_core::parse(&body).map(Rc::new).map_err(CustomError::Invalid)
+}
