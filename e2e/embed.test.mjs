@@ -106,7 +106,7 @@ test('a host that is not on the widget\'s list is sent nothing', { timeout: 60_0
   await frame.locator('#bsc-profile-sector-services').check();
   await frame.locator('.bsc-start .bsc-actions .bsc-button').first().click();
   await frame.locator('[id="bsc-q-A1.1-l3"]').check();
-  for (let i = 0; i < 50 && !messages.some((m) => m.includes('not in embed-origins.json')); i++) {
+  for (let i = 0; i < 300 && !messages.some((m) => m.includes('not in embed-origins.json')); i++) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   }
   assert.ok(messages.some((m) => m.includes(`${stranger.origin} is not in embed-origins.json`)), messages.join('\n'));
