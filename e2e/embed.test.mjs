@@ -92,6 +92,16 @@ test('an allowed host gets a fitted iframe and ready / progress / completed even
   const done = (await events(page, 'bsc:completed')).at(-1).detail;
   assert.deepEqual(done, { score: 13, tier: 'starter', provisional: true, standard: 'enterprise', version: '1.0.0' });
 
+  // Malformed messages posted into the widget are ignored; it keeps working and stays quiet.
+  const before = (await events(page, 'bsc:ready')).length;
+  await page.evaluate((origin) => {
+    const w = document.querySelector('#self-check iframe').contentWindow;
+    for (const m of [null, 'ping', 42, { type: 5 }, { type: 'completed', detail: { score: 1 } }, { type: 'ping'.repeat(1000) }]) w.postMessage(m, origin);
+    w.postMessage({ type: 'ping' }, origin); // handled after all of the above
+  }, widget.origin);
+  await page.waitForFunction((n) => window.bscEvents.filter((e) => e.type === 'bsc:ready').length > n, before);
+  assert.equal((await events(page, 'bsc:ready')).length, before + 1);
+  await frame.locator('.bsc-report').waitFor();
   // A forged message that does not come from the widget's frame is ignored.
   await page.evaluate(() => window.postMessage({ source: 'brand-self-check', type: 'completed', detail: { score: 999 } }, '*'));
   await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
