@@ -247,6 +247,8 @@ ENTERPRISE = [
      "sector=services *=1 C4.1=0 G1=no G2=yes G3=no G4=unsure"),
     ("13-quality-award-and-brand-value-tracks", "Strong management and results: the quality-award and brand-value tracks show.",
      "sector=services *=4e A*=4e C*=4e B2.*=3e C2.4=na G*=yes"),
+    ("14-pipeline-quality-system-unsure", "A service firm in the pipeline band, unsure whether its quality system counts (G4).",
+     "sector=services *=2 B1.*=3e C1.*=3e G1=yes G2=no G4=unsure"),
 ]
 
 REGIONAL = [
@@ -276,6 +278,8 @@ REGIONAL = [
      "region_type=cluster *=2 A1.*=1 A2.*=1 C1.*=1 C3.2=0 RG1=yes RG2=yes"),
     ("13-gi-valuation-track", "A GI area meeting the valuation reference condition.",
      "region_type=agri_gi *=4e RG*=yes"),
+    ("14-pipeline-no-plan-yet", "An agricultural brand with good supporting elements but no approved plan or budget yet (RG3).",
+     "region_type=agri_gi *=2 B*=3e RG1B=yes RG2=yes RG3=no"),
 ]
 
 
