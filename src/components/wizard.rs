@@ -48,7 +48,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                         <div class="bsc-toc__part" key={part.id.to_string()}>
                             <p class="bsc-toc__part-title">
                                 { format!("{} {}", part.id, part.title.get(lang)) }
-                                <span class="bsc-toc__count">{ count(x, part_questions(s, pi)) }</span>
+                                <span class="bsc-toc__count">{ count(x, s.part_questions(pi)) }</span>
                             </p>
                             <ul>
                                 for ii in part.indicators.clone() {
@@ -118,21 +118,6 @@ pub fn Wizard(p: &WizardProps) -> Html {
 
 /// Responses (a level or N/A) over questions asked, the same count the score panel shows.
 fn count(x: &Assessment, questions: std::ops::Range<usize>) -> String {
-    let (mut a, mut n) = (0, 0);
-    for qi in questions {
-        match x.score.states[qi] {
-            QuestionState::Excluded => {}
-            QuestionState::Unanswered => n += 1,
-            QuestionState::Answered { .. } | QuestionState::NotApplicable => {
-                a += 1;
-                n += 1;
-            }
-        }
-    }
-    format!("{a}/{n}")
-}
-
-fn part_questions(s: &brand_core::Standard, part: usize) -> std::ops::Range<usize> {
-    let inds = &s.parts[part].indicators;
-    s.indicators[inds.start].questions.start..s.indicators[inds.end - 1].questions.end
+    let (responded, asked) = x.score.progress(questions);
+    format!("{responded}/{asked}")
 }

@@ -147,16 +147,22 @@ impl Score {
     pub fn is_complete(&self) -> bool {
         self.unanswered.is_empty()
     }
+    /// (responses, questions asked) among the questions in `range`: a response is a level or N/A;
+    /// a question is asked unless the profile excludes it.
+    pub fn progress(&self, range: std::ops::Range<usize>) -> (usize, usize) {
+        self.states[range].iter().fold((0, 0), |(r, n), st| match st {
+            QuestionState::Excluded => (r, n),
+            QuestionState::Unanswered => (r, n + 1),
+            QuestionState::Answered { .. } | QuestionState::NotApplicable => (r + 1, n + 1),
+        })
+    }
     /// Questions that are part of the assessment (not excluded by the profile).
     pub fn asked(&self) -> usize {
-        self.states.iter().filter(|s| **s != QuestionState::Excluded).count()
+        self.progress(0..self.states.len()).1
     }
     /// Asked questions that have a response (a level or N/A).
     pub fn responded(&self) -> usize {
-        self.states
-            .iter()
-            .filter(|s| matches!(s, QuestionState::Answered { .. } | QuestionState::NotApplicable))
-            .count()
+        self.progress(0..self.states.len()).0
     }
 }
 

@@ -439,6 +439,11 @@ impl Standard {
     pub fn profile_question(&self, id: &ProfileId) -> Option<&ProfileQuestion> {
         self.profile.iter().find(|p| &p.id == id)
     }
+    /// The questions of part `part` (indices into `questions`; parts are contiguous).
+    pub fn part_questions(&self, part: usize) -> Range<usize> {
+        let inds = &self.parts[part].indicators;
+        self.indicators[inds.start].questions.start..self.indicators[inds.end - 1].questions.end
+    }
 }
 
 impl Question {

@@ -109,3 +109,14 @@ fn advisory_tracks() {
     check(&s, "sector=mfg A*=3e B*=3e", "adv=mfg");
     check(&s, "", "adv=");
 }
+
+#[test]
+fn progress_counts_responses_over_questions_asked() {
+    let s = common::mini();
+    let x = brand_core::assess(&s, &common::answers(&s, "sector=svc A1.1=3 A1.3=na B1.1=5"));
+    // Services: B2.2 is not asked, so 10 questions; three responses (N/A counts as one).
+    assert_eq!((x.score.responded(), x.score.asked()), (3, 10));
+    assert_eq!(x.score.progress(s.part_questions(0)), (2, 5));
+    assert_eq!(x.score.progress(s.part_questions(1)), (1, 5));
+    assert_eq!(s.part_questions(1), 5..11);
+}
