@@ -76,9 +76,8 @@ pub struct IndicatorScore {
     /// False when every question is N/A or excluded: the indicator drops out (rule 3).
     pub applicable: bool,
     pub points: u32,
-    /// Questions in the split, and how many of them are answered.
+    /// Questions in the split (answered or open; not N/A, not excluded).
     pub questions: usize,
-    pub answered: usize,
     pub(crate) achieved: Ratio,
 }
 
@@ -197,12 +196,11 @@ pub(crate) fn score_states(s: &Standard, states: Vec<QuestionState>) -> Score {
     let (mut evidence_capped, mut unanswered) = (Vec::new(), Vec::new());
 
     for ind in &s.indicators {
-        let (mut n, mut answered, mut sum, mut sum_max) = (0usize, 0usize, 0u128, 0u128);
+        let (mut n, mut sum, mut sum_max) = (0usize, 0u128, 0u128);
         for qi in ind.questions.clone() {
             match states[qi] {
                 QuestionState::Answered { claimed, counted } => {
                     n += 1;
-                    answered += 1;
                     sum += u128::from(counted);
                     sum_max += u128::from(counted);
                     if counted < claimed {
@@ -232,7 +230,7 @@ pub(crate) fn score_states(s: &Standard, states: Vec<QuestionState>) -> Score {
             achieved = achieved.add(ind_achieved);
             best = best.add(ind_best);
         }
-        indicators.push(IndicatorScore { applicable, points: ind.points, questions: n, answered, achieved: ind_achieved });
+        indicators.push(IndicatorScore { applicable, points: ind.points, questions: n, achieved: ind_achieved });
     }
     evidence_capped.sort_unstable();
     unanswered.sort_unstable();
