@@ -263,3 +263,21 @@ test('a host\'s own standard file: used when valid, its problems listed with JSO
   await context.close();
   await site.close();
 });
+
+test('saved answers with entries that no longer fit: the rest loads, the user is told, the original can be downloaded', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + '?lang=en');
+  const stored = { ...good(), questions: { ...good().questions, 'Z9.9': { level: 4, note: 'from an older version' } } };
+  delete stored.golden;
+  await page.evaluate((v) => localStorage.setItem('brand-self-check:v1:answers:enterprise', v), JSON.stringify(stored));
+  await page.goto(server.url + '?lang=en&standard=enterprise');
+  const notice = page.locator('.bsc-notice').filter({ hasText: /do not fit the current questionnaire/ });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Unknown question Z9\.9/);
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the original data' }).click()]);
+  assert.match(fs.readFileSync(await download.path(), 'utf8'), /from an older version/);
+  // What fits was loaded and saved again.
+  assert.match(await page.locator('.bsc-card.is-checked').textContent(), /questions answered/);
+  await context.close();
+});

@@ -9,7 +9,7 @@ use brand_core::{assess, Answers, Lang};
 use yew::prelude::*;
 
 use crate::components::about::view_about;
-use crate::components::import::{view_import, PendingImport};
+use crate::components::import::{issue_text, view_import, PendingImport};
 use crate::components::report::ReportScreen;
 use crate::components::review::view_review;
 use crate::components::start::StartScreen;
@@ -29,6 +29,8 @@ enum Notice {
     Text(String),
     /// Saved answers could not be read; they were kept aside under this standard id.
     Damaged(String),
+    /// Saved answers had entries that do not fit (described); the original was kept aside.
+    Skipped(String, Vec<String>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -111,7 +113,13 @@ pub fn App(props: &AppProps) -> Html {
                     notify.emit(Notice::Text(t.embedded_storage.into()));
                 }
                 let answers = match storage::load(&st) {
-                    Loaded::Found(a, _) => a,
+                    Loaded::Found(a, issues) => {
+                        if !issues.is_empty() {
+                            let list = issues.iter().map(|i| issue_text(i, lang)).collect();
+                            notify.emit(Notice::Skipped(st.id.clone(), list));
+                        }
+                        a
+                    }
                     Loaded::Damaged => {
                         notify.emit(Notice::Damaged(st.id.clone()));
                         Answers::default()
@@ -393,19 +401,26 @@ fn view_notice(n: &Notice, lang: Lang) -> Html {
     let t = catalog(lang);
     match n {
         Notice::Text(s) => html! { <p>{ s.clone() }</p> },
-        Notice::Damaged(id) => {
-            let id = id.clone();
-            html! {
-                <p>
-                    { t.stored_corrupt }{ " " }
-                    <button type="button" class="bsc-link" onclick={Callback::from(move |_| {
-                        if let Some(raw) = storage::damaged(&id) {
-                            files::download(&format!("brand-self-check-damaged-{id}.txt"), "text/plain", &raw);
-                        }
-                    })}>{ t.download_damaged }</button>
-                </p>
-            }
+        Notice::Damaged(id) => view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, id),
+        Notice::Skipped(id, list) => {
+            let sep = if lang == Lang::Zh { "；" } else { "; " };
+            view_kept_aside(fill(t.stored_skipped, &[("list", &list.join(sep))]), t.download_kept, id)
         }
+    }
+}
+
+/// A notice about saved data kept aside, with the link to download it.
+fn view_kept_aside(text: String, label: &'static str, id: &str) -> Html {
+    let id = id.to_owned();
+    html! {
+        <p>
+            { text }{ " " }
+            <button type="button" class="bsc-link" onclick={Callback::from(move |_| {
+                if let Some(raw) = storage::damaged(&id) {
+                    files::download(&format!("brand-self-check-kept-{id}.json"), "application/json", &raw);
+                }
+            })}>{ label }</button>
+        </p>
     }
 }
 

@@ -9,6 +9,8 @@ use brand_core::Lang;
 
 pub struct Catalog {
     pub app_title: &'static str,
+    pub download_kept: &'static str,
+    pub stored_skipped: &'static str,
     pub custom_unreadable: &'static str,
     pub custom_broken_intro: &'static str,
     pub custom_broken_title: &'static str,
@@ -161,6 +163,8 @@ pub struct Catalog {
 
 pub const ZH: Catalog = Catalog {
     app_title: "品牌自评",
+    download_kept: "下载原始数据",
+    stored_skipped: "本设备上保存的回答中，有些内容与当前问卷不符，已跳过：{list}。原始数据已保留，可以下载。",
     custom_unreadable: "无法读取网站指定的标准文件（{url}）。",
     custom_broken_intro: "网站指定的标准文件（{url}）未通过检查，无法显示问卷。请把以下问题告知网站管理员：",
     custom_broken_title: "标准文件有误",
@@ -313,6 +317,8 @@ pub const ZH: Catalog = Catalog {
 
 pub const EN: Catalog = Catalog {
     app_title: "Brand Self-Check",
+    download_kept: "Download the original data",
+    stored_skipped: "Some answers saved on this device do not fit the current questionnaire and were skipped: {list}. The original data is kept and can be downloaded.",
     custom_unreadable: "The standard file this site points to ({url}) could not be read.",
     custom_broken_intro: "The standard file this site points to ({url}) failed its checks, so the questionnaire cannot be shown. Please pass these problems on to the site's administrator:",
     custom_broken_title: "The standard file has problems",

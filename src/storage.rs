@@ -43,6 +43,11 @@ pub fn load(s: &Standard) -> Loaded {
     match AnswersFile::parse(&raw) {
         Ok(file) => {
             let (answers, issues) = file.into_answers(s);
+            if !issues.is_empty() {
+                // Some entries no longer fit (a new version of the standard, say). The next save
+                // would drop them for good, so the original is kept aside for download first.
+                store.set_item(&damaged_key(&s.id), &raw).ok();
+            }
             Loaded::Found(answers, issues)
         }
         Err(_) => {
@@ -54,7 +59,7 @@ pub fn load(s: &Standard) -> Loaded {
     }
 }
 
-/// The damaged value kept aside for this standard, if any.
+/// The value kept aside for this standard (damaged, or with entries that no longer fit), if any.
 pub fn damaged(standard_id: &str) -> Option<String> {
     local()?.get_item(&damaged_key(standard_id)).ok().flatten()
 }
