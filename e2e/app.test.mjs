@@ -107,7 +107,7 @@ test('switching language mid-way keeps every answer', { timeout: 90_000 }, async
   // The choice is remembered on the next visit.
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.goto(server.url);
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   assert.match(await page.locator('.bsc-start').textContent(), /Choose a questionnaire/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -131,6 +131,8 @@ test('the report prints to A4 pages and downloads as one self-contained HTML fil
   assert.match(html, /^<!doctype html>/);
   assert.ok(html.includes('Self-assessment report') && html.includes(String(g.golden.expect.total)));
   assert.doesNotMatch(html, /<script|<link|src="http|href="http|@import/i);
+  // The widget's style sheet, read back from the page, is inlined, print rules included.
+  assert.match(html, /<style>[^]*\.bsc-report[^]*@page[^]*<\/style>/);
   // It opens offline on its own.
   const offline = await context.newPage();
   await offline.setContent(html);
@@ -201,7 +203,7 @@ test('an unknown language or standard falls back to the defaults with a warning'
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(server.url + '?lang=fr&standard=nope');
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   assert.match(await page.locator('.bsc-start').textContent(), /选择问卷/);
   assert.ok(warnings.some((w) => w.includes('unknown language "fr"')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('unknown standard "nope"')), warnings.join('\n'));

@@ -50,7 +50,7 @@ async function openHost(server) {
   page.on('console', (m) => { messages.push(m.text()); if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(server.url);
   const frame = page.frameLocator('#self-check iframe');
-  await frame.locator('.bsc-start').waitFor();
+  await frame.locator('[data-mounted] .bsc-start').waitFor();
   return { context, page, frame, errors, messages };
 }
 

@@ -35,7 +35,7 @@ test('after the first visit the widget works offline: reload, a whole assessment
   await context.setOffline(true);
   const started = Date.now();
   await page.reload();
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   const reloadMs = Date.now() - started;
   const g = golden('enterprise', '08-agriculture-firm');
   await enterThroughUi(page, g);
@@ -76,7 +76,7 @@ test('a new deploy never strands an open tab: it keeps working, offers the updat
   await page.locator('[id="bsc-q-A1.2-note"]').fill('Operator charter');
   assert.equal(await page.locator('[data-testid=total]').first().textContent(), '23'); // A1: 50 × (3 + 4) / (5 × 3)
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   const sheet = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).join(' '));
   assert.match(sheet, /feedfacefeedface/);
   await page.locator('#bsc-standard-regional').check();

@@ -15,7 +15,7 @@ const q = (id) => `[id="${id}"]`;
 
 async function begin(page) {
   await page.goto(server.url + '?lang=en&standard=enterprise');
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   if (!(await page.locator('#bsc-profile-sector-services').isChecked())) await page.locator('#bsc-profile-sector-services').check();
   await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
   await page.locator('.bsc-step > h2').waitFor();
@@ -69,7 +69,7 @@ test('the nomodule fallback shows the same message, and a normal browser never s
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   assert.equal(await page.locator('#bsc-unsupported').isVisible(), false);
   // What a browser without modules runs instead of the widget:
   await page.addScriptTag({ url: './legacy.js' });
@@ -198,7 +198,7 @@ test('storage blocked or full: the app works in memory, warns, and export still 
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url + '?lang=en&standard=enterprise');
-    await page.locator('.bsc-start').waitFor();
+    await page.locator('[data-mounted] .bsc-start').waitFor();
     if (mode === 'blocked') await page.locator('.bsc-notice').filter({ hasText: /does not let this tool save/ }).waitFor();
     await page.locator('#bsc-profile-sector-services').check();
     await page.getByRole('button', { name: 'Start the assessment' }).click();
@@ -222,7 +222,7 @@ test('a malformed theme colour or header value falls back with a console warning
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(server.url + '?theme=red;background:url(x)&lang=en');
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   assert.ok(warnings.some((w) => w.includes('is not a colour')), warnings.join('\n'));
   const accent = await page.locator('.bsc').evaluate((el) => getComputedStyle(el).getPropertyValue('--bsc-accent').trim());
   assert.equal(accent, '#1f4e8c');
@@ -258,7 +258,7 @@ test('a host\'s own standard file: used when valid, its problems listed with JSO
   assert.match(await page.locator('.bsc-header__title').textContent(), /Brand self-check sample/);
 
   await page.goto(site.url + '?standard-url=' + encodeURIComponent('http://127.0.0.1:9/evil.json'));
-  await page.locator('.bsc-start').waitFor();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
   assert.ok(warnings.some((w) => w.includes("is not on this site's origin")), warnings.join('\n'));
   await context.close();
   await site.close();

@@ -19,7 +19,7 @@ for (const lang of ['zh-CN', 'en']) {
       shots.push(file);
     };
     await page.goto(`${server.url}?lang=${lang}`);
-    await page.locator('.bsc-start').waitFor();
+    await page.locator('[data-mounted] .bsc-start').waitFor();
     await snap('1-start');
     await page.locator('#bsc-standard-enterprise').check();
     await page.locator('#bsc-profile-sector-manufacturing').check();

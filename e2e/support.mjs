@@ -67,7 +67,8 @@ export async function open(browser, server, path = '', options = {}) {
     if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
   });
   await page.goto(server.url + path);
-  await page.locator('.bsc-start, .bsc-step, .bsc-report').first().waitFor();
+  // The live app: the first screen is in the page before the WASM runs (prerendered), inert until then.
+  await page.locator('[data-mounted] .bsc-start, [data-mounted] .bsc-step, [data-mounted] .bsc-report').first().waitFor();
   return { page, context, problems };
 }
 

@@ -5,11 +5,14 @@
 //     the service-worker client, so the page runs under `script-src 'self'` with no inline script.
 //  2. Writes sw.js from web/sw.js with the list of every file in the build (hashed names, not a
 //     hand list) and a version that is a hash of their contents.
+//  3. Puts the first screen, rendered natively by the app's own components (src/bin/prerender.rs,
+//     Yew's server renderer), into the host element, so it paints before the WASM arrives.
 // Idempotent: run twice, it changes nothing the second time.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.join(here, '..', 'web');
@@ -40,6 +43,9 @@ import init, * as bindings from '${jsPath[1]}';
 function unsupported(reason) {
   var el = document.getElementById('bsc-unsupported');
   if (el) { el.hidden = false; el.className += ' is-shown'; }
+  // The prerendered first screen would only look usable.
+  var host = document.getElementById('brand-self-check');
+  if (host) host.innerHTML = '';
   if (reason) console.error('brand-self-check could not start:', reason);
 }
 
@@ -58,6 +64,21 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
   fs.writeFileSync(indexPath, html);
 }
+// 3. The first screen.
+const host = /<div id="brand-self-check">[\s\S]*?<!--\/bsc-->\s*<\/div>|<div id="brand-self-check"><\/div>/;
+if (!host.test(html)) {
+  console.error('postbuild: no empty <div id="brand-self-check"></div> in index.html');
+  process.exit(1);
+}
+const markup = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender'],
+  { cwd: path.join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+if (!markup.includes('class="bsc"')) {
+  console.error('postbuild: the prerendered first screen looks wrong:', markup.slice(0, 200));
+  process.exit(1);
+}
+html = html.replace(host, `<div id="brand-self-check">${markup}<!--/bsc--></div>`);
+fs.writeFileSync(indexPath, html);
+
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('postbuild: index.html still has an inline script');
   process.exit(1);

@@ -36,8 +36,10 @@ pub fn valid_colour(c: &str) -> bool {
 }
 
 fn url_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    let search = crate::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 fn warn(msg: &str) {
@@ -50,20 +52,26 @@ pub fn read(host: &web_sys::Element) -> AppProps {
     if let Some(tag) = url_param("lang").or_else(|| host.get_attribute("data-lang")) {
         match Lang::from_tag(&tag) {
             Some(l) => props.lang = Some(l),
-            None => warn(&format!("brand-self-check: unknown language \"{tag}\", using the default")),
+            None => warn(&format!(
+                "brand-self-check: unknown language \"{tag}\", using the default"
+            )),
         }
     }
     if let Some(id) = url_param("standard").or_else(|| host.get_attribute("data-standard")) {
         match standards::builtin(&id) {
             Some(b) => props.standard = Some(b.id),
-            None => warn(&format!("brand-self-check: unknown standard \"{id}\", showing the choice")),
+            None => warn(&format!(
+                "brand-self-check: unknown standard \"{id}\", showing the choice"
+            )),
         }
     }
     if let Some(c) = url_param("theme").or_else(|| host.get_attribute("data-theme")) {
         if valid_colour(&c) {
             props.theme = Some(c);
         } else {
-            warn(&format!("brand-self-check: \"{c}\" is not a colour like #1f4e8c; using the default"));
+            warn(&format!(
+                "brand-self-check: \"{c}\" is not a colour like #1f4e8c; using the default"
+            ));
         }
     }
     let header = url_param("header").or_else(|| host.get_attribute("data-header"));
@@ -71,7 +79,9 @@ pub fn read(host: &web_sys::Element) -> AppProps {
     if let Some(u) = url_param("standard-url").or_else(|| host.get_attribute("data-standard-url")) {
         match same_origin(&u) {
             Some(abs) => props.standard_url = Some(abs),
-            None => warn(&format!("brand-self-check: standard-url \"{u}\" is not on this site's origin; ignored")),
+            None => warn(&format!(
+                "brand-self-check: standard-url \"{u}\" is not on this site's origin; ignored"
+            )),
         }
     }
     props.embed = crate::embed::request();
@@ -81,7 +91,7 @@ pub fn read(host: &web_sys::Element) -> AppProps {
 /// The absolute form of `u` if it resolves to this page's origin; other origins are refused so a
 /// crafted link cannot make the widget load someone else's questionnaire.
 fn same_origin(u: &str) -> Option<String> {
-    let location = web_sys::window()?.location();
+    let location = crate::window()?.location();
     let url = web_sys::Url::new_with_base(u, &location.href().ok()?).ok()?;
     (url.origin() == location.origin().ok()?).then(|| url.href())
 }

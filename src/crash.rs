@@ -19,7 +19,7 @@ pub fn install() {
 
 /// Replaces the host element's content with the crash message.
 pub fn show_in(host: &web_sys::Element) -> Option<()> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::window()?.document()?;
     let el = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
         let e = document.create_element(tag).ok()?;
         if !class.is_empty() {
@@ -37,13 +37,25 @@ pub fn show_in(host: &web_sys::Element) -> Option<()> {
     }
     let actions = el("div", "bsc-actions", "")?;
     for (id, json) in saved_answers() {
-        let a = el("a", "bsc-button", &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download))?;
-        let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
+        let a = el(
+            "a",
+            "bsc-button",
+            &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download),
+        )?;
+        let href = format!(
+            "data:application/json;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&json))
+        );
         a.set_attribute("href", &href).ok()?;
-        a.set_attribute("download", &format!("brand-self-check-{id}.json")).ok()?;
+        a.set_attribute("download", &format!("brand-self-check-{id}.json"))
+            .ok()?;
         actions.append_child(&a).ok()?;
     }
-    let reload = el("a", "bsc-button bsc-button--quiet", &format!("{} / {}", ZH.crash_reload, EN.crash_reload))?;
+    let reload = el(
+        "a",
+        "bsc-button bsc-button--quiet",
+        &format!("{} / {}", ZH.crash_reload, EN.crash_reload),
+    )?;
     // An empty href reloads the current address.
     reload.set_attribute("href", "").ok()?;
     actions.append_child(&reload).ok()?;
@@ -55,7 +67,9 @@ pub fn show_in(host: &web_sys::Element) -> Option<()> {
 
 /// Every answers file saved on this device, by standard id.
 fn saved_answers() -> Vec<(String, String)> {
-    let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return Vec::new() };
+    let Some(store) = crate::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return Vec::new();
+    };
     let n = store.length().unwrap_or(0);
     (0..n)
         .filter_map(|i| store.key(i).ok().flatten())

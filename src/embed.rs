@@ -22,8 +22,10 @@ pub struct EmbedRequest {
 }
 
 fn param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    let search = crate::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// The embedding request, if the URL makes one with a well-formed parent origin.
@@ -34,11 +36,17 @@ pub fn request() -> Option<EmbedRequest> {
     let parent = param("parent")?;
     // Only a bare origin is accepted: it must survive a round trip through the URL parser.
     let url = web_sys::Url::new(&parent).ok()?;
-    if url.origin() != parent || !(parent.starts_with("https://") || parent.starts_with("http://")) {
-        web_sys::console::warn_1(&format!("brand-self-check: ignoring malformed parent origin \"{parent}\"").into());
+    if url.origin() != parent || !(parent.starts_with("https://") || parent.starts_with("http://"))
+    {
+        web_sys::console::warn_1(
+            &format!("brand-self-check: ignoring malformed parent origin \"{parent}\"").into(),
+        );
         return None;
     }
-    Some(EmbedRequest { parent, results: param("results").as_deref() == Some("1") })
+    Some(EmbedRequest {
+        parent,
+        results: param("results").as_deref() == Some("1"),
+    })
 }
 
 /// An open channel to an allowed parent.
@@ -57,9 +65,12 @@ impl PartialEq for Channel {
 impl Channel {
     /// Posts `{source, type, detail}` to the parent, at the allowed origin only.
     pub fn post(&self, kind: &str, detail: serde_json::Value) {
-        let msg = serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
-        let Ok(value) = js_sys::JSON::parse(&msg.to_string()) else { return };
-        if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+        let msg =
+            serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
+        let Ok(value) = js_sys::JSON::parse(&msg.to_string()) else {
+            return;
+        };
+        if let Some(parent) = crate::window().and_then(|w| w.parent().ok().flatten()) {
             parent.post_message(&value, &self.origin).ok();
         }
     }
@@ -72,27 +83,38 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
         let allowed = allowed_origins().await;
         if !allowed.iter().any(|o| o == &req.parent) {
             web_sys::console::warn_1(
-                &format!("brand-self-check: {} is not in embed-origins.json; not sending it anything", req.parent).into(),
+                &format!(
+                    "brand-self-check: {} is not in embed-origins.json; not sending it anything",
+                    req.parent
+                )
+                .into(),
             );
             return;
         }
         let keep: Rc<RefCell<Vec<Box<dyn std::any::Any>>>> = Rc::default();
-        let channel = Channel { origin: req.parent.clone(), _keep: keep.clone() };
+        let channel = Channel {
+            origin: req.parent.clone(),
+            _keep: keep.clone(),
+        };
         if let Some(observer) = watch_height(channel.clone()) {
             keep.borrow_mut().push(Box::new(observer));
         }
         let replier = channel.clone();
-        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if e.origin() != replier.origin {
-                return; // only the allowed parent is heard
-            }
-            let kind = js_sys::Reflect::get(&e.data(), &JsValue::from_str("type")).ok().and_then(|v| v.as_string());
-            if kind.as_deref() == Some("ping") {
-                replier.post("ready", serde_json::json!({}));
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                if e.origin() != replier.origin {
+                    return; // only the allowed parent is heard
+                }
+                let kind = js_sys::Reflect::get(&e.data(), &JsValue::from_str("type"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                if kind.as_deref() == Some("ping") {
+                    replier.post("ready", serde_json::json!({}));
+                }
+            });
+        if let Some(w) = crate::window() {
+            w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
+                .ok();
         }
         keep.borrow_mut().push(Box::new(on_message));
         channel.post("ready", serde_json::json!({}));
@@ -104,22 +126,35 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
 /// missing or malformed means nobody is allowed.
 async fn allowed_origins() -> Vec<String> {
     async fn fetch() -> Option<String> {
-        let w = web_sys::window()?;
+        let w = crate::window()?;
         let resp: web_sys::Response =
-            wasm_bindgen_futures::JsFuture::from(w.fetch_with_str("./embed-origins.json")).await.ok()?.dyn_into().ok()?;
+            wasm_bindgen_futures::JsFuture::from(w.fetch_with_str("./embed-origins.json"))
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
         if !resp.ok() {
             return None;
         }
-        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
     }
     let text = fetch().await.unwrap_or_default();
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(v) => v["allowed_origins"]
             .as_array()
-            .map(|a| a.iter().filter_map(|o| o.as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default(),
         Err(_) => {
-            web_sys::console::warn_1(&"brand-self-check: embed-origins.json is missing or not valid JSON".into());
+            web_sys::console::warn_1(
+                &"brand-self-check: embed-origins.json is missing or not valid JSON".into(),
+            );
             Vec::new()
         }
     }
@@ -127,7 +162,7 @@ async fn allowed_origins() -> Vec<String> {
 
 /// Reports the document's height to the parent whenever it changes.
 fn watch_height(channel: Channel) -> Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::window()?.document()?;
     let html = document.document_element()?;
     let measured = html.clone();
     let last = Rc::new(RefCell::new(0));

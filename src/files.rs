@@ -3,7 +3,8 @@
 use wasm_bindgen::JsCast;
 
 /// The largest file import will read; anything bigger is refused before it is read.
-pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+pub const MAX_IMPORT_MB: u32 = 5;
+pub const MAX_IMPORT_BYTES: f64 = MAX_IMPORT_MB as f64 * 1024.0 * 1024.0;
 
 /// Offers `text` as a download named `name`. Returns false if the browser refused.
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
@@ -13,7 +14,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
         opts.set_type(mime);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let document = web_sys::window()?.document()?;
+        let document = crate::window()?.document()?;
         let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(&url);
         a.set_download(name);
@@ -37,12 +38,49 @@ pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
     if file.size() > MAX_IMPORT_BYTES {
         return Err(ReadError::TooLarge);
     }
-    let value = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| ReadError::Failed)?;
+    let value = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| ReadError::Failed)?;
     value.as_string().ok_or(ReadError::Failed)
 }
 
-/// Today's date as (year, month, day) from the browser's clock, for the report.
+/// Today's date as (year, month, day) from the browser's clock, for the report. The build-time
+/// render of the start page (which shows no date) has no clock: (0, 0, 0).
 pub fn today() -> (u32, u32, u32) {
+    if !cfg!(target_arch = "wasm32") {
+        return (0, 0, 0);
+    }
     let d = js_sys::Date::new_0();
     (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The widget's style sheet as text, read back from the page for the downloaded report, so the
+/// wasm carries no second copy of the CSS. Only sheets with the widget's `.bsc` rules are taken
+/// (a host page's own are not); sheets of other origins refuse to be read and are skipped.
+pub fn page_css() -> String {
+    let mut out = String::new();
+    let Some(doc) = crate::window().and_then(|w| w.document()) else {
+        return out;
+    };
+    let sheets = doc.style_sheets();
+    for i in 0..sheets.length() {
+        let Some(Ok(sheet)) = sheets
+            .item(i)
+            .map(|s| s.dyn_into::<web_sys::CssStyleSheet>())
+        else {
+            continue;
+        };
+        let Ok(rules) = sheet.css_rules() else {
+            continue;
+        };
+        let text: Vec<String> = (0..rules.length())
+            .filter_map(|j| rules.item(j))
+            .map(|r| r.css_text())
+            .collect();
+        if text.iter().any(|t| t.contains(".bsc")) {
+            out.push_str(&text.join("\n"));
+            out.push('\n');
+        }
+    }
+    out
 }

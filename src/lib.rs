@@ -20,10 +20,20 @@ pub mod standards;
 pub mod state;
 pub mod storage;
 
+/// The browser window; `None` when the app is rendered natively at build time (the prerendered
+/// first screen, `src/bin/prerender.rs`), where browser APIs do not exist.
+pub(crate) fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 /// The element the widget mounts into: `#brand-self-check`, else `[data-brand-self-check]`,
 /// else a new element appended to `<body>`.
 pub(crate) fn host_element() -> Option<web_sys::Element> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::window()?.document()?;
     if let Some(el) = document.get_element_by_id("brand-self-check") {
         return Some(el);
     }
@@ -41,9 +51,15 @@ pub fn start() {
     let Some(host) = host_element() else { return };
     let props = config::read(&host);
     host.set_attribute("data-mounted", "").ok();
+    // The first screen rendered at build time (scripts/postbuild.mjs) makes way for the live app;
+    // both happen before the next paint, so nothing flickers when they are the same.
+    host.set_inner_html("");
     // The theme colour goes in through the CSSOM, which a strict CSP allows (a style attribute
     // would be blocked).
-    if let (Some(colour), Some(el)) = (&props.theme, wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&host)) {
+    if let (Some(colour), Some(el)) = (
+        &props.theme,
+        wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&host),
+    ) {
         el.style().set_property("--bsc-theme", colour).ok();
     }
     yew::Renderer::<app::App>::with_root_and_props(host, props).render();

@@ -9,7 +9,7 @@ const APPLY_EVENT: &str = "bsc-apply-update";
 
 /// True when the boot script already announced an update before the widget was listening.
 pub fn update_already_ready() -> bool {
-    web_sys::window()
+    crate::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__bscUpdateReady")).ok())
         .is_some_and(|v| v.is_truthy())
 }
@@ -21,7 +21,7 @@ pub fn on_update_ready(f: impl Fn() + 'static) -> crate::events::Listener {
 
 /// Asks the waiting service worker to take over; the page reloads when it has.
 pub fn apply_update() {
-    if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new(APPLY_EVENT)) {
+    if let (Some(w), Ok(ev)) = (crate::window(), web_sys::Event::new(APPLY_EVENT)) {
         w.dispatch_event(&ev).ok();
     }
 }
@@ -29,7 +29,7 @@ pub fn apply_update() {
 /// True when the widget runs inside another site's page (an iframe), where browsers partition
 /// or clear storage by the top-level site.
 pub fn embedded() -> bool {
-    web_sys::window().is_some_and(|w| match (w.top(), w.self_()) {
+    crate::window().is_some_and(|w| match (w.top(), w.self_()) {
         (Ok(Some(top)), this) => !js_sys::Object::is(&top, &this),
         _ => true,
     })
@@ -37,7 +37,7 @@ pub fn embedded() -> bool {
 
 /// Asks the browser to keep this site's storage (best effort; the answer does not matter here).
 pub fn request_persistence() {
-    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+    if let Some(storage) = crate::window().map(|w| w.navigator().storage()) {
         if let Ok(p) = storage.persist() {
             wasm_bindgen_futures::spawn_local(async move {
                 wasm_bindgen_futures::JsFuture::from(p).await.ok();

@@ -89,14 +89,22 @@ pub enum CustomError {
 pub async fn fetch(url: &str) -> Result<Rc<Standard>, CustomError> {
     use wasm_bindgen::JsCast;
     async fn text(url: &str) -> Option<String> {
-        let w = web_sys::window()?;
-        let resp: web_sys::Response =
-            wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+        let w = crate::window()?;
+        let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
         if !resp.ok() {
             return None;
         }
-        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
     }
     let body = text(url).await.ok_or(CustomError::Unreadable)?;
-    brand_core::parse(&body).map(Rc::new).map_err(CustomError::Invalid)
+    brand_core::parse(&body)
+        .map(Rc::new)
+        .map_err(CustomError::Invalid)
 }

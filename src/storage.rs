@@ -19,7 +19,7 @@ fn damaged_key(standard_id: &str) -> String {
 }
 
 fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::window()?.local_storage().ok().flatten()
 }
 
 /// What was found for a standard.
@@ -34,7 +34,9 @@ pub enum Loaded {
 }
 
 pub fn load(s: &Standard) -> Loaded {
-    let Some(store) = local() else { return Loaded::Unavailable };
+    let Some(store) = local() else {
+        return Loaded::Unavailable;
+    };
     let raw = match store.get_item(&key(&s.id)) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Nothing,
@@ -77,7 +79,12 @@ pub fn saved_count(standard_id: &str) -> usize {
     local()
         .and_then(|st| st.get_item(&key(standard_id)).ok().flatten())
         .and_then(|raw| AnswersFile::parse(&raw).ok())
-        .map(|f| f.questions.values().filter(|q| q.level.is_some() || q.na).count())
+        .map(|f| {
+            f.questions
+                .values()
+                .filter(|q| q.level.is_some() || q.na)
+                .count()
+        })
         .unwrap_or(0)
 }
 

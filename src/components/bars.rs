@@ -3,9 +3,16 @@
 
 use yew::prelude::*;
 
+/// `x` with one decimal (`12.3`), for SVG coordinates (non-negative here). Integer formatting
+/// only: float formatting would add ~10 KB of code to the wasm.
+fn one_decimal(x: f64) -> String {
+    let t = (x.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// A horizontal bar filled to `fraction` (0–1).
 pub fn view_bar(fraction: f64) -> Html {
-    let w = format!("{:.1}", (fraction.clamp(0.0, 1.0) * 100.0));
+    let w = one_decimal(fraction.clamp(0.0, 1.0) * 100.0);
     html! {
         <svg class="bsc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect class="bsc-bar__bg" width="100" height="6" rx="3" />
@@ -21,33 +28,38 @@ pub fn view_radar(axes: &[(String, f64)], label: &str) -> Html {
     let n = axes.len().max(3) as f64;
     let at = |k: usize, r: f64| {
         let a = -std::f64::consts::FRAC_PI_2 + k as f64 * 2.0 * std::f64::consts::PI / n;
-        (C + r * a.cos(), C + r * a.sin())
+        // The browser's Math (an import) instead of Rust's libm, which weighs ~8 KB in the wasm.
+        (C + r * js_sys::Math::cos(a), C + r * js_sys::Math::sin(a))
     };
     let ring = |f: f64| {
-        (0..axes.len()).map(|k| at(k, R * f)).map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+        (0..axes.len())
+            .map(|k| at(k, R * f))
+            .map(|(x, y)| format!("{},{}", one_decimal(x), one_decimal(y)))
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let data = axes
         .iter()
         .enumerate()
         .map(|(k, (_, f))| at(k, R * f.clamp(0.0, 1.0)))
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", one_decimal(x), one_decimal(y)))
         .collect::<Vec<_>>()
         .join(" ");
     html! {
         <svg class="bsc-radar" viewBox="0 0 260 260" role="img" aria-label={label.to_owned()}>
-            for f in [0.2, 0.4, 0.6, 0.8, 1.0] {
-                <polygon key={format!("{f}")} class="bsc-radar__grid" points={ring(f)} />
+            for k in 1..=5 {
+                <polygon key={k} class="bsc-radar__grid" points={ring(f64::from(k) / 5.0)} />
             }
             for (k, _) in axes.iter().enumerate() {
-                <line key={k} class="bsc-radar__axis" x1={C.to_string()} y1={C.to_string()}
-                    x2={format!("{:.1}", at(k, R).0)} y2={format!("{:.1}", at(k, R).1)} />
+                <line key={k} class="bsc-radar__axis" x1="130" y1="130"
+                    x2={one_decimal(at(k, R).0)} y2={one_decimal(at(k, R).1)} />
             }
             <polygon class="bsc-radar__data" points={data} />
             for (k, (name, f)) in axes.iter().enumerate() {
                 <text key={name.clone()} class="bsc-radar__label"
-                    x={format!("{:.1}", at(k, R + 22.0).0)} y={format!("{:.1}", at(k, R + 22.0).1)}
+                    x={one_decimal(at(k, R + 22.0).0)} y={one_decimal(at(k, R + 22.0).1)}
                     text-anchor={anchor(at(k, R).0 - C)}>
-                    { format!("{name} {:.0}%", f * 100.0) }
+                    { format!("{name} {}%", (f * 100.0).round() as i64) }
                 </text>
             }
         </svg>

@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// The benchmark behind `make bench` (issue 6). Not a test: it measures and reports, it asserts
+// nothing (the size budget is a test of its own, e2e/size.test.mjs). It reads the release build
+// in dist/ (make bench builds it first) and prints one table; the same figures go to
+// bench/results/<date>-<commit>.json for comparison over time.
+//
+//   sizes     every file raw / gzip -9 / brotli -q11; the total a first visit transfers (the service
+//             worker precaches every file) and the critical path to a working first screen
+//   lighthouse  mobile, simulated throttling (Lighthouse 12 defaults), median of N runs, against a
+//             local server that compresses like a production host (brotli, else gzip)
+//   browser   Playwright + Chromium, median of N runs: navigation → first screen painted (FCP),
+//             → widget interactive (the app's `bsc-interactive` mark), → first question clickable;
+//             answer click → DOM updated and → next frame painted on the largest standard; a repeat
+//             visit served by the service worker; WASM memory after a complete assessment
+//   core      parse / import / assess times of both shipped standards, natively
+//             (crates/core/examples/timing.rs)
+//
+// Usage: node scripts/bench.mjs [--runs N] [--no-lighthouse] [--no-core]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import http from 'node:http';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { root, dist, launch, golden, enterThroughUi } from '../e2e/support.mjs';
+
+const args = process.argv.slice(2);
+const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+// A golden answer set used for the timed flows: a complete manufacturer (enterprise 04).
+const g04 = fs.readdirSync(path.join(root, 'standards/golden/enterprise')).find((f) => f.startsWith('04-')).slice(0, -5);
+const say = (m) => process.stderr.write(`bench: ${m}\n`);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
+const kb = (n) => (n / 1024).toFixed(1);
+const ms = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–');
+
+// ---- sizes ---------------------------------------------------------------------------------
+const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } });
+const gz = (b) => zlib.gzipSync(b, { level: 9 });
+export function sizes(dir = dist) {
+  const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  const rows = files.map((f) => {
+    const b = fs.readFileSync(path.join(dir, f));
+    return { file: f, raw: b.length, gzip: gz(b).length, brotli: br(b).length };
+  });
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  // The critical path: the page, its style sheet, the boot module and what it imports, the wasm.
+  const boot = html.match(/<script type="module" src="\.\/([^"]+)"/)[1];
+  const bootSrc = fs.readFileSync(path.join(dir, boot), 'utf8');
+  const critical = new Set(['index.html', boot,
+    ...[...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]),
+    ...[...bootSrc.matchAll(/'\.\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]).filter((f) => f !== 'sw.js')]);
+  const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
+  const crit = rows.filter((r) => critical.has(r.file));
+  return {
+    files: rows.map((r) => ({ ...r, critical: critical.has(r.file) })),
+    total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
+    critical: { files: [...critical].sort(), raw: sum(crit, 'raw'), gzip: sum(crit, 'gzip'), brotli: sum(crit, 'brotli') },
+  };
+}
+
+// ---- a compressing server ------------------------------------------------------------------
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+function compressingServer(dir = dist) {
+  const cache = new Map();
+  const server = http.createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+    const ext = path.extname(file);
+    const accept = String(req.headers['accept-encoding'] || '');
+    const enc = ext === '.png' ? null : accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : null;
+    const key = `${file}|${enc}`;
+    if (!cache.has(key)) { const b = fs.readFileSync(file); cache.set(key, enc === 'br' ? br(b) : enc === 'gzip' ? gz(b) : b); }
+    res.writeHead(200, { 'content-type': types[ext] || 'application/octet-stream', 'cache-control': 'no-cache',
+      ...(enc ? { 'content-encoding': enc, vary: 'accept-encoding' } : {}) });
+    res.end(cache.get(key));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  })));
+}
+
+// ---- Lighthouse ----------------------------------------------------------------------------
+// Asynchronous: the server answering Lighthouse's Chromium runs in this very process.
+async function lighthouse(url) {
+  const cli = path.join(root, 'node_modules', 'lighthouse', 'cli', 'index.js');
+  const { stdout: out } = await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', '--output-path=stdout',
+    '--only-categories=performance',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage'],
+  { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 });
+  const r = JSON.parse(out);
+  const a = (id) => r.audits[id].numericValue;
+  return { score: r.categories.performance.score, fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'),
+    tbt: a('total-blocking-time'), tti: a('interactive'), si: a('speed-index'), cls: a('cumulative-layout-shift') };
+}
+
+// ---- browser timings -----------------------------------------------------------------------
+const markTime = (page) => page.evaluate(() => new Promise((resolve) => {
+  const found = () => performance.getEntriesByName('bsc-interactive')[0];
+  if (found()) return resolve(found().startTime);
+  new PerformanceObserver((l, o) => { o.disconnect(); resolve(l.getEntries()[0].startTime); }).observe({ type: 'mark', buffered: true });
+}));
+const fcpTime = (page) => page.evaluate(() => new Promise((resolve) => {
+  new PerformanceObserver((l) => {
+    const e = l.getEntries().find((x) => x.name === 'first-contentful-paint');
+    if (e) resolve(e.startTime);
+  }).observe({ type: 'paint', buffered: true });
+}));
+
+async function firstVisit(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(url + '?standard=enterprise');
+  const interactive = await markTime(page);
+  const fcp = await fcpTime(page);
+  // The quickest way to the first question: the profile (two choices), then Begin.
+  const g = golden('enterprise', g04);
+  for (const [p, o] of Object.entries(g.profile)) await page.locator(`[id="bsc-profile-${p}-${o}"]`).check();
+  await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+  const first = page.locator('.bsc-step [data-question] input[type=radio]').first();
+  await first.waitFor();
+  const question = await page.evaluate(() => performance.now());
+  await context.close();
+  return { fcp, interactive, question };
+}
+
+async function clicks(browser, url, n) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(url + '?standard=enterprise');
+  await markTime(page);
+  const g = golden('enterprise', g04);
+  for (const [p, o] of Object.entries(g.profile)) await page.locator(`[id="bsc-profile-${p}-${o}"]`).check();
+  await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+  await page.locator('.bsc-step [data-question]').first().waitFor();
+  await page.evaluate(() => {
+    window.__lat = [];
+    document.addEventListener('click', (e) => {
+      if (!(e.target instanceof HTMLInputElement)) return;
+      const t0 = e.timeStamp;
+      const before = document.querySelector('[data-testid=total]')?.textContent;
+      setTimeout(() => {
+        const script = performance.now() - t0;
+        const changed = document.querySelector('[data-testid=total]')?.textContent !== before;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => window.__lat.push({ script, paint: performance.now() - t0, changed });
+          ch.port2.postMessage(0);
+        });
+      }, 0);
+    }, true);
+  });
+  const ids = await page.locator('.bsc-step [data-question]').evaluateAll((els) => els.map((e) => e.dataset.question));
+  for (let i = 0; i < n; i++) {
+    const id = ids[i % ids.length];
+    const level = (i * 2 + 1) % 6;
+    await page.locator(`[id="bsc-q-${id}-l${level}"]`).click();
+    await page.waitForFunction((k) => window.__lat.length > k, i);
+  }
+  const lat = await page.evaluate(() => window.__lat);
+  await context.close();
+  return lat;
+}
+
+async function repeatVisit(browser, url, n) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await markTime(page);
+  // The worker has cached the build; it controls the pages loaded from now on (it does not claim
+  // the page that installed it).
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const times = [];
+  let fromSw = true;
+  for (let i = 0; i < n; i++) {
+    await page.goto(url);
+    times.push(await markTime(page));
+    fromSw &&= await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(wasm|js|css)$/.test(r.name))
+      .every((r) => r.deliveryType === 'cache' || r.workerStart > 0) && !!navigator.serviceWorker.controller);
+  }
+  await context.close();
+  return { times, fromSw };
+}
+
+async function memory(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  const page = await context.newPage();
+  await page.goto(url);
+  await markTime(page);
+  const initial = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  await enterThroughUi(page, golden('enterprise', g04));
+  const after = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  await context.close();
+  return { initial, after };
+}
+
+// ---- main ----------------------------------------------------------------------------------
+const result = { date: new Date().toISOString(), commit: '', runs };
+try { result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(); } catch { /* not a checkout */ }
+result.sizes = sizes();
+
+const server = await compressingServer();
+if (!args.includes('--no-lighthouse')) {
+  const lh = [];
+  for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) { say(`lighthouse ${i + 1}`); lh.push(await lighthouse(server.url)); }
+  const pick = (k) => median(lh.map((r) => r[k]));
+  result.lighthouse = { runs: lh.length, score: pick('score'), fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), tti: pick('tti'), si: pick('si'), cls: pick('cls') };
+}
+const browser = await launch();
+const fv = [];
+for (let i = 0; i < runs; i++) { say(`first visit ${i + 1}`); fv.push(await firstVisit(browser, server.url)); }
+result.firstVisit = { fcp: median(fv.map((r) => r.fcp)), interactive: median(fv.map((r) => r.interactive)), question: median(fv.map((r) => r.question)) };
+say('clicks');
+const lat = await clicks(browser, server.url, Math.max(21, runs * 4));
+result.click = { n: lat.length, script: median(lat.map((l) => l.script)), paint: median(lat.map((l) => l.paint)),
+  max: Math.max(...lat.map((l) => l.paint)), allChanged: lat.every((l) => l.changed) };
+say('repeat visits');
+const rv = await repeatVisit(browser, server.url, runs);
+result.repeatVisit = { interactive: median(rv.times), fromServiceWorker: rv.fromSw };
+say('memory');
+result.memory = await memory(browser, server.url);
+await browser.close();
+await server.close();
+
+if (!args.includes('--no-core')) {
+  const out = execFileSync('cargo', ['run', '--release', '-q', '-p', 'brand-core', '--example', 'timing'], { cwd: root }).toString();
+  result.core = JSON.parse(out);
+}
+
+// ---- report --------------------------------------------------------------------------------
+const lines = [];
+const row = (...c) => lines.push(c.map((x, i) => (i === 0 ? String(x).padEnd(48) : String(x).padStart(10))).join(' '));
+lines.push(`Brand Self-Check benchmark · ${result.date} · ${result.commit} · medians of ${runs}`);
+row('file', 'raw KB', 'gzip KB', 'brotli KB');
+for (const f of result.sizes.files) row((f.critical ? '* ' : '  ') + f.file, kb(f.raw), kb(f.gzip), kb(f.brotli));
+row('first visit, everything precached', kb(result.sizes.total.raw), kb(result.sizes.total.gzip), kb(result.sizes.total.brotli));
+row('critical path (* above)', kb(result.sizes.critical.raw), kb(result.sizes.critical.gzip), kb(result.sizes.critical.brotli));
+lines.push('');
+if (result.lighthouse) {
+  const l = result.lighthouse;
+  row(`Lighthouse mobile (median of ${l.runs})`, 'score', 'FCP ms', 'LCP ms', 'TBT ms', 'TTI ms', 'CLS');
+  row('', l.score, ms(l.fcp), ms(l.lcp), ms(l.tbt), ms(l.tti), l.cls.toFixed(3));
+}
+row('navigation → first paint (FCP), unthrottled', ms(result.firstVisit.fcp) + ' ms');
+row('navigation → widget interactive', ms(result.firstVisit.interactive) + ' ms');
+row('navigation → first question clickable', ms(result.firstVisit.question) + ' ms');
+row(`answer click → DOM updated (n=${result.click.n})`, ms(result.click.script) + ' ms');
+row('answer click → next frame painted', ms(result.click.paint) + ' ms');
+row('  slowest click → painted', ms(result.click.max) + ' ms');
+row(`repeat visit → interactive (service worker: ${result.repeatVisit.fromServiceWorker ? 'yes' : 'NO'})`, ms(result.repeatVisit.interactive) + ' ms');
+row('WASM memory: start → after a full assessment', `${kb(result.memory.initial)} KB`, `${kb(result.memory.after)} KB`);
+for (const c of result.core || []) row(`core ${c.standard} (${c.questions} q): parse / import / assess`, `${c.parse_us} µs`, `${c.import_us} µs`, `${c.assess_us} µs`);
+console.log(lines.join('\n'));
+
+const dir = path.join(root, 'bench', 'results');
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${result.date.slice(0, 10)}-${result.commit || 'local'}.json`);
+fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+console.log(`\nJSON: ${path.relative(root, file)}`);
