@@ -209,3 +209,39 @@ test('an unknown language or standard falls back to the defaults with a warning'
   assert.ok(warnings.some((w) => w.includes('unknown standard "nope"')), warnings.join('\n'));
   await context.close();
 });
+
+/** Opens `path` with the wasm held back until `release()`, so the prerendered page can be seen. */
+async function withWasmHeld(path) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + path);
+  return { page, context, release };
+}
+
+test('the first screen is in the page before the wasm, and the live app takes it over in place', { timeout: 60_000 }, async () => {
+  const { page, context, release } = await withWasmHeld('');
+  // Painted from the HTML alone: the start page, in zh-CN, from the app's own components.
+  const desc = await page.locator('.bsc-start .bsc-card__desc').first().elementHandle();
+  assert.match(await page.locator('.bsc-start h2').textContent(), /选择问卷/);
+  assert.equal(await page.locator('[data-mounted]').count(), 0);
+  release();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
+  // Hydrated: the very same nodes, now live (nothing repainted, so no layout shift, no new LCP).
+  assert.equal(await desc.evaluate((el) => el.isConnected), true);
+  await page.locator('[id="bsc-standard-enterprise"]').check();
+  await page.locator('.bsc-profile, [aria-labelledby=bsc-profile-h]').first().waitFor();
+  await context.close();
+});
+
+test('a first screen unlike the prerendered one (English, saved answers) replaces it cleanly', { timeout: 60_000 }, async () => {
+  const { page, context, release } = await withWasmHeld('?lang=en');
+  release();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
+  assert.match(await page.locator('.bsc-start h2').textContent(), /Choose a questionnaire/);
+  assert.equal(await page.locator('.bsc').count(), 1);
+  assert.equal(await page.locator('.bsc-start').count(), 1);
+  await context.close();
+});

@@ -281,3 +281,24 @@ test('saved answers with entries that no longer fit: the rest loads, the user is
   assert.match(await page.locator('.bsc-card.is-checked').textContent(), /questions answered/);
   await context.close();
 });
+
+test('a questionnaire file that cannot be fetched: a clear message, saved answers untouched, a retry works', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(server.url + '?lang=en');
+  await page.locator('[data-mounted] .bsc-start').waitFor();
+  await page.evaluate(() => localStorage.setItem('brand-self-check:v1:answers:enterprise', '{"format":"brand-self-check/answers","version":1,"standard":{"id":"enterprise","version":"1.0.0"},"profile":{},"questions":{},"gates":{}}'));
+  const before = await saved(page);
+  await page.route(/standard-enterprise\.json$/, (route) => route.abort('internetdisconnected'));
+  // click, not check: the choice does not stay checked when the file cannot be opened.
+  await page.locator(q('bsc-standard-enterprise')).click();
+  await page.locator('.bsc-notice').filter({ hasText: /could not be loaded: there is no connection/ }).waitFor();
+  assert.equal(await page.locator('.bsc-step').count(), 0);
+  assert.equal(await saved(page), before);
+  // Back online: choosing it again opens it.
+  await page.unroute(/standard-enterprise\.json$/);
+  await page.locator(q('bsc-standard-regional')).check();
+  await page.locator(q('bsc-standard-enterprise')).check();
+  await page.locator('#bsc-profile-sector-services').waitFor();
+  await context.close();
+});

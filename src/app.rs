@@ -40,6 +40,17 @@ enum SaveState {
     Failed,
 }
 
+/// Whether this user's first render of [`App`] is the one `src/bin/prerender.rs` put in the page
+/// at build time (zh-CN, own header, no notice, nothing saved), so it can be hydrated in place;
+/// it lists what the first render below depends on. Otherwise the app renders over it.
+pub fn first_screen_is_prerendered(props: &AppProps) -> bool {
+    props.lang.or_else(storage::load_lang).unwrap_or(Lang::Zh) == Lang::Zh
+        && !props.hide_header
+        && !props.embed.as_ref().is_some_and(|e| e.results)
+        && !offline::update_already_ready()
+        && BUILTIN.iter().all(|b| storage::saved_count(b.id) == 0)
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let session = {
@@ -108,12 +119,47 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    // Opening a standard: parse it, read what was saved for it, report what went wrong.
+    // Opening a standard: fetch and parse it, read what was saved for it, report what went wrong.
+    // Only the latest choice is opened, whatever order the files arrive in.
+    let latest = use_mut_ref(|| None::<&'static str>);
+    let opening = use_state(|| None::<&'static str>);
     let open = {
-        let (dispatch, notify) = (dispatch.clone(), notify.clone());
-        Callback::from(move |id: &'static str| match standards::load(id) {
-            Ok(st) => {
+        let (dispatch, notify, opening) = (dispatch.clone(), notify.clone(), opening.clone());
+        Callback::from(move |id: &'static str| {
+            *latest.borrow_mut() = Some(id);
+            opening.set(Some(id));
+            let (dispatch, notify, latest, opening) = (
+                dispatch.clone(),
+                notify.clone(),
+                latest.clone(),
+                opening.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = standards::load(id).await;
+                if *latest.borrow() != Some(id) {
+                    return;
+                }
+                opening.set(None);
                 let t = catalog(lang);
+                let st = match loaded {
+                    Ok(st) => st,
+                    Err(standards::LoadError::Unavailable) => {
+                        return notify.emit(Notice::Text(t.standard_unavailable.into()));
+                    }
+                    Err(standards::LoadError::Invalid(problems)) => {
+                        let list: Vec<String> = problems
+                            .iter()
+                            .map(|p| {
+                                format!("{} {}", p.path, crate::i18n::problem_text(&p.kind, lang))
+                            })
+                            .collect();
+                        return notify.emit(Notice::Text(format!(
+                            "{} {}",
+                            t.standard_broken,
+                            list.join("; ")
+                        )));
+                    }
+                };
                 offline::request_persistence();
                 if offline::embedded() {
                     notify.emit(Notice::Text(t.embedded_storage.into()));
@@ -137,18 +183,7 @@ pub fn App(props: &AppProps) -> Html {
                     Loaded::Nothing => Answers::default(),
                 };
                 dispatch.emit(Action::Open(st, answers));
-            }
-            Err(problems) => {
-                let list: Vec<String> = problems
-                    .iter()
-                    .map(|p| format!("{} {}", p.path, crate::i18n::problem_text(&p.kind, lang)))
-                    .collect();
-                notify.emit(Notice::Text(format!(
-                    "{} {}",
-                    catalog(lang).standard_broken,
-                    list.join("; ")
-                )));
-            }
+            });
         })
     };
     {
@@ -369,7 +404,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! {
             <StartScreen standard={session.standard.clone()} answers={session.answers.clone()} {lang}
                 saved={BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect::<Vec<_>>()}
-                on_action={dispatch.clone()} on_open={open} on_start_over={on_start_over} on_import={on_import.clone()} />
+                on_action={dispatch.clone()} on_open={open} opening={*opening} on_start_over={on_start_over} on_import={on_import.clone()} />
         },
     };
     html! {

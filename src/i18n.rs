@@ -157,6 +157,7 @@ pub struct Catalog {
     pub tag_d: &'static str,
     pub tag_nf: &'static str,
     pub standard_broken: &'static str,
+    pub standard_unavailable: &'static str,
     pub main_nav: &'static str,
     pub practice_levels: [&'static str; 6],
 }
@@ -311,6 +312,7 @@ pub const ZH: Catalog = Catalog {
     tag_d: "设计",
     tag_nf: "未找到",
     standard_broken: "内置标准文件有误，无法加载：",
+    standard_unavailable: "无法加载这份问卷：网络不通，本设备上也还没有离线副本。请联网后重试；已保存的回答不受影响。",
     main_nav: "问卷导航",
     practice_levels: ["未开展", "起步", "规范", "展开", "优化", "引领"],
 };
@@ -465,6 +467,7 @@ pub const EN: Catalog = Catalog {
     tag_d: "design",
     tag_nf: "not found",
     standard_broken: "The built-in standard file is broken and cannot be loaded:",
+    standard_unavailable: "This questionnaire could not be loaded: there is no connection and no offline copy on this device yet. Please try again when online; saved answers are not affected.",
     main_nav: "Questionnaire navigation",
     practice_levels: ["Not started", "Starting", "Defined", "Deployed", "Optimised", "Leading"],
 };

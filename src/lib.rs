@@ -45,15 +45,24 @@ pub(crate) fn host_element() -> Option<web_sys::Element> {
     Some(el)
 }
 
+/// [`start`] in the next task (instantiating the wasm was this one).
+pub fn start_soon() {
+    use wasm_bindgen::JsCast;
+    let later = wasm_bindgen::closure::Closure::once_into_js(start);
+    if let Some(w) = window() {
+        if w.set_timeout_with_callback(later.unchecked_ref()).is_ok() {
+            return;
+        }
+    }
+    start();
+}
+
 /// Mounts the widget into its host element with the configuration read from it and the URL.
 pub fn start() {
     crash::install();
     let Some(host) = host_element() else { return };
     let props = config::read(&host);
     host.set_attribute("data-mounted", "").ok();
-    // The first screen rendered at build time (scripts/postbuild.mjs) makes way for the live app;
-    // both happen before the next paint, so nothing flickers when they are the same.
-    host.set_inner_html("");
     // The theme colour goes in through the CSSOM, which a strict CSP allows (a style attribute
     // would be blocked).
     if let (Some(colour), Some(el)) = (
@@ -62,5 +71,14 @@ pub fn start() {
     ) {
         el.style().set_property("--bsc-theme", colour).ok();
     }
-    yew::Renderer::<app::App>::with_root_and_props(host, props).render();
+    // The first screen rendered at build time (scripts/postbuild.mjs) becomes the live app in
+    // place when this user's first screen is the same; otherwise it makes way (both before the
+    // next paint).
+    let prerendered = host.child_element_count() > 0;
+    if prerendered && app::first_screen_is_prerendered(&props) {
+        yew::Renderer::<app::App>::with_root_and_props(host, props).hydrate();
+    } else {
+        host.set_inner_html("");
+        yew::Renderer::<app::App>::with_root_and_props(host, props).render();
+    }
 }

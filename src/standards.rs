@@ -1,4 +1,7 @@
-//! The standards built into the widget, embedded at compile time and parsed when opened.
+//! The standards that ship with the widget. They are files next to `index.html`
+//! (`standard-<id>.json`, copied by Trunk and precached by the service worker), fetched and
+//! parsed when opened, so they are not in the wasm the first screen waits for. The demo standard
+//! of the component tests is compiled in instead (feature `sample`).
 
 use std::rc::Rc;
 
@@ -6,10 +9,19 @@ use brand_core::{Lang, Problem, Standard};
 
 use crate::i18n::catalog;
 
-/// A built-in standard and what the start page says about it before it is parsed.
+/// Where a built-in standard's JSON comes from.
+pub enum Source {
+    /// A file of the site, relative to the page.
+    File(&'static str),
+    /// Compiled in (the test-only demo standard).
+    #[cfg_attr(not(feature = "sample"), allow(dead_code))]
+    Inline(&'static str),
+}
+
+/// A built-in standard and what the start page says about it before it is loaded.
 pub struct Builtin {
     pub id: &'static str,
-    pub json: &'static str,
+    pub source: Source,
     pub title: fn(Lang) -> &'static str,
     pub describe: fn(Lang) -> &'static str,
     /// How many questions it holds (counted from the file, not hard-coded).
@@ -18,6 +30,7 @@ pub struct Builtin {
 
 pub const DEFAULT: &str = "enterprise";
 
+// Read at compile time only, to count the questions: the text is not kept in the wasm.
 const ENTERPRISE: &str = include_str!("../standards/enterprise.json");
 const REGIONAL: &str = include_str!("../standards/regional.json");
 #[cfg(feature = "sample")]
@@ -43,14 +56,14 @@ const fn count_questions(json: &str) -> usize {
 pub static BUILTIN: &[Builtin] = &[
     Builtin {
         id: "enterprise",
-        json: ENTERPRISE,
+        source: Source::File("./standard-enterprise.json"),
         title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
         questions: count_questions(ENTERPRISE),
     },
     Builtin {
         id: "regional",
-        json: REGIONAL,
+        source: Source::File("./standard-regional.json"),
         title: |l| catalog(l).regional_title,
         describe: |l| catalog(l).regional_desc,
         questions: count_questions(REGIONAL),
@@ -58,7 +71,7 @@ pub static BUILTIN: &[Builtin] = &[
     #[cfg(feature = "sample")]
     Builtin {
         id: "sample",
-        json: SAMPLE,
+        source: Source::Inline(SAMPLE),
         // Test-only: the component tests never read these texts.
         title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
@@ -71,11 +84,48 @@ pub fn builtin(id: &str) -> Option<&'static Builtin> {
     BUILTIN.iter().find(|b| b.id == id)
 }
 
-/// Parses a built-in standard. The shipped files are validated by the test suite, so an error
-/// here means a broken build; it is still shown, not panicked on.
-pub fn load(id: &str) -> Result<Rc<Standard>, Vec<Problem>> {
+/// Why a built-in standard could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file could not be fetched (offline before the service worker had cached it, or a
+    /// deployment without it).
+    Unavailable,
+    /// The file is not a valid standard: a broken build. Shown, not panicked on.
+    Invalid(Vec<Problem>),
+}
+
+/// Loads and parses a built-in standard. The shipped files are validated by the test suite.
+pub async fn load(id: &str) -> Result<Rc<Standard>, LoadError> {
     let b = builtin(id).unwrap_or(&BUILTIN[0]);
-    brand_core::parse(b.json).map(Rc::new)
+    let owned;
+    let json = match b.source {
+        Source::Inline(json) => json,
+        Source::File(url) => {
+            owned = text(url).await.ok_or(LoadError::Unavailable)?;
+            owned.as_str()
+        }
+    };
+    brand_core::parse(json)
+        .map(Rc::new)
+        .map_err(LoadError::Invalid)
+}
+
+/// The body of a successful same-origin GET, as text.
+async fn text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let w = crate::window()?;
+    let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Why a host's own standard file could not be used.
@@ -87,22 +137,6 @@ pub enum CustomError {
 
 /// Fetches and parses a standard file from the site's own origin.
 pub async fn fetch(url: &str) -> Result<Rc<Standard>, CustomError> {
-    use wasm_bindgen::JsCast;
-    async fn text(url: &str) -> Option<String> {
-        let w = crate::window()?;
-        let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url))
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        if !resp.ok() {
-            return None;
-        }
-        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
-    }
     let body = text(url).await.ok_or(CustomError::Unreadable)?;
     brand_core::parse(&body)
         .map(Rc::new)

@@ -19,6 +19,9 @@ pub struct StartProps {
     pub on_action: Callback<Action>,
     /// Opens a built-in standard by id (the shell loads it and its saved answers).
     pub on_open: Callback<&'static str>,
+    /// A built-in standard being fetched: shown as chosen until it opens (or fails to).
+    #[prop_or_default]
+    pub opening: Option<&'static str>,
     pub on_start_over: Callback<()>,
     pub on_import: Callback<web_sys::File>,
 }
@@ -27,7 +30,10 @@ pub struct StartProps {
 pub fn StartScreen(p: &StartProps) -> Html {
     let lang = p.lang;
     let t = catalog(lang);
-    let open_id = p.standard.as_ref().map(|st| st.id.clone());
+    let open_id = p
+        .opening
+        .map(str::to_owned)
+        .or_else(|| p.standard.as_ref().map(|st| st.id.clone()));
     let answered = p
         .answers
         .questions
