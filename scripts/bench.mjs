@@ -18,11 +18,11 @@
 // Usage: node scripts/bench.mjs [--runs N] [--no-lighthouse] [--no-core]
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import http from 'node:http';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { root, dist, launch, golden, enterThroughUi } from '../e2e/support.mjs';
+import { sizes, br, gz } from './sizes.mjs';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
@@ -32,31 +32,6 @@ const say = (m) => process.stderr.write(`bench: ${m}\n`);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
 const kb = (n) => (n / 1024).toFixed(1);
 const ms = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–');
-
-// ---- sizes ---------------------------------------------------------------------------------
-const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } });
-const gz = (b) => zlib.gzipSync(b, { level: 9 });
-export function sizes(dir = dist) {
-  const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
-  const rows = files.map((f) => {
-    const b = fs.readFileSync(path.join(dir, f));
-    return { file: f, raw: b.length, gzip: gz(b).length, brotli: br(b).length };
-  });
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  // The critical path: the page, its style sheet, the boot module and what it imports, the wasm.
-  const boot = html.match(/<script type="module" src="\.\/([^"]+)"/)[1];
-  const bootSrc = fs.readFileSync(path.join(dir, boot), 'utf8');
-  const critical = new Set(['index.html', boot,
-    ...[...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]),
-    ...[...bootSrc.matchAll(/'\.\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]).filter((f) => f !== 'sw.js')]);
-  const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
-  const crit = rows.filter((r) => critical.has(r.file));
-  return {
-    files: rows.map((r) => ({ ...r, critical: critical.has(r.file) })),
-    total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
-    critical: { files: [...critical].sort(), raw: sum(crit, 'raw'), gzip: sum(crit, 'gzip'), brotli: sum(crit, 'brotli') },
-  };
-}
 
 // ---- a compressing server ------------------------------------------------------------------
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
@@ -211,7 +186,7 @@ async function memory(browser, url) {
 // ---- main ----------------------------------------------------------------------------------
 const result = { date: new Date().toISOString(), commit: '', runs };
 try { result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(); } catch { /* not a checkout */ }
-result.sizes = sizes();
+result.sizes = sizes(dist);
 
 const server = await compressingServer();
 if (!args.includes('--no-lighthouse')) {

@@ -216,31 +216,24 @@ impl AnswersFile {
             format: FILE_FORMAT.to_owned(),
             version: FILE_VERSION,
             standard: StandardRef::of(standard),
-            profile: answers
-                .profile
-                .iter()
-                .map(|(k, v)| (k.0.clone(), v.0.clone()))
-                .collect(),
-            questions: answers
-                .questions
-                .iter()
-                .map(|(k, a)| {
-                    let entry = QuestionEntry {
-                        level: match a.response {
-                            Some(Response::Level(l)) => Some(i64::from(l.get())),
-                            _ => None,
-                        },
-                        na: a.response == Some(Response::NotApplicable),
-                        note: a.note.clone(),
-                    };
-                    (k.0.clone(), entry)
-                })
-                .collect(),
-            gates: answers
-                .gates
-                .iter()
-                .map(|(k, v)| (k.0.clone(), *v))
-                .collect(),
+            profile: map_from(
+                answers
+                    .profile
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.0.clone())),
+            ),
+            questions: map_from(answers.questions.iter().map(|(k, a)| {
+                let entry = QuestionEntry {
+                    level: match a.response {
+                        Some(Response::Level(l)) => Some(i64::from(l.get())),
+                        _ => None,
+                    },
+                    na: a.response == Some(Response::NotApplicable),
+                    note: a.note.clone(),
+                };
+                (k.0.clone(), entry)
+            })),
+            gates: map_from(answers.gates.iter().map(|(k, v)| (k.0.clone(), *v))),
             result,
         }
     }
@@ -345,4 +338,13 @@ impl AnswersFile {
         }
         (out, issues)
     }
+}
+
+/// A map built by inserting, where `collect()` would add a stable sort per key type to the wasm.
+pub(crate) fn map_from<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in items {
+        map.insert(k, v);
+    }
+    map
 }

@@ -109,12 +109,12 @@ impl Assessment {
             total: self.score.total,
             min: self.score.min,
             max: self.score.max,
-            parts: s
-                .parts
-                .iter()
-                .zip(&self.score.parts)
-                .map(|(p, ps)| (p.id.to_string(), f64::from(ps.achieved_tenths()) / 10.0))
-                .collect(),
+            parts: crate::answers::map_from(
+                s.parts
+                    .iter()
+                    .zip(&self.score.parts)
+                    .map(|(p, ps)| (p.id.to_string(), f64::from(ps.achieved_tenths()) / 10.0)),
+            ),
             tier: match &self.outcome {
                 TierOutcome::Tier(t) => s.tiers[*t].id.to_string(),
                 TierOutcome::FixFirst { .. } => "fix_first".to_owned(),
@@ -335,7 +335,7 @@ fn plan(
     // Largest gain first; ties in questionnaire order. Every level of a question gains the same,
     // so taking a question up to 5 before the next is the greedy order, and greedy by size is the
     // fewest increments that reach a sum.
-    candidates.sort_by(|x, y| y.gain.cmp(&x.gain).then(x.question.cmp(&y.question)));
+    candidates.sort_unstable_by(|x, y| y.gain.cmp(&x.gain).then(x.question.cmp(&y.question)));
 
     let mut achieved = score.achieved;
     let mut parts: Vec<Ratio> = score.parts.iter().map(|p| p.achieved).collect();
@@ -400,7 +400,8 @@ fn plan(
             }
         })
         .collect();
-    steps.sort_by(|a, b| {
+    // Unstable is enough: the question id breaks every tie.
+    steps.sort_unstable_by(|a, b| {
         b.gain_tenths
             .cmp(&a.gain_tenths)
             .then(a.question.cmp(&b.question))

@@ -1,0 +1,41 @@
+// The size budget of the release build (issue 6), deterministic: brotli -q11 of the files in dist/.
+// The targets are the issue's; the build does not meet them yet (see bench/budget.json and the
+// README's performance section), so the test enforces the ceiling the build has reached, which a
+// change may only lower, and reports the distance to the targets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, dist } from './support.mjs';
+import { sizes } from '../scripts/sizes.mjs';
+
+const budget = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'budget.json'), 'utf8'));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+test('what a first visit transfers and the critical path stay within the size budget (brotli)', () => {
+  const s = sizes(dist);
+  const report = `first visit ${kb(s.total.brotli)} (target ${kb(budget.target.total)}, ceiling ${kb(budget.ceiling.total)}); ` +
+    `critical path ${kb(s.critical.brotli)} (target ${kb(budget.target.critical)}, ceiling ${kb(budget.ceiling.critical)})`;
+  console.log(report);
+  // The critical path is what the first screen needs to work: the page, its CSS, the boot script,
+  // the bindings and the wasm; nothing else may sneak onto it.
+  assert.deepEqual(s.critical.files.map((f) => f.replace(/-[0-9a-f]{16}/, '-HASH')).sort(),
+    ['app-HASH.css', 'boot-HASH.js', 'brand-self-check-HASH.js', 'brand-self-check-HASH_bg.wasm', 'index.html']);
+  assert.ok(s.total.brotli <= budget.ceiling.total, `first visit too large: ${report}`);
+  assert.ok(s.critical.brotli <= budget.ceiling.critical, `critical path too large: ${report}`);
+  // Every file a first visit transfers is precached, so the total above is what offline costs.
+  const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  for (const f of s.files.map((r) => r.file).filter((f) => f !== 'index.html' && f !== 'sw.js')) {
+    assert.ok(sw.includes(`"./${f}"`), `${f} is not precached`);
+  }
+});
+
+test('the shipped standards are not compiled into the wasm', () => {
+  const wasm = fs.readFileSync(fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')).map((f) => path.join(dist, f))[0]);
+  // A long, distinctive string of each standard file.
+  for (const id of ['enterprise', 'regional']) {
+    const st = JSON.parse(fs.readFileSync(path.join(root, 'standards', `${id}.json`), 'utf8'));
+    const probe = Buffer.from(JSON.stringify(st.disclaimer.zh).slice(1, 40));
+    assert.equal(wasm.includes(probe), false, `${id}'s text is in the wasm`);
+  }
+});
