@@ -99,8 +99,9 @@ if (!markup.includes('class="bsc"')) {
 html = html.replace(host, `<div id="brand-self-check">${markup}<!--/bsc--></div>`);
 fs.writeFileSync(indexPath, html);
 
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  console.error('postbuild: index.html still has an inline script');
+const leftover = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]{0,120}/);
+if (leftover) {
+  console.error('postbuild: index.html still has an inline script:', leftover[0]);
   process.exit(1);
 }
 
