@@ -221,18 +221,28 @@ async function withWasmHeld(path) {
   return { page, context, release };
 }
 
-test('the first screen is in the page before the wasm, and the live app takes it over in place', { timeout: 60_000 }, async () => {
+test('the first screen is in the page before the wasm, and the live app takes over without an empty frame', { timeout: 60_000 }, async () => {
   const { page, context, release } = await withWasmHeld('');
   // Painted from the HTML alone: the start page, in zh-CN, from the app's own components.
-  const desc = await page.locator('.bsc-start .bsc-card__desc').first().elementHandle();
   assert.match(await page.locator('.bsc-start h2').textContent(), /选择问卷/);
   assert.equal(await page.locator('[data-mounted]').count(), 0);
+  const before = await page.locator('#brand-self-check').boundingBox();
+  // Every frame until the app is live must show a start page: record any frame that would not.
+  await page.evaluate(() => {
+    window.__emptyFrames = 0;
+    const host = document.getElementById('brand-self-check');
+    const check = () => {
+      if (!host.querySelector('.bsc-start')) window.__emptyFrames++;
+      if (!host.hasAttribute('data-mounted') || !host.querySelector('.bsc-start')) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
   release();
   await page.locator('[data-mounted] .bsc-start').waitFor();
-  // Hydrated: the very same nodes, now live (nothing repainted, so no layout shift, no new LCP).
-  assert.equal(await desc.evaluate((el) => el.isConnected), true);
+  assert.equal(await page.evaluate(() => window.__emptyFrames), 0);
+  assert.deepEqual(await page.locator('#brand-self-check').boundingBox(), before);
   await page.locator('[id="bsc-standard-enterprise"]').check();
-  await page.locator('.bsc-profile, [aria-labelledby=bsc-profile-h]').first().waitFor();
+  await page.locator('[aria-labelledby=bsc-profile-h]').waitFor();
   await context.close();
 });
 

@@ -15,7 +15,7 @@
 //   core      parse / import / assess times of both shipped standards, natively
 //             (crates/core/examples/timing.rs)
 //
-// Usage: node scripts/bench.mjs [--runs N] [--no-lighthouse] [--no-core]
+// Usage: node scripts/bench.mjs [--runs N] [--dir DIR] [--no-lighthouse] [--lighthouse-only] [--no-core]
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
@@ -25,6 +25,8 @@ import { root, dist, launch, golden, enterThroughUi } from '../e2e/support.mjs';
 import { sizes, br, gz } from './sizes.mjs';
 
 const args = process.argv.slice(2);
+// --dir DIR measures another build (e.g. an older commit's dist/) with the same code.
+const dir = args.includes('--dir') ? path.resolve(args[args.indexOf('--dir') + 1]) : dist;
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
 // A golden answer set used for the timed flows: a complete manufacturer (enterprise 04).
 const g04 = fs.readdirSync(path.join(root, 'standards/golden/enterprise')).find((f) => f.startsWith('04-')).slice(0, -5);
@@ -187,9 +189,9 @@ async function memory(browser, url) {
 // ---- main ----------------------------------------------------------------------------------
 const result = { date: new Date().toISOString(), commit: '', runs };
 try { result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(); } catch { /* not a checkout */ }
-result.sizes = sizes(dist);
+result.sizes = sizes(dir);
 
-const server = await compressingServer();
+const server = await compressingServer(dir);
 if (!args.includes('--no-lighthouse')) {
   const lh = [];
   for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) { say(`lighthouse ${i + 1}`); lh.push(await lighthouse(server.url)); }
@@ -235,7 +237,7 @@ if (result.lighthouse) {
 }
 row('navigation → first paint (FCP), unthrottled', ms(result.firstVisit.fcp) + ' ms');
 row('navigation → widget interactive', ms(result.firstVisit.interactive) + ' ms');
-row('  of which mounting (hydration + effects)', ms(result.firstVisit.mount) + ' ms');
+row('  of which mounting (first render + effects)', ms(result.firstVisit.mount) + ' ms');
 row('navigation → first question clickable', ms(result.firstVisit.question) + ' ms');
 row(`answer click → DOM updated by the app (n=${result.click.n})`, ms(result.click.script) + ' ms');
 row('answer click → next frame painted', ms(result.click.paint) + ' ms');
@@ -245,8 +247,8 @@ row('WASM memory: start → after a full assessment', `${kb(result.memory.initia
 for (const c of result.core || []) row(`core ${c.standard} (${c.questions} q): parse / import / assess`, `${c.parse_us} µs`, `${c.import_us} µs`, `${c.assess_us} µs`);
 console.log(lines.join('\n'));
 
-const dir = path.join(root, 'bench', 'results');
-fs.mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `${result.date.slice(0, 10)}-${result.commit || 'local'}.json`);
+const resultsDir = path.join(root, 'bench', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${result.date.slice(0, 10)}-${result.commit || 'local'}.json`);
 fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
 console.log(`\nJSON: ${path.relative(root, file)}`);

@@ -40,17 +40,6 @@ enum SaveState {
     Failed,
 }
 
-/// Whether this user's first render of [`App`] is the one `src/bin/prerender.rs` put in the page
-/// at build time (zh-CN, own header, no notice, nothing saved), so it can be hydrated in place;
-/// it lists what the first render below depends on. Otherwise the app renders over it.
-pub fn first_screen_is_prerendered(props: &AppProps) -> bool {
-    props.lang.or_else(storage::load_lang).unwrap_or(Lang::Zh) == Lang::Zh
-        && !props.hide_header
-        && !props.embed.as_ref().is_some_and(|e| e.results)
-        && !offline::update_already_ready()
-        && BUILTIN.iter().all(|b| storage::saved_count(b.id) == 0)
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let session = {
