@@ -60,9 +60,7 @@ pub fn App(props: &AppProps) -> Html {
             let listener = st.clone().map(|st| {
                 let id = st.id.clone();
                 storage::on_other_tab_change(id, move |raw| {
-                    let theirs = raw
-                        .and_then(|r| storage::parse(&st, &r))
-                        .unwrap_or_default();
+                    let theirs = raw.and_then(|r| storage::parse(&st, &r)).unwrap_or_default();
                     conflict.set(Some(theirs));
                 })
             });
@@ -177,11 +175,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let (open, configured) = (open.clone(), props.standard);
-        let (custom, custom_error, dispatch) = (
-            props.standard_url.clone(),
-            custom_error.clone(),
-            dispatch.clone(),
-        );
+        let (custom, custom_error, dispatch) = (props.standard_url.clone(), custom_error.clone(), dispatch.clone());
         use_effect_with((), move |_| match custom {
             // A host's own standard: shown only if it validates; otherwise its problems are.
             Some(url) => wasm_bindgen_futures::spawn_local(async move {
@@ -208,18 +202,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let save_state = save_state.clone();
         let paused = conflict.is_some();
-        use_effect_with(
-            (session.standard.clone(), session.answers.clone(), paused),
-            move |(st, answers, paused)| {
-                if let (Some(st), false) = (st, *paused) {
-                    save_state.set(if storage::save(st, answers) {
-                        SaveState::Saved
-                    } else {
-                        SaveState::Failed
-                    });
-                }
-            },
-        );
+        use_effect_with((session.standard.clone(), session.answers.clone(), paused), move |(st, answers, paused)| {
+            if let (Some(st), false) = (st, *paused) {
+                save_state.set(if storage::save(st, answers) { SaveState::Saved } else { SaveState::Failed });
+            }
+        });
     }
     use_effect_with(lang, |l| storage::save_lang(*l));
 
@@ -227,25 +214,17 @@ pub fn App(props: &AppProps) -> Html {
     // (only when the host asked for results; the user is told so).
     {
         let results = props.embed.as_ref().is_some_and(|e| e.results);
-        let deps = (
-            (*channel).clone(),
-            session.standard.clone(),
-            session.answers.clone(),
-            session.screen.clone(),
-        );
+        let deps = ((*channel).clone(), session.standard.clone(), session.answers.clone(), session.screen.clone());
         use_effect_with(deps, move |(ch, st, answers, screen)| {
             if let (Some(ch), Some(st)) = (ch, st) {
                 let x = assess(st, answers);
                 ch.post("progress", serde_json::json!({ "answered": x.score.responded(), "total": x.score.asked(), "standard": st.id }));
                 if results && *screen == Screen::Report {
                     let summary = x.summary(st);
-                    ch.post(
-                        "completed",
-                        serde_json::json!({
-                            "score": summary.total, "tier": summary.tier, "provisional": true,
-                            "standard": st.id, "version": st.version,
-                        }),
-                    );
+                    ch.post("completed", serde_json::json!({
+                        "score": summary.total, "tier": summary.tier, "provisional": true,
+                        "standard": st.id, "version": st.version,
+                    }));
                 }
             }
         });
@@ -272,11 +251,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_import = {
         let (session, pending, notify) = (session.clone(), pending.clone(), notify.clone());
         Callback::from(move |file: web_sys::File| {
-            let Some(st) = session.standard.clone() else {
-                return;
-            };
-            let (current, pending, notify) =
-                (session.answers.clone(), pending.clone(), notify.clone());
+            let Some(st) = session.standard.clone() else { return };
+            let (current, pending, notify) = (session.answers.clone(), pending.clone(), notify.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let t = catalog(lang);
                 let text = match files::read_text(file).await {
@@ -285,25 +261,18 @@ pub fn App(props: &AppProps) -> Html {
                         let mb = files::MAX_IMPORT_MB.to_string();
                         return notify.emit(Notice::Text(fill(t.import_too_large, &[("n", &mb)])));
                     }
-                    Err(files::ReadError::Failed) => {
-                        return notify.emit(Notice::Text(t.import_read_failed.into()))
-                    }
+                    Err(files::ReadError::Failed) => return notify.emit(Notice::Text(t.import_read_failed.into())),
                 };
                 match AnswersFile::parse(&text) {
                     // Questionnaires share question ids (A1.1 …): another one's answers would land
                     // on the wrong questions, so they are refused, not mapped.
-                    Ok(file) if file.standard.id != st.id => notify.emit(Notice::Text(fill(
-                        t.import_other_standard,
-                        &[("s", &file.standard.id)],
-                    ))),
+                    Ok(file) if file.standard.id != st.id => {
+                        notify.emit(Notice::Text(fill(t.import_other_standard, &[("s", &file.standard.id)])))
+                    }
                     Ok(file) => {
                         let (answers, issues) = file.into_answers(&st);
                         let changes = current.differences(&answers);
-                        pending.set(Some(PendingImport {
-                            answers,
-                            issues,
-                            changes,
-                        }));
+                        pending.set(Some(PendingImport { answers, issues, changes }));
                     }
                     Err(e) => notify.emit(Notice::Text(import_error_text(&e, lang))),
                 }
@@ -346,11 +315,7 @@ pub fn App(props: &AppProps) -> Html {
                 let x = assess(st, &session.answers);
                 let json = AnswersFile::new(st, &session.answers, Some(x.summary(st))).to_json();
                 let (y, m, d) = today;
-                files::download(
-                    &format!("brand-self-check-{}-{y}{m:02}{d:02}.json", st.id),
-                    "application/json",
-                    &json,
-                );
+                files::download(&format!("brand-self-check-{}-{y}{m:02}{d:02}.json", st.id), "application/json", &json);
             }
         })
     };
@@ -365,19 +330,12 @@ pub fn App(props: &AppProps) -> Html {
                     session.lang.code()
                 );
                 let (y, m, d) = today;
-                files::download(
-                    &format!("brand-self-check-report-{}-{y}{m:02}{d:02}.html", st.id),
-                    "text/html",
-                    &html,
-                );
+                files::download(&format!("brand-self-check-report-{}-{y}{m:02}{d:02}.html", st.id), "text/html", &html);
             }
         })
     };
 
-    let x = session
-        .standard
-        .as_ref()
-        .map(|st| Rc::new(assess(st, &session.answers)));
+    let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
     let screen = match (&session.screen, &session.standard, &x) {
         (Screen::Step(i), Some(st), Some(x)) => html! {
             <Wizard standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*i} {lang}
@@ -484,11 +442,7 @@ fn view_notice(n: &Notice, lang: Lang) -> Html {
         Notice::Damaged(id) => view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, id),
         Notice::Skipped(id, list) => {
             let sep = if lang == Lang::Zh { "；" } else { "; " };
-            view_kept_aside(
-                fill(t.stored_skipped, &[("list", &list.join(sep))]),
-                t.download_kept,
-                id,
-            )
+            view_kept_aside(fill(t.stored_skipped, &[("list", &list.join(sep))]), t.download_kept, id)
         }
     }
 }
@@ -520,10 +474,7 @@ fn import_error_text(e: &ImportError, lang: Lang) -> String {
 
 /// Escapes text for an HTML document built as a string (the downloaded report's title).
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn view_custom_error(e: &standards::CustomError, url: &str, lang: Lang) -> Html {

@@ -52,26 +52,20 @@ pub fn read(host: &web_sys::Element) -> AppProps {
     if let Some(tag) = url_param("lang").or_else(|| host.get_attribute("data-lang")) {
         match Lang::from_tag(&tag) {
             Some(l) => props.lang = Some(l),
-            None => warn(&format!(
-                "brand-self-check: unknown language \"{tag}\", using the default"
-            )),
+            None => warn(&format!("brand-self-check: unknown language \"{tag}\", using the default")),
         }
     }
     if let Some(id) = url_param("standard").or_else(|| host.get_attribute("data-standard")) {
         match standards::builtin(&id) {
             Some(b) => props.standard = Some(b.id),
-            None => warn(&format!(
-                "brand-self-check: unknown standard \"{id}\", showing the choice"
-            )),
+            None => warn(&format!("brand-self-check: unknown standard \"{id}\", showing the choice")),
         }
     }
     if let Some(c) = url_param("theme").or_else(|| host.get_attribute("data-theme")) {
         if valid_colour(&c) {
             props.theme = Some(c);
         } else {
-            warn(&format!(
-                "brand-self-check: \"{c}\" is not a colour like #1f4e8c; using the default"
-            ));
+            warn(&format!("brand-self-check: \"{c}\" is not a colour like #1f4e8c; using the default"));
         }
     }
     let header = url_param("header").or_else(|| host.get_attribute("data-header"));
@@ -79,9 +73,7 @@ pub fn read(host: &web_sys::Element) -> AppProps {
     if let Some(u) = url_param("standard-url").or_else(|| host.get_attribute("data-standard-url")) {
         match same_origin(&u) {
             Some(abs) => props.standard_url = Some(abs),
-            None => warn(&format!(
-                "brand-self-check: standard-url \"{u}\" is not on this site's origin; ignored"
-            )),
+            None => warn(&format!("brand-self-check: standard-url \"{u}\" is not on this site's origin; ignored")),
         }
     }
     props.embed = crate::embed::request();

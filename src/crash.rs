@@ -37,25 +37,13 @@ pub fn show_in(host: &web_sys::Element) -> Option<()> {
     }
     let actions = el("div", "bsc-actions", "")?;
     for (id, json) in saved_answers() {
-        let a = el(
-            "a",
-            "bsc-button",
-            &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download),
-        )?;
-        let href = format!(
-            "data:application/json;charset=utf-8,{}",
-            String::from(js_sys::encode_uri_component(&json))
-        );
+        let a = el("a", "bsc-button", &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download))?;
+        let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
         a.set_attribute("href", &href).ok()?;
-        a.set_attribute("download", &format!("brand-self-check-{id}.json"))
-            .ok()?;
+        a.set_attribute("download", &format!("brand-self-check-{id}.json")).ok()?;
         actions.append_child(&a).ok()?;
     }
-    let reload = el(
-        "a",
-        "bsc-button bsc-button--quiet",
-        &format!("{} / {}", ZH.crash_reload, EN.crash_reload),
-    )?;
+    let reload = el("a", "bsc-button bsc-button--quiet", &format!("{} / {}", ZH.crash_reload, EN.crash_reload))?;
     // An empty href reloads the current address.
     reload.set_attribute("href", "").ok()?;
     actions.append_child(&reload).ok()?;

@@ -507,18 +507,8 @@ pub fn other(lang: Lang) -> Lang {
 /// A date in the language's usual form: 2026年11月26日 / 26 November 2026.
 pub fn date(lang: Lang, year: u32, month: u32, day: u32) -> String {
     const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
     ];
     match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
@@ -536,40 +526,21 @@ pub fn problem_text(kind: &brand_core::ProblemKind, lang: Lang) -> String {
     match kind {
         K::Syntax(m) => format!("不是有效的 JSON：{m}"),
         K::Shape(m) => format!("结构不符合格式：{m}"),
-        K::UnsupportedFormat { found } => format!(
-            "不支持格式版本 {found}（本版本读取格式 {}）",
-            brand_core::standard::FORMAT
-        ),
+        K::UnsupportedFormat { found } => format!("不支持格式版本 {found}（本版本读取格式 {}）", brand_core::standard::FORMAT),
         K::Empty => "不能为空".into(),
-        K::MissingText { lang } => format!(
-            "缺少{}文本",
-            if *lang == Lang::Zh {
-                "中文"
-            } else {
-                "英文"
-            }
-        ),
+        K::MissingText { lang } => format!("缺少{}文本", if *lang == Lang::Zh { "中文" } else { "英文" }),
         K::DuplicateId(id) => format!("标识“{id}”重复使用"),
         K::BadId(id) => format!("“{id}”不是有效的标识（只能用字母、数字、“.”、“-”、“_”）"),
-        K::PointsMismatch { declared, sum } => {
-            format!("声明 {declared} 分，但下属各项合计 {sum} 分")
-        }
+        K::PointsMismatch { declared, sum } => format!("声明 {declared} 分，但下属各项合计 {sum} 分"),
         K::ZeroPoints => "分值必须大于 0".into(),
         K::NoQuestions => "每个指标至少需要一道题".into(),
         K::TooManyQuestions { found } => {
-            format!(
-                "一个指标有 {found} 道题，最多允许 {} 道",
-                brand_core::standard::MAX_QUESTIONS_PER_INDICATOR
-            )
+            format!("一个指标有 {found} 道题，最多允许 {} 道", brand_core::standard::MAX_QUESTIONS_PER_INDICATOR)
         }
         K::LevelCount { found } => format!("需要 6 个等级描述（0–5 级），实际 {found} 个"),
-        K::ThresholdsNotAscending { previous, found } => {
-            format!("等级线必须递增：{found} 没有高于前一级的 {previous}")
-        }
+        K::ThresholdsNotAscending { previous, found } => format!("等级线必须递增：{found} 没有高于前一级的 {previous}"),
         K::ThresholdAboveTotal { total } => format!("等级线超过总分 {total}"),
-        K::GatesNotCumulative { missing } => {
-            format!("更高等级必须包含下一级的全部基本条件，缺少“{missing}”")
-        }
+        K::GatesNotCumulative { missing } => format!("更高等级必须包含下一级的全部基本条件，缺少“{missing}”"),
         K::UnknownGate(id) => format!("没有标识为“{id}”的基本条件"),
         K::UnknownPart(id) => format!("没有标识为“{id}”的部分"),
         K::UnknownProfile(id) => format!("没有标识为“{id}”的基本情况问题"),

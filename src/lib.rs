@@ -69,10 +69,7 @@ pub fn start() {
     host.set_attribute("data-mounted", "").ok();
     // The theme colour goes in through the CSSOM, which a strict CSP allows (a style attribute
     // would be blocked).
-    if let (Some(colour), Some(el)) = (
-        &props.theme,
-        wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&host),
-    ) {
+    if let (Some(colour), Some(el)) = (&props.theme, wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&host)) {
         el.style().set_property("--bsc-theme", colour).ok();
     }
     // The first screen rendered at build time (scripts/postbuild.mjs) makes way for the live app.

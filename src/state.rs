@@ -6,9 +6,7 @@
 use std::rc::Rc;
 
 use brand_core::answers::Level;
-use brand_core::{
-    Answers, GateAnswer, GateId, Lang, OptionId, ProfileId, QuestionId, Response, Standard,
-};
+use brand_core::{Answers, GateAnswer, GateId, Lang, OptionId, ProfileId, QuestionId, Response, Standard};
 use yew::Reducible;
 
 /// A standard shared by reference. Props compare it by pointer: a standard never changes while
@@ -40,9 +38,7 @@ pub enum Screen {
     Review,
     Report,
     /// The sources, what is confirmed and what is our design; returns to `back`.
-    About {
-        back: Box<Screen>,
-    },
+    About { back: Box<Screen> },
 }
 
 /// The wizard's steps in order: every indicator, then the basic conditions (gates).
@@ -81,12 +77,7 @@ pub enum Action {
 
 impl Session {
     pub fn new(lang: Lang) -> Session {
-        Session {
-            standard: None,
-            answers: Answers::default(),
-            lang,
-            screen: Screen::Start,
-        }
+        Session { standard: None, answers: Answers::default(), lang, screen: Screen::Start }
     }
 
     /// The pure transition. Returns `None` when the action changes nothing (an unknown id, a
@@ -157,10 +148,7 @@ fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
         }
         Action::SetProfile(id, option) => {
             let p = s.profile_question(&id)?;
-            if option
-                .as_ref()
-                .is_some_and(|o| !p.options.iter().any(|x| &x.id == o))
-            {
+            if option.as_ref().is_some_and(|o| !p.options.iter().any(|x| &x.id == o)) {
                 return None;
             }
             a.set_profile(id, option);

@@ -34,9 +34,7 @@ pub enum Loaded {
 }
 
 pub fn load(s: &Standard) -> Loaded {
-    let Some(store) = local() else {
-        return Loaded::Unavailable;
-    };
+    let Some(store) = local() else { return Loaded::Unavailable };
     let raw = match store.get_item(&key(&s.id)) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Nothing,
@@ -79,12 +77,7 @@ pub fn saved_count(standard_id: &str) -> usize {
     local()
         .and_then(|st| st.get_item(&key(standard_id)).ok().flatten())
         .and_then(|raw| AnswersFile::parse(&raw).ok())
-        .map(|f| {
-            f.questions
-                .values()
-                .filter(|q| q.level.is_some() || q.na)
-                .count()
-        })
+        .map(|f| f.questions.values().filter(|q| q.level.is_some() || q.na).count())
         .unwrap_or(0)
 }
 

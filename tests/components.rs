@@ -19,21 +19,14 @@ async fn mount(lang: Lang) -> (Element, yew::AppHandle<App>) {
     }
     let host = gloo::utils::document().create_element("div").expect("div");
     gloo::utils::body().append_child(&host).expect("append");
-    let props = AppProps {
-        lang: Some(lang),
-        standard: Some("sample"),
-        ..Default::default()
-    };
+    let props = AppProps { lang: Some(lang), standard: Some("sample"), ..Default::default() };
     let handle = yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     (host, handle)
 }
 
 fn find(host: &Element, selector: &str) -> Element {
-    host.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no element for {selector}"))
+    host.query_selector(selector).ok().flatten().unwrap_or_else(|| panic!("no element for {selector}"))
 }
 
 fn text(host: &Element, selector: &str) -> String {
@@ -61,8 +54,7 @@ async fn click_button(host: &Element, label: &str) {
 
 async fn type_into(host: &Element, selector: &str, value: &str) {
     let el = find(host, selector);
-    el.unchecked_ref::<web_sys::HtmlTextAreaElement>()
-        .set_value(value);
+    el.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let ev = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
@@ -89,12 +81,7 @@ async fn question_cards_update_the_live_score() {
     click(&host, "[id='bsc-q-A1.1-l5']").await;
     assert_eq!(text(&host, "[data-testid=total]"), "30");
     assert!(text(&host, "[id='bsc-q-A1.1']").contains("counts as level 3"));
-    type_into(
-        &host,
-        "[id='bsc-q-A1.1-note']",
-        "Brand strategy 2025, board minutes",
-    )
-    .await;
+    type_into(&host, "[id='bsc-q-A1.1-note']", "Brand strategy 2025, board minutes").await;
     assert_eq!(text(&host, "[data-testid=total]"), "50");
     assert!(!text(&host, "[id='bsc-q-A1.1']").contains("counts as level 3"));
     // Clearing the choice takes the points away again.
@@ -118,22 +105,11 @@ async fn navigation_moves_through_steps_and_keeps_answers() {
     click(&host, "[id='bsc-q-A2.2-l1']").await;
     assert_eq!(text(&host, "[data-testid=total]"), "40");
     // The contents show answered counts per part and jump anywhere.
-    assert!(
-        text(&host, ".bsc-toc").contains("3/4"),
-        "{}",
-        text(&host, ".bsc-toc")
-    );
+    assert!(text(&host, ".bsc-toc").contains("3/4"), "{}", text(&host, ".bsc-toc"));
     click_button(&host, "Back").await;
     assert!(text(&host, ".bsc-step h2").contains("A1"));
-    assert_eq!(
-        gloo::utils::document()
-            .active_element()
-            .map(|e| e.tag_name()),
-        Some("H2".into())
-    );
-    assert!(find(&host, "[id='bsc-q-A1.2-l2']")
-        .unchecked_into::<web_sys::HtmlInputElement>()
-        .checked());
+    assert_eq!(gloo::utils::document().active_element().map(|e| e.tag_name()), Some("H2".into()));
+    assert!(find(&host, "[id='bsc-q-A1.2-l2']").unchecked_into::<web_sys::HtmlInputElement>().checked());
 
     handle.destroy();
     host.remove();
@@ -153,10 +129,7 @@ async fn gates_decide_the_tier_and_the_language_switch_keeps_answers() {
     click_button(&host, "English").await;
     assert!(text(&host, "[data-testid=tier]").contains("Fix first"));
     assert_eq!(text(&host, "[data-testid=total]"), "20");
-    assert_eq!(
-        find(&host, ".bsc").get_attribute("lang").as_deref(),
-        Some("en")
-    );
+    assert_eq!(find(&host, ".bsc").get_attribute("lang").as_deref(), Some("en"));
     click(&host, "#bsc-gate-G1-yes").await;
     assert!(text(&host, "[data-testid=tier]").contains("Brand starter"));
 
@@ -175,10 +148,7 @@ async fn review_lists_what_is_open_and_the_report_shows_the_result() {
     click_button(&host, "Review and see results").await;
     assert!(text(&host, ".bsc-step h2").contains("Review"));
     let open = text(&host, "[data-testid=unanswered]");
-    assert!(
-        open.contains("A2.1") && open.contains("C1.2") && !open.contains("A1.1"),
-        "{open}"
-    );
+    assert!(open.contains("A2.1") && open.contains("C1.2") && !open.contains("A1.1"), "{open}");
     assert!(text(&host, "[data-testid=no-evidence]").contains("A1.1"));
     // A link goes straight to the question's step.
     click_button(&host, "B2.1").await;
@@ -189,22 +159,11 @@ async fn review_lists_what_is_open_and_the_report_shows_the_result() {
     click_button(&host, "See the report").await;
     assert!(text(&host, ".bsc-report h2").contains("Self-assessment report"));
     assert_eq!(text(&host, ".bsc-report [data-testid=total]"), "80");
-    assert!(host
-        .query_selector(".bsc-report svg.bsc-radar")
-        .ok()
-        .flatten()
-        .is_some());
+    assert!(host.query_selector(".bsc-report svg.bsc-radar").ok().flatten().is_some());
     // The evidence checklist shows the note as text, and flags the missing one.
     let evidence = text(&host, ".bsc-table--evidence");
-    assert!(
-        evidence.contains("<script>alert(1)</script>") && evidence.contains("Evidence missing"),
-        "{evidence}"
-    );
-    assert!(host
-        .query_selector(".bsc-report script")
-        .ok()
-        .flatten()
-        .is_none());
+    assert!(evidence.contains("<script>alert(1)</script>") && evidence.contains("Evidence missing"), "{evidence}");
+    assert!(host.query_selector(".bsc-report script").ok().flatten().is_none());
 
     handle.destroy();
     host.remove();
@@ -218,25 +177,11 @@ async fn a_crash_shows_a_message_with_the_saved_answers_to_download() {
     handle.destroy();
     brand_self_check::crash::show_in(&host).expect("crash view");
     let text = host.text_content().unwrap_or_default();
-    assert!(
-        text.contains("出现了意外错误") && text.contains("Something went wrong"),
-        "{text}"
-    );
+    assert!(text.contains("出现了意外错误") && text.contains("Something went wrong"), "{text}");
     let link = find(&host, "a[download]");
-    assert_eq!(
-        link.get_attribute("download").as_deref(),
-        Some("brand-self-check-sample.json")
-    );
+    assert_eq!(link.get_attribute("download").as_deref(), Some("brand-self-check-sample.json"));
     let href = link.get_attribute("href").unwrap_or_default();
-    assert!(
-        href.starts_with("data:application/json") && href.contains("A1.1"),
-        "{href}"
-    );
-    assert_eq!(
-        find(&host, "a:not([download])")
-            .get_attribute("href")
-            .as_deref(),
-        Some("")
-    );
+    assert!(href.starts_with("data:application/json") && href.contains("A1.1"), "{href}");
+    assert_eq!(find(&host, "a:not([download])").get_attribute("href").as_deref(), Some(""));
     host.remove();
 }

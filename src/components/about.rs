@@ -8,12 +8,7 @@ use yew::prelude::*;
 use crate::i18n::catalog;
 use crate::state::{Action, Screen};
 
-pub fn view_about(
-    s: Option<&Standard>,
-    lang: Lang,
-    back: &Screen,
-    on_action: &Callback<Action>,
-) -> Html {
+pub fn view_about(s: Option<&Standard>, lang: Lang, back: &Screen, on_action: &Callback<Action>) -> Html {
     let t = catalog(lang);
     let back = back.clone();
     html! {

@@ -20,17 +20,8 @@ pub struct GateListProps {
 pub fn GateList(p: &GateListProps) -> Html {
     let t = catalog(p.lang);
     let lang = p.lang;
-    let choices = [
-        (GateAnswer::Yes, t.yes),
-        (GateAnswer::No, t.no),
-        (GateAnswer::Unsure, t.unsure),
-    ];
-    let shown = p
-        .standard
-        .gates
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| p.statuses[*i] != GateStatus::NotApplicable);
+    let choices = [(GateAnswer::Yes, t.yes), (GateAnswer::No, t.no), (GateAnswer::Unsure, t.unsure)];
+    let shown = p.standard.gates.iter().enumerate().filter(|(i, _)| p.statuses[*i] != GateStatus::NotApplicable);
     html! {
         <div class="bsc-gates">
             <p class="bsc-q__hint">{ t.gates_intro }</p>

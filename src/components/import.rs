@@ -15,19 +15,9 @@ pub struct PendingImport {
     pub changes: usize,
 }
 
-pub fn view_import(
-    p: &PendingImport,
-    lang: Lang,
-    on_confirm: Callback<()>,
-    on_cancel: Callback<()>,
-) -> Html {
+pub fn view_import(p: &PendingImport, lang: Lang, on_confirm: Callback<()>, on_cancel: Callback<()>) -> Html {
     let t = catalog(lang);
-    let held = p
-        .answers
-        .questions
-        .values()
-        .filter(|a| a.response.is_some())
-        .count();
+    let held = p.answers.questions.values().filter(|a| a.response.is_some()).count();
     html! {
         <section class="bsc-dialog" role="alertdialog" aria-labelledby="bsc-import-h" aria-describedby="bsc-import-d">
             <h2 id="bsc-import-h" tabindex="-1" data-focus="">{ t.import_title }</h2>
@@ -60,8 +50,6 @@ pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
         ImportIssue::NotApplicableRefused(q) => fill(t.issue_na, &[("q", q)]),
         ImportIssue::UnknownGate(g) => fill(t.issue_unknown_gate, &[("g", g)]),
         ImportIssue::UnknownProfile(p) => fill(t.issue_unknown_profile, &[("p", p)]),
-        ImportIssue::UnknownOption { profile, option } => {
-            fill(t.issue_unknown_option, &[("p", profile), ("o", option)])
-        }
+        ImportIssue::UnknownOption { profile, option } => fill(t.issue_unknown_option, &[("p", profile), ("o", option)]),
     }
 }

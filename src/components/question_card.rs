@@ -28,17 +28,9 @@ pub fn QuestionCard(p: &QuestionCardProps) -> Html {
     let q = &p.standard.questions[p.index];
     let t = catalog(p.lang);
     let lang = p.lang;
-    let levels = p
-        .band
-        .and_then(|b| q.bands.get(b))
-        .map(|b| &b.levels)
-        .unwrap_or(&q.levels);
+    let levels = p.band.and_then(|b| q.bands.get(b)).map(|b| &b.levels).unwrap_or(&q.levels);
     let response = p.answer.as_ref().and_then(|a| a.response);
-    let note = p
-        .answer
-        .as_ref()
-        .map(|a| a.note.clone())
-        .unwrap_or_default();
+    let note = p.answer.as_ref().map(|a| a.note.clone()).unwrap_or_default();
     let dom = format!("bsc-q-{}", q.id);
     let group = format!("{dom}-level");
 

@@ -38,20 +38,11 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
     let sc = &x.score;
     let article = use_node_ref();
     let (y, m, d) = p.today;
-    let radar_part = s
-        .parts
-        .iter()
-        .position(|part| part.id.as_str() == "B")
-        .unwrap_or(0);
+    let radar_part = s.parts.iter().position(|part| part.id.as_str() == "B").unwrap_or(0);
     let radar: Vec<(String, f64)> = s.parts[radar_part]
         .indicators
         .clone()
-        .map(|ii| {
-            (
-                s.indicators[ii].id.to_string(),
-                sc.indicators[ii].fraction(),
-            )
-        })
+        .map(|ii| (s.indicators[ii].id.to_string(), sc.indicators[ii].fraction()))
         .collect();
     let on_download = {
         let (node, cb) = (article.clone(), p.on_download.clone());
@@ -73,9 +64,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         .filter_map(|(i, q)| {
             let a = p.answers.answer(&q.id)?;
             match a.response {
-                Some(Response::Level(l)) if l >= Level::new(4)? => {
-                    Some((i, l.get(), a.note.trim().to_owned()))
-                }
+                Some(Response::Level(l)) if l >= Level::new(4)? => Some((i, l.get(), a.note.trim().to_owned())),
                 _ => None,
             }
         })

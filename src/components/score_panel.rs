@@ -140,11 +140,7 @@ fn shortfall_text(s: &Standard, f: &Shortfall, lang: Lang) -> String {
         }
         Shortfall::Guard { parts, percent } => {
             let names: Vec<&str> = parts.iter().map(|p| s.parts[*p].title.get(lang)).collect();
-            format!(
-                "{} {}",
-                fill(t.guard_failed, &[("p", &percent.to_string())]),
-                names.join(sep)
-            )
+            format!("{} {}", fill(t.guard_failed, &[("p", &percent.to_string())]), names.join(sep))
         }
     }
 }

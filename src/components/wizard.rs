@@ -36,11 +36,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
     let heading = if is_gates {
         t.gates_title.to_owned()
     } else {
-        format!(
-            "{} {}",
-            s.indicators[step].id,
-            s.indicators[step].title.get(lang)
-        )
+        format!("{} {}", s.indicators[step].id, s.indicators[step].title.get(lang))
     };
     html! {
         <div class="bsc-wizard">

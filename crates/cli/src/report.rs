@@ -75,27 +75,13 @@ impl Report {
     pub fn new(s: &Standard, a: &Answers, issues: &[ImportIssue], lang: Lang) -> Report {
         let x = assess(s, a);
         let sc = &x.score;
-        let tier_named = |t: usize| Named {
-            id: s.tiers[t].id.to_string(),
-            name: s.tiers[t].name.get(lang).to_owned(),
-        };
-        let gate_named = |g: usize| Named {
-            id: s.gates[g].id.to_string(),
-            name: s.gates[g].text.get(lang).to_owned(),
-        };
-        let gate_ids = |g: &[usize]| {
-            g.iter()
-                .map(|g| s.gates[*g].id.to_string())
-                .collect::<Vec<_>>()
-        };
+        let tier_named = |t: usize| Named { id: s.tiers[t].id.to_string(), name: s.tiers[t].name.get(lang).to_owned() };
+        let gate_named = |g: usize| Named { id: s.gates[g].id.to_string(), name: s.gates[g].text.get(lang).to_owned() };
+        let gate_ids = |g: &[usize]| g.iter().map(|g| s.gates[*g].id.to_string()).collect::<Vec<_>>();
         let (outcome, tier, fix_first) = match &x.outcome {
             TierOutcome::Tier(t) => ("tier", Some(tier_named(*t)), Vec::new()),
             TierOutcome::BelowFirst => ("below_first", None, Vec::new()),
-            TierOutcome::FixFirst { gates } => (
-                "fix_first",
-                None,
-                gates.iter().map(|g| gate_named(*g)).collect(),
-            ),
+            TierOutcome::FixFirst { gates } => ("fix_first", None, gates.iter().map(|g| gate_named(*g)).collect()),
         };
         Report {
             standard: brand_core::StandardRef::of(s),
@@ -141,11 +127,7 @@ impl Report {
                     Shortfall::GatesOpen(g) => format!("gates_open:{}", gate_ids(g).join(",")),
                     Shortfall::Guard { parts, percent } => format!(
                         "parts_below_{percent}%:{}",
-                        parts
-                            .iter()
-                            .map(|p| s.parts[*p].id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(",")
+                        parts.iter().map(|p| s.parts[*p].id.as_str()).collect::<Vec<_>>().join(",")
                     ),
                 })
                 .collect(),
@@ -169,21 +151,10 @@ impl Report {
             advisories: x
                 .advisories
                 .iter()
-                .map(|i| Named {
-                    id: s.advisories[*i].id.clone(),
-                    name: s.advisories[*i].title.get(lang).to_owned(),
-                })
+                .map(|i| Named { id: s.advisories[*i].id.clone(), name: s.advisories[*i].title.get(lang).to_owned() })
                 .collect(),
-            evidence_missing: sc
-                .evidence_capped
-                .iter()
-                .map(|q| s.questions[*q].id.to_string())
-                .collect(),
-            unanswered: sc
-                .unanswered
-                .iter()
-                .map(|q| s.questions[*q].id.to_string())
-                .collect(),
+            evidence_missing: sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect(),
+            unanswered: sc.unanswered.iter().map(|q| s.questions[*q].id.to_string()).collect(),
             gates_unanswered: gate_ids(&x.unanswered_gates()),
             import_issues: issues.iter().map(|i| format!("{i:?}")).collect(),
             disclaimer: s.disclaimer.get(lang).to_owned(),
@@ -194,58 +165,21 @@ impl Report {
         let zh = lang == Lang::Zh;
         let l = |z: &'static str, e: &'static str| if zh { z } else { e };
         let mut o = String::new();
-        let _ = writeln!(
-            o,
-            "{} {} ({})",
-            self.standard.id, self.standard.version, self.standard.hash
-        );
-        let _ = writeln!(
-            o,
-            "{}: {} / {}",
-            l("自评参考分", "Provisional score"),
-            self.total,
-            self.out_of
-        );
+        let _ = writeln!(o, "{} {} ({})", self.standard.id, self.standard.version, self.standard.hash);
+        let _ = writeln!(o, "{}: {} / {}", l("自评参考分", "Provisional score"), self.total, self.out_of);
         if !self.complete {
-            let _ = writeln!(
-                o,
-                "{}: {}–{}",
-                l(
-                    "可能范围（尚有未答题目）",
-                    "Possible range (questions open)"
-                ),
-                self.min,
-                self.max
-            );
+            let _ = writeln!(o, "{}: {}–{}", l("可能范围（尚有未答题目）", "Possible range (questions open)"), self.min, self.max);
         }
         for p in &self.parts {
-            let _ = writeln!(
-                o,
-                "  {} {:<20} {:>6.1} / {}",
-                p.id, p.title, p.achieved, p.points
-            );
+            let _ = writeln!(o, "  {} {:<20} {:>6.1} / {}", p.id, p.title, p.achieved, p.points);
         }
         for i in &self.indicators {
-            let na = if i.applicable {
-                ""
-            } else {
-                l("（不适用）", " (n/a)")
-            };
-            let _ = writeln!(
-                o,
-                "    {:<4} {:<24} {:>6.1} / {}{na}",
-                i.id, i.title, i.achieved, i.points
-            );
+            let na = if i.applicable { "" } else { l("（不适用）", " (n/a)") };
+            let _ = writeln!(o, "    {:<4} {:<24} {:>6.1} / {}{na}", i.id, i.title, i.achieved, i.points);
         }
         match (self.outcome, &self.tier) {
             ("tier", Some(t)) => {
-                let _ = writeln!(
-                    o,
-                    "{}: {} [{}]",
-                    l("参考等级", "Suggested tier"),
-                    t.name,
-                    t.id
-                );
+                let _ = writeln!(o, "{}: {} [{}]", l("参考等级", "Suggested tier"), t.name, t.id);
             }
             ("fix_first", _) => {
                 let _ = writeln!(o, "{}", l("参考等级：先整改", "Suggested tier: fix first"));
@@ -254,61 +188,27 @@ impl Report {
                 }
             }
             _ => {
-                let _ = writeln!(
-                    o,
-                    "{}",
-                    l(
-                        "参考等级：未达到第一个等级",
-                        "Suggested tier: below the first tier"
-                    )
-                );
+                let _ = writeln!(o, "{}", l("参考等级：未达到第一个等级", "Suggested tier: below the first tier"));
             }
         }
         if let Some(n) = &self.next {
-            let _ = writeln!(
-                o,
-                "{}: {} — {}",
-                l("下一等级", "Next tier"),
-                n.name,
-                self.shortfalls.join("; ")
-            );
+            let _ = writeln!(o, "{}: {} — {}", l("下一等级", "Next tier"), n.name, self.shortfalls.join("; "));
         }
         if let Some(p) = &self.plan {
-            let _ = writeln!(
-                o,
-                "{} ({} {}{}):",
-                l("提升计划", "Plan"),
-                l("完成后", "total after"),
-                p.total_after,
-                if p.reachable {
-                    ""
-                } else {
-                    l("，无法达到", ", not reachable")
-                }
-            );
+            let _ = writeln!(o, "{} ({} {}{}):", l("提升计划", "Plan"), l("完成后", "total after"), p.total_after,
+                if p.reachable { "" } else { l("，无法达到", ", not reachable") });
             for g in &p.gates {
                 let _ = writeln!(o, "  {} {g}", l("满足基本条件", "close gate"));
             }
             for s in &p.steps {
-                let ev = if s.needs_evidence {
-                    l("（需写明证据）", " (needs evidence)")
-                } else {
-                    ""
-                };
-                let _ = writeln!(
-                    o,
-                    "  {} {} → {} (+{:.1}){ev}",
-                    s.question, s.from, s.to, s.gain
-                );
+                let ev = if s.needs_evidence { l("（需写明证据）", " (needs evidence)") } else { "" };
+                let _ = writeln!(o, "  {} {} → {} (+{:.1}){ev}", s.question, s.from, s.to, s.gain);
             }
         }
         for (title, list) in [
             (l("需补充证据", "Evidence missing"), &self.evidence_missing),
             (l("未答题目", "Unanswered"), &self.unanswered),
-            (
-                l("未答基本条件", "Gates unanswered"),
-                &self.gates_unanswered,
-            ),
+            (l("未答基本条件", "Gates unanswered"), &self.gates_unanswered),
             (l("导入问题", "Import issues"), &self.import_issues),
         ] {
             if !list.is_empty() {

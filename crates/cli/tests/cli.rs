@@ -8,11 +8,7 @@ fn root() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brand-cli"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run brand-cli")
+    Command::new(env!("CARGO_BIN_EXE_brand-cli")).args(args).current_dir(root()).output().expect("run brand-cli")
 }
 
 fn stdout(o: &Output) -> String {
@@ -29,21 +25,11 @@ fn temp(name: &str, content: &str) -> String {
 
 #[test]
 fn validate_accepts_the_shipped_standards() {
-    let o = run(&[
-        "validate",
-        "standards/enterprise.json",
-        "standards/regional.json",
-    ]);
+    let o = run(&["validate", "standards/enterprise.json", "standards/regional.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
-    assert!(
-        out.contains("standards/enterprise.json: ok — enterprise 1.0.0 (50 questions"),
-        "{out}"
-    );
-    assert!(
-        out.contains("standards/regional.json: ok — regional 1.0.0 (45 questions"),
-        "{out}"
-    );
+    assert!(out.contains("standards/enterprise.json: ok — enterprise 1.0.0 (50 questions"), "{out}");
+    assert!(out.contains("standards/regional.json: ok — regional 1.0.0 (45 questions"), "{out}");
 }
 
 #[test]
@@ -56,18 +42,9 @@ fn validate_lists_every_problem_with_its_path() {
     let o = run(&["validate", &bad]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(
-        out.contains("$.parts[0].points: declares 150 points but its parts add up to 200"),
-        "{out}"
-    );
-    assert!(
-        out.contains("$.total_points: declares 1000 points but its parts add up to 950"),
-        "{out}"
-    );
-    assert!(
-        out.contains("$.tiers[2].gates[0]: no gate has the id \"G9\""),
-        "{out}"
-    );
+    assert!(out.contains("$.parts[0].points: declares 150 points but its parts add up to 200"), "{out}");
+    assert!(out.contains("$.total_points: declares 1000 points but its parts add up to 950"), "{out}");
+    assert!(out.contains("$.tiers[2].gates[0]: no gate has the id \"G9\""), "{out}");
     assert!(out.contains("\"G1\" is missing"), "{out}");
     assert!(out.contains("4 problem(s)"), "{out}");
 
@@ -79,14 +56,8 @@ fn validate_lists_every_problem_with_its_path() {
 #[test]
 fn usage_and_missing_files_exit_2() {
     assert_eq!(run(&[]).status.code(), Some(2));
-    assert_eq!(
-        run(&["validate", "no/such/file.json"]).status.code(),
-        Some(2)
-    );
-    assert_eq!(
-        run(&["score", "standards/enterprise.json"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(run(&["validate", "no/such/file.json"]).status.code(), Some(2));
+    assert_eq!(run(&["score", "standards/enterprise.json"]).status.code(), Some(2));
 }
 
 #[test]
@@ -96,10 +67,7 @@ fn score_prints_the_report_as_text_and_json() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.contains("Provisional score: 650 / 1000"), "{out}");
-    assert!(
-        out.contains("Suggested tier: Shandong high-end brand (candidate) [shandong]"),
-        "{out}"
-    );
+    assert!(out.contains("Suggested tier: Shandong high-end brand (candidate) [shandong]"), "{out}");
     assert!(out.contains("close gate G5"), "{out}");
     assert!(out.contains("Evidence missing: B3.3"), "{out}");
 
@@ -112,20 +80,12 @@ fn score_prints_the_report_as_text_and_json() {
     assert_eq!(v["standard"]["id"], "enterprise");
 
     let o = run(&["score", "standards/enterprise.json", golden]);
-    assert!(
-        stdout(&o).contains("自评参考分: 650 / 1000"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("自评参考分: 650 / 1000"), "{}", stdout(&o));
 }
 
 #[test]
 fn score_refuses_a_file_that_is_not_answers() {
-    let o = run(&[
-        "score",
-        "standards/enterprise.json",
-        "standards/regional.json",
-    ]);
+    let o = run(&["score", "standards/enterprise.json", "standards/regional.json"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a Brand Self-Check answers file"));
 }

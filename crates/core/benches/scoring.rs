@@ -12,9 +12,7 @@ fn text(s: String) -> Value {
 }
 
 fn synthetic() -> String {
-    let levels: Vec<Value> = (0..6)
-        .map(|l| text(format!("Level {l} descriptor")))
-        .collect();
+    let levels: Vec<Value> = (0..6).map(|l| text(format!("Level {l} descriptor"))).collect();
     let parts: Vec<Value> = (0..4)
         .map(|p| {
             let indicators: Vec<Value> = (0..25)
@@ -64,12 +62,8 @@ fn bench(c: &mut Criterion) {
     for g in &s.gates {
         a.set_gate(g.id.clone(), Some(GateAnswer::Yes));
     }
-    c.bench_function("parse 1000-question standard", |b| {
-        b.iter(|| parse(black_box(&json)).is_ok())
-    });
-    c.bench_function("assess 1000 questions (score, tier, plan)", |b| {
-        b.iter(|| assess(black_box(&s), black_box(&a)))
-    });
+    c.bench_function("parse 1000-question standard", |b| b.iter(|| parse(black_box(&json)).is_ok()));
+    c.bench_function("assess 1000 questions (score, tier, plan)", |b| b.iter(|| assess(black_box(&s), black_box(&a))));
 }
 
 criterion_group!(benches, bench);

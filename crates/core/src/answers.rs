@@ -103,22 +103,15 @@ impl Answers {
     /// what an import would change.
     pub fn differences(&self, other: &Answers) -> usize {
         fn diff<K: Ord, V: PartialEq>(a: &BTreeMap<K, V>, b: &BTreeMap<K, V>) -> usize {
-            a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count()
-                + b.keys().filter(|k| !a.contains_key(*k)).count()
+            a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count()
         }
-        diff(&self.profile, &other.profile)
-            + diff(&self.questions, &other.questions)
-            + diff(&self.gates, &other.gates)
+        diff(&self.profile, &other.profile) + diff(&self.questions, &other.questions) + diff(&self.gates, &other.gates)
     }
 
     /// An answer with neither response nor note is the same as none; keep the map canonical so
     /// equal states compare equal.
     fn tidy(&mut self, id: &QuestionId) {
-        if self
-            .questions
-            .get(id)
-            .is_some_and(|a| a.response.is_none() && a.note.is_empty())
-        {
+        if self.questions.get(id).is_some_and(|a| a.response.is_none() && a.note.is_empty()) {
             self.questions.remove(id);
         }
     }
@@ -134,11 +127,7 @@ pub struct StandardRef {
 
 impl StandardRef {
     pub fn of(s: &Standard) -> StandardRef {
-        StandardRef {
-            id: s.id.clone(),
-            version: s.version.clone(),
-            hash: s.content_hash.clone(),
-        }
+        StandardRef { id: s.id.clone(), version: s.version.clone(), hash: s.content_hash.clone() }
     }
 }
 
@@ -207,11 +196,7 @@ pub enum ImportIssue {
 
 impl AnswersFile {
     /// The file for these answers, with the computed result when `result` is given.
-    pub fn new(
-        standard: &Standard,
-        answers: &Answers,
-        result: Option<ResultSummary>,
-    ) -> AnswersFile {
+    pub fn new(standard: &Standard, answers: &Answers, result: Option<ResultSummary>) -> AnswersFile {
         AnswersFile {
             format: FILE_FORMAT.to_owned(),
             version: FILE_VERSION,
@@ -253,9 +238,7 @@ impl AnswersFile {
         }
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v > u64::from(FILE_VERSION) => {
-                return Err(ImportError::NewerVersion {
-                    found: u32::try_from(v).unwrap_or(u32::MAX),
-                })
+                return Err(ImportError::NewerVersion { found: u32::try_from(v).unwrap_or(u32::MAX) })
             }
             _ => {}
         }
@@ -267,23 +250,16 @@ impl AnswersFile {
     pub fn into_answers(self, standard: &Standard) -> (Answers, Vec<ImportIssue>) {
         let mut issues = Vec::new();
         if self.standard.id != standard.id {
-            issues.push(ImportIssue::OtherStandard {
-                found: self.standard.id.clone(),
-            });
+            issues.push(ImportIssue::OtherStandard { found: self.standard.id.clone() });
         } else if self.standard.version != standard.version {
-            issues.push(ImportIssue::OtherVersion {
-                found: self.standard.version.clone(),
-            });
+            issues.push(ImportIssue::OtherVersion { found: self.standard.version.clone() });
         }
         let mut out = Answers::default();
         for (p, o) in self.profile {
             match standard.profile_question(&ProfileId(p.clone())) {
                 None => issues.push(ImportIssue::UnknownProfile(p)),
                 Some(q) if !q.options.iter().any(|opt| opt.id.0 == o) => {
-                    issues.push(ImportIssue::UnknownOption {
-                        profile: p,
-                        option: o,
-                    })
+                    issues.push(ImportIssue::UnknownOption { profile: p, option: o })
                 }
                 Some(_) => {
                     out.profile.insert(ProfileId(p), OptionId(o));
@@ -310,22 +286,13 @@ impl AnswersFile {
                     Some(l) => match u8::try_from(l).ok().and_then(Level::new) {
                         Some(level) => Some(Response::Level(level)),
                         None => {
-                            issues.push(ImportIssue::LevelOutOfRange {
-                                question: id.clone(),
-                                level: l,
-                            });
+                            issues.push(ImportIssue::LevelOutOfRange { question: id.clone(), level: l });
                             None
                         }
                     },
                 }
             };
-            out.questions.insert(
-                qid.clone(),
-                Answer {
-                    response,
-                    note: e.note,
-                },
-            );
+            out.questions.insert(qid.clone(), Answer { response, note: e.note });
             out.tidy(&qid);
         }
         for (g, a) in self.gates {

@@ -25,10 +25,7 @@ impl Ratio {
     pub fn new(num: u128, den: u128) -> Ratio {
         debug_assert!(den != 0);
         let g = gcd(num, den).max(1);
-        Ratio {
-            num: num / g,
-            den: den / g,
-        }
+        Ratio { num: num / g, den: den / g }
     }
 
     pub fn int(n: u128) -> Ratio {

@@ -23,19 +23,13 @@ pub enum QuestionState {
     NotApplicable,
     Unanswered,
     /// `claimed` is what the user chose; `counted` is after the evidence rule.
-    Answered {
-        claimed: u8,
-        counted: u8,
-    },
+    Answered { claimed: u8, counted: u8 },
 }
 
 impl QuestionState {
     /// Counts toward its indicator's split (rule 1).
     pub fn in_split(self) -> bool {
-        matches!(
-            self,
-            QuestionState::Unanswered | QuestionState::Answered { .. }
-        )
+        matches!(self, QuestionState::Unanswered | QuestionState::Answered { .. })
     }
     /// The level that scores now (unanswered = 0).
     pub fn counted(self) -> u8 {
@@ -56,10 +50,7 @@ pub fn question_states(s: &Standard, a: &Answers) -> Vec<QuestionState> {
     s.questions
         .iter()
         .map(|q| {
-            if q.applies_when
-                .as_ref()
-                .is_some_and(|c| !c.holds(&a.profile))
-            {
+            if q.applies_when.as_ref().is_some_and(|c| !c.holds(&a.profile)) {
                 return QuestionState::Excluded;
             }
             let answer = a.answer(&q.id);
@@ -72,11 +63,7 @@ pub fn question_states(s: &Standard, a: &Answers) -> Vec<QuestionState> {
                 Some(Response::Level(l)) => {
                     let claimed = l.get();
                     let evidenced = answer.is_some_and(|x| x.has_evidence());
-                    let counted = if claimed >= EVIDENCE_LEVEL && !evidenced {
-                        CAPPED_LEVEL
-                    } else {
-                        claimed
-                    };
+                    let counted = if claimed >= EVIDENCE_LEVEL && !evidenced { CAPPED_LEVEL } else { claimed };
                     QuestionState::Answered { claimed, counted }
                 }
             }
@@ -131,8 +118,7 @@ impl PartScore {
     /// applicable has nothing to fall short of.
     pub fn at_least_percent(&self, percent: u32) -> bool {
         self.applicable_points == 0
-            || self.achieved.mul_int(100)
-                >= Ratio::int(u128::from(percent) * u128::from(self.applicable_points))
+            || self.achieved.mul_int(100) >= Ratio::int(u128::from(percent) * u128::from(self.applicable_points))
     }
 }
 
@@ -163,13 +149,11 @@ impl Score {
     /// (responses, questions asked) among the questions in `range`: a response is a level or N/A;
     /// a question is asked unless the profile excludes it.
     pub fn progress(&self, range: std::ops::Range<usize>) -> (usize, usize) {
-        self.states[range]
-            .iter()
-            .fold((0, 0), |(r, n), st| match st {
-                QuestionState::Excluded => (r, n),
-                QuestionState::Unanswered => (r, n + 1),
-                QuestionState::Answered { .. } | QuestionState::NotApplicable => (r + 1, n + 1),
-            })
+        self.states[range].iter().fold((0, 0), |(r, n), st| match st {
+            QuestionState::Excluded => (r, n),
+            QuestionState::Unanswered => (r, n + 1),
+            QuestionState::Answered { .. } | QuestionState::NotApplicable => (r + 1, n + 1),
+        })
     }
     /// Questions that are part of the assessment (not excluded by the profile).
     pub fn asked(&self) -> usize {
@@ -191,10 +175,7 @@ pub(crate) fn rescaled_total(total_points: u32, achieved: Ratio, applicable: u32
     if applicable == 0 {
         return 0;
     }
-    let t = achieved
-        .mul_int(u128::from(total_points))
-        .div_int(u128::from(applicable))
-        .round_half_up();
+    let t = achieved.mul_int(u128::from(total_points)).div_int(u128::from(applicable)).round_half_up();
     u32::try_from(t).unwrap_or(u32::MAX)
 }
 
@@ -208,10 +189,7 @@ pub(crate) fn score_states(s: &Standard, states: Vec<QuestionState>) -> Score {
     let mut parts: Vec<PartScore> = s
         .parts
         .iter()
-        .map(|_| PartScore {
-            applicable_points: 0,
-            achieved: Ratio::ZERO,
-        })
+        .map(|_| PartScore { applicable_points: 0, achieved: Ratio::ZERO })
         .collect();
     let (mut achieved, mut best) = (Ratio::ZERO, Ratio::ZERO);
     let mut applicable_points = 0u32;
@@ -252,12 +230,7 @@ pub(crate) fn score_states(s: &Standard, states: Vec<QuestionState>) -> Score {
             achieved = achieved.add(ind_achieved);
             best = best.add(ind_best);
         }
-        indicators.push(IndicatorScore {
-            applicable,
-            points: ind.points,
-            questions: n,
-            achieved: ind_achieved,
-        });
+        indicators.push(IndicatorScore { applicable, points: ind.points, questions: n, achieved: ind_achieved });
     }
     evidence_capped.sort_unstable();
     unanswered.sort_unstable();

@@ -139,10 +139,7 @@ pub fn gate_statuses(s: &Standard, a: &Answers) -> Vec<GateStatus> {
     s.gates
         .iter()
         .map(|g| {
-            if g.applies_when
-                .as_ref()
-                .is_some_and(|c| !c.holds(&a.profile))
-            {
+            if g.applies_when.as_ref().is_some_and(|c| !c.holds(&a.profile)) {
                 return GateStatus::NotApplicable;
             }
             match a.gates.get(&g.id) {
@@ -159,16 +156,9 @@ pub fn gate_statuses(s: &Standard, a: &Answers) -> Vec<GateStatus> {
 fn shortfalls(tier: &Tier, score: &Score, gates: &[GateStatus]) -> Vec<Shortfall> {
     let mut out = Vec::new();
     if score.total < tier.threshold {
-        out.push(Shortfall::Points {
-            short: tier.threshold - score.total,
-        });
+        out.push(Shortfall::Points { short: tier.threshold - score.total });
     }
-    let open: Vec<usize> = tier
-        .gates
-        .iter()
-        .copied()
-        .filter(|&g| !gates[g].met())
-        .collect();
+    let open: Vec<usize> = tier.gates.iter().copied().filter(|&g| !gates[g].met()).collect();
     if !open.is_empty() {
         out.push(Shortfall::GatesOpen(open));
     }
@@ -188,9 +178,7 @@ fn shortfalls(tier: &Tier, score: &Score, gates: &[GateStatus]) -> Vec<Shortfall
 }
 
 fn highest_tier(s: &Standard, score: &Score, gates: &[GateStatus]) -> Option<usize> {
-    s.tiers
-        .iter()
-        .rposition(|t| shortfalls(t, score, gates).is_empty())
+    s.tiers.iter().rposition(|t| shortfalls(t, score, gates).is_empty())
 }
 
 /// Scores, checks gates, suggests a tier, explains the gap to the next one and plans it.
@@ -207,10 +195,7 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
 
     let (outcome, next) = if failed_blocking.is_empty() {
         match highest_tier(s, &score, &gates) {
-            Some(t) => (
-                TierOutcome::Tier(t),
-                (t + 1 < s.tiers.len()).then_some(t + 1),
-            ),
+            Some(t) => (TierOutcome::Tier(t), (t + 1 < s.tiers.len()).then_some(t + 1)),
             None => (TierOutcome::BelowFirst, Some(0)),
         }
     } else {
@@ -221,17 +206,10 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
             fixed[g] = GateStatus::Yes;
         }
         let target = highest_tier(s, &score, &fixed).unwrap_or(0);
-        (
-            TierOutcome::FixFirst {
-                gates: failed_blocking.clone(),
-            },
-            Some(target),
-        )
+        (TierOutcome::FixFirst { gates: failed_blocking.clone() }, Some(target))
     };
 
-    let mut shortfalls = next
-        .map(|t| shortfalls(&s.tiers[t], &score, &gates))
-        .unwrap_or_default();
+    let mut shortfalls = next.map(|t| shortfalls(&s.tiers[t], &score, &gates)).unwrap_or_default();
     // Under "fix first" the failed blocking gates stand in the way of any tier, required or not.
     if !failed_blocking.is_empty() {
         match shortfalls.iter_mut().find_map(|f| match f {
@@ -239,12 +217,7 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
             _ => None,
         }) {
             Some(open) => {
-                open.extend(
-                    failed_blocking
-                        .iter()
-                        .filter(|g| !open.contains(g))
-                        .collect::<Vec<_>>(),
-                );
+                open.extend(failed_blocking.iter().filter(|g| !open.contains(g)).collect::<Vec<_>>());
                 open.sort_unstable();
             }
             None => shortfalls.push(Shortfall::GatesOpen(failed_blocking.clone())),
@@ -265,16 +238,7 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
         .filter(|(_, p)| !a.profile.contains_key(&p.id))
         .map(|(i, _)| i)
         .collect();
-    Assessment {
-        score,
-        gates,
-        outcome,
-        next,
-        shortfalls,
-        plan,
-        advisories,
-        missing_profile,
-    }
+    Assessment { score, gates, outcome, next, shortfalls, plan, advisories, missing_profile }
 }
 
 fn rule_holds(r: &Rule, score: &Score, gates: &[GateStatus], a: &Answers) -> bool {
@@ -297,13 +261,7 @@ struct Candidate {
     gain: Ratio,
 }
 
-fn plan(
-    s: &Standard,
-    score: &Score,
-    gates: &[GateStatus],
-    target: usize,
-    failed_blocking: &[usize],
-) -> Plan {
+fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed_blocking: &[usize]) -> Plan {
     let tier = &s.tiers[target];
     let mut plan_gates: Vec<usize> = failed_blocking.to_vec();
     for &g in &tier.gates {
@@ -323,12 +281,7 @@ fn plan(
         for qi in ind.questions.clone() {
             let st = score.states[qi];
             if st.in_split() && st.counted() < 5 {
-                candidates.push(Candidate {
-                    question: qi,
-                    part: ind.part,
-                    level: st.counted(),
-                    gain,
-                });
+                candidates.push(Candidate { question: qi, part: ind.part, level: st.counted(), gain });
             }
         }
     }
@@ -342,18 +295,17 @@ fn plan(
     let mut raised: Vec<(usize, u8, u8)> = Vec::new(); // (candidate index, from, to)
     let mut level: Vec<u8> = candidates.iter().map(|c| c.level).collect();
 
-    let mut take =
-        |ci: usize, achieved: &mut Ratio, parts: &mut Vec<Ratio>, level: &mut Vec<u8>| {
-            let c = &candidates[ci];
-            let from = level[ci];
-            level[ci] += 1;
-            *achieved = achieved.add(c.gain);
-            parts[c.part] = parts[c.part].add(c.gain);
-            match raised.iter_mut().find(|r| r.0 == ci) {
-                Some(r) => r.2 = level[ci],
-                None => raised.push((ci, from, level[ci])),
-            }
-        };
+    let mut take = |ci: usize, achieved: &mut Ratio, parts: &mut Vec<Ratio>, level: &mut Vec<u8>| {
+        let c = &candidates[ci];
+        let from = level[ci];
+        level[ci] += 1;
+        *achieved = achieved.add(c.gain);
+        parts[c.part] = parts[c.part].add(c.gain);
+        match raised.iter_mut().find(|r| r.0 == ci) {
+            Some(r) => r.2 = level[ci],
+            None => raised.push((ci, from, level[ci])),
+        }
+    };
 
     // First lift every part under the tier's guard, within that part.
     if let Some(percent) = tier.min_part_percent {
@@ -370,9 +322,8 @@ fn plan(
         }
     }
     // Then the threshold, across the whole questionnaire.
-    let reached = |achieved: Ratio| {
-        rescaled_total(s.total_points, achieved, score.applicable_points) >= tier.threshold
-    };
+    let reached =
+        |achieved: Ratio| rescaled_total(s.total_points, achieved, score.applicable_points) >= tier.threshold;
     for ci in 0..candidates.len() {
         while !reached(achieved) && level[ci] < 5 {
             take(ci, &mut achieved, &mut parts, &mut level);
@@ -383,21 +334,14 @@ fn plan(
         if score.applicable_points == 0 {
             0
         } else {
-            r.mul_int(u128::from(s.total_points))
-                .div_int(u128::from(score.applicable_points))
-                .tenths()
+            r.mul_int(u128::from(s.total_points)).div_int(u128::from(score.applicable_points)).tenths()
         }
     };
     let mut steps: Vec<Step> = raised
         .into_iter()
         .map(|(ci, from, to)| {
             let c = &candidates[ci];
-            Step {
-                question: c.question,
-                from,
-                to,
-                gain_tenths: scale(c.gain.mul_int(u128::from(to - from))),
-            }
+            Step { question: c.question, from, to, gain_tenths: scale(c.gain.mul_int(u128::from(to - from))) }
         })
         .collect();
     // Unstable is enough: the question id breaks every tie.
@@ -409,16 +353,8 @@ fn plan(
     let total_after = rescaled_total(s.total_points, achieved, score.applicable_points);
     let guard_ok = tier.min_part_percent.is_none_or(|percent| {
         score.parts.iter().zip(&parts).all(|(p, a)| {
-            p.applicable_points == 0
-                || a.mul_int(100)
-                    >= Ratio::int(u128::from(percent) * u128::from(p.applicable_points))
+            p.applicable_points == 0 || a.mul_int(100) >= Ratio::int(u128::from(percent) * u128::from(p.applicable_points))
         })
     });
-    Plan {
-        target,
-        steps,
-        gates: plan_gates,
-        total_after,
-        reachable: total_after >= tier.threshold && guard_ok,
-    }
+    Plan { target, steps, gates: plan_gates, total_after, reachable: total_after >= tier.threshold && guard_ok }
 }

@@ -7,10 +7,7 @@ use brand_core::{assess, Answers};
 #[test]
 fn export_then_import_gives_the_same_answers() {
     let s = common::mini();
-    let a = common::answers(
-        &s,
-        "sector=mfg A1.*=5e A2.1=na B1.1=2 B1.2=note G1=yes G2=unsure G3=no",
-    );
+    let a = common::answers(&s, "sector=mfg A1.*=5e A2.1=na B1.1=2 B1.2=note G1=yes G2=unsure G3=no");
     let json = AnswersFile::new(&s, &a, None).to_json();
     let file = AnswersFile::parse(&json).expect("readable");
     assert_eq!(file.version, FILE_VERSION);
@@ -27,34 +24,20 @@ fn the_standard_hash_is_of_its_bytes() {
     let a = brand_core::parse(&v.to_string()).unwrap();
     let b = brand_core::parse(&serde_json::to_string_pretty(&v).unwrap()).unwrap();
     assert!(a.content_hash.starts_with("sha256:") && a.content_hash.len() == 71);
-    assert_ne!(
-        a.content_hash, b.content_hash,
-        "different bytes, different hash"
-    );
+    assert_ne!(a.content_hash, b.content_hash, "different bytes, different hash");
 }
 
 #[test]
 fn unreadable_files_are_refused_with_a_reason() {
-    assert!(matches!(
-        AnswersFile::parse("not json"),
-        Err(ImportError::NotJson(_))
-    ));
-    assert!(matches!(
-        AnswersFile::parse("{\"format\":\"brand-self-check/answ"),
-        Err(ImportError::NotJson(_))
-    ));
-    assert_eq!(
-        AnswersFile::parse("{\"a\": 1}"),
-        Err(ImportError::NotAnswers)
-    );
+    assert!(matches!(AnswersFile::parse("not json"), Err(ImportError::NotJson(_))));
+    assert!(matches!(AnswersFile::parse("{\"format\":\"brand-self-check/answ"), Err(ImportError::NotJson(_))));
+    assert_eq!(AnswersFile::parse("{\"a\": 1}"), Err(ImportError::NotAnswers));
     assert_eq!(
         AnswersFile::parse(r#"{"format":"brand-self-check/answers","version":9,"standard":{}}"#),
         Err(ImportError::NewerVersion { found: 9 })
     );
     assert!(matches!(
-        AnswersFile::parse(
-            r#"{"format":"brand-self-check/answers","version":1,"standard":{"id":1}}"#
-        ),
+        AnswersFile::parse(r#"{"format":"brand-self-check/answers","version":1,"standard":{"id":1}}"#),
         Err(ImportError::WrongShape(_))
     ));
 }
@@ -79,39 +62,23 @@ fn what_does_not_fit_is_reported_and_the_rest_kept() {
     assert_eq!(
         issues,
         vec![
-            ImportIssue::LevelOutOfRange {
-                question: "A1.2".into(),
-                level: 9
-            },
+            ImportIssue::LevelOutOfRange { question: "A1.2".into(), level: 9 },
             ImportIssue::NotApplicableRefused("B1.1".into()),
-            ImportIssue::OtherStandard {
-                found: "other".into()
-            },
+            ImportIssue::OtherStandard { found: "other".into() },
             ImportIssue::UnknownGate("G8".into()),
-            ImportIssue::UnknownOption {
-                profile: "sector".into(),
-                option: "mining".into()
-            },
+            ImportIssue::UnknownOption { profile: "sector".into(), option: "mining".into() },
             ImportIssue::UnknownProfile("size".into()),
             ImportIssue::UnknownQuestion("Z9".into()),
         ]
     );
     let expected = {
         let mut e = Answers::default();
-        e.set_response(
-            "A1.1".into(),
-            Some(brand_core::Response::Level(
-                brand_core::answers::Level::new(4).unwrap(),
-            )),
-        );
+        e.set_response("A1.1".into(), Some(brand_core::Response::Level(brand_core::answers::Level::new(4).unwrap())));
         e.set_note("A1.1".into(), "<script>alert(1)</script>".into());
         e.set_gate("G1".into(), Some(brand_core::GateAnswer::Yes));
         e
     };
-    assert_eq!(
-        a, expected,
-        "the note is kept as text; nothing else slipped through"
-    );
+    assert_eq!(a, expected, "the note is kept as text; nothing else slipped through");
 }
 
 #[test]

@@ -11,9 +11,7 @@ use proptest::prelude::*;
 
 fn enterprise() -> &'static Standard {
     static S: std::sync::OnceLock<Standard> = std::sync::OnceLock::new();
-    S.get_or_init(|| {
-        parse(include_str!("../../../standards/enterprise.json")).expect("shipped standard")
-    })
+    S.get_or_init(|| parse(include_str!("../../../standards/enterprise.json")).expect("shipped standard"))
 }
 
 fn check_standard(text: &str) {
@@ -31,19 +29,13 @@ fn check_answers(s: &Standard, text: &str) {
     if let Ok(file) = AnswersFile::parse(text) {
         let (answers, _) = file.into_answers(s);
         let x = assess(s, &answers);
-        assert!(
-            x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= 1000
-        );
+        assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= 1000);
     }
 }
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fuzz/corpus")
-        .join(target);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus").join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
     files.sort();
     files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
@@ -78,8 +70,7 @@ fn mutate(base: &'static str) -> impl Strategy<Value = String> {
 }
 
 const SAMPLE: &str = include_str!("../../../standards/sample.json");
-const GOLDEN: &str =
-    include_str!("../../../standards/golden/enterprise/05-not-applicable-answers.json");
+const GOLDEN: &str = include_str!("../../../standards/golden/enterprise/05-not-applicable-answers.json");
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]

@@ -37,11 +37,7 @@ fn every_shipped_standard_validates_and_is_complete() {
     assert_eq!(ids, ["enterprise", "regional", "sample"]);
     for (name, s) in &all {
         assert_eq!(s.total_points, 1000, "{name}");
-        assert_eq!(
-            s.tiers.len(),
-            if s.id == "sample" { 3 } else { 5 },
-            "{name}"
-        );
+        assert_eq!(s.tiers.len(), if s.id == "sample" { 3 } else { 5 }, "{name}");
         for ind in &s.indicators {
             let n = ind.questions.len();
             assert!((2..=5).contains(&n), "{name} {}: {n} questions", ind.id);
@@ -53,11 +49,7 @@ fn every_shipped_standard_validates_and_is_complete() {
                 zh.dedup();
                 assert_eq!(zh.len(), 6, "{name} {}: repeated level descriptors", q.id);
                 if s.id != "sample" {
-                    assert!(
-                        q.help.is_some() && q.evidence.is_some(),
-                        "{name} {}: no help or evidence",
-                        q.id
-                    );
+                    assert!(q.help.is_some() && q.evidence.is_some(), "{name} {}: no help or evidence", q.id);
                 }
             }
         }
@@ -65,57 +57,29 @@ fn every_shipped_standard_validates_and_is_complete() {
     for (name, s) in all.iter().filter(|(_, s)| s.id != "sample") {
         // Not one generic ladder pasted everywhere: at most one pair of questions (plain numeric
         // percentage bands) may share the same six descriptors.
-        let mut ladders: Vec<String> = s
-            .questions
-            .iter()
-            .map(|q| format!("{:?}", q.levels))
-            .collect();
+        let mut ladders: Vec<String> = s.questions.iter().map(|q| format!("{:?}", q.levels)).collect();
         ladders.sort_unstable();
         ladders.dedup();
-        assert!(
-            ladders.len() + 1 >= s.questions.len(),
-            "{name}: {} ladders for {} questions",
-            ladders.len(),
-            s.questions.len()
-        );
+        assert!(ladders.len() + 1 >= s.questions.len(), "{name}: {} ladders for {} questions", ladders.len(), s.questions.len());
     }
     let enterprise = &all[0].1;
     let regional = &all[1].1;
     assert!(enterprise.questions.len() >= 45 && regional.questions.len() >= 42);
     // The blocking gates the domain brief names.
-    assert!(enterprise
-        .gates
-        .iter()
-        .any(|g| g.id.as_str() == "G1" && g.blocking));
-    assert!(regional
-        .gates
-        .iter()
-        .any(|g| g.id.as_str() == "RG1" && g.blocking));
-    assert_eq!(
-        regional.tiers.last().and_then(|t| t.min_part_percent),
-        Some(60)
-    );
+    assert!(enterprise.gates.iter().any(|g| g.id.as_str() == "G1" && g.blocking));
+    assert!(regional.gates.iter().any(|g| g.id.as_str() == "RG1" && g.blocking));
+    assert_eq!(regional.tiers.last().and_then(|t| t.min_part_percent), Some(60));
 }
 
 fn shortfall_text(s: &Standard, f: &Shortfall) -> String {
     match f {
         Shortfall::Points { short } => format!("points:{short}"),
         Shortfall::GatesOpen(g) => {
-            format!(
-                "gates:{}",
-                g.iter()
-                    .map(|g| s.gates[*g].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            )
+            format!("gates:{}", g.iter().map(|g| s.gates[*g].id.as_str()).collect::<Vec<_>>().join(","))
         }
         Shortfall::Guard { parts, percent } => format!(
             "guard{percent}:{}",
-            parts
-                .iter()
-                .map(|p| s.parts[*p].id.as_str())
-                .collect::<Vec<_>>()
-                .join(",")
+            parts.iter().map(|p| s.parts[*p].id.as_str()).collect::<Vec<_>>().join(",")
         ),
     }
 }
@@ -130,12 +94,7 @@ fn actual(s: &Standard, file: AnswersFile) -> Value {
         .parts
         .iter()
         .zip(&sc.parts)
-        .map(|(p, ps)| {
-            (
-                p.id.to_string(),
-                Value::from(f64::from(ps.achieved_tenths()) / 10.0),
-            )
-        })
+        .map(|(p, ps)| (p.id.to_string(), Value::from(f64::from(ps.achieved_tenths()) / 10.0)))
         .collect();
     let outcome = match &x.outcome {
         TierOutcome::Tier(t) => s.tiers[*t].id.to_string(),
@@ -169,37 +128,19 @@ fn every_golden_set_scores_as_worked_out() {
     let mut checked = 0;
     for (_, s) in standards.iter().filter(|(_, s)| s.id != "sample") {
         let dir = standards_dir().join("golden").join(&s.id);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .expect("golden dir")
-            .map(|e| e.expect("entry").path())
-            .collect();
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(&dir).expect("golden dir").map(|e| e.expect("entry").path()).collect();
         files.sort();
-        assert!(
-            files.len() >= 12,
-            "{}: only {} golden sets",
-            s.id,
-            files.len()
-        );
+        assert!(files.len() >= 12, "{}: only {} golden sets", s.id, files.len());
         for path in files {
             let text = std::fs::read_to_string(&path).expect("read golden");
             let doc: Value = serde_json::from_str(&text).expect("golden JSON");
             let expect = &doc["golden"]["expect"];
             let file = AnswersFile::parse(&text).expect("a golden set is a valid answers file");
             assert_eq!(file.standard.id, s.id);
-            assert_eq!(
-                file.standard.version,
-                s.version,
-                "{}: regenerate with tools/golden.py",
-                path.display()
-            );
+            assert_eq!(file.standard.version, s.version, "{}: regenerate with tools/golden.py", path.display());
             let got = actual(s, file);
-            assert_eq!(
-                &got,
-                expect,
-                "\n{}\n{}",
-                path.display(),
-                doc["golden"]["worked"]
-            );
+            assert_eq!(&got, expect, "\n{}\n{}", path.display(), doc["golden"]["worked"]);
             checked += 1;
         }
     }

@@ -24,13 +24,7 @@ struct Spec {
 fn spec() -> impl Strategy<Value = Spec> {
     (
         prop::collection::vec(
-            prop::collection::vec(
-                (
-                    1u32..200,
-                    prop::collection::vec((any::<bool>(), 0u8..3), 1..5),
-                ),
-                1..4,
-            ),
+            prop::collection::vec((1u32..200, prop::collection::vec((any::<bool>(), 0u8..3), 1..5)), 1..4),
             1..4,
         ),
         prop::collection::vec(0u32..=1000, 1..6),
@@ -39,16 +33,14 @@ fn spec() -> impl Strategy<Value = Spec> {
         any::<bool>(),
         prop::option::of(0u32..=100),
     )
-        .prop_map(
-            |(parts, thresholds, tier_gates, gates, first_gate_blocking, guard)| Spec {
-                parts,
-                thresholds,
-                tier_gates,
-                gates,
-                first_gate_blocking,
-                guard,
-            },
-        )
+        .prop_map(|(parts, thresholds, tier_gates, gates, first_gate_blocking, guard)| Spec {
+            parts,
+            thresholds,
+            tier_gates,
+            gates,
+            first_gate_blocking,
+            guard,
+        })
 }
 
 fn text(s: &str) -> Value {
@@ -84,10 +76,8 @@ fn build(sp: &Spec) -> Standard {
                     q
                 })
                 .collect();
-            indicators.push(
-                json!({ "id": format!("P{pi}.{ii}"), "title": text("i"), "points": points,
-                "sources": [], "questions": questions }),
-            );
+            indicators.push(json!({ "id": format!("P{pi}.{ii}"), "title": text("i"), "points": points,
+                "sources": [], "questions": questions }));
         }
         total += part_points;
         parts.push(json!({ "id": format!("P{pi}"), "title": text("p"), "points": part_points, "indicators": indicators }));
@@ -115,8 +105,7 @@ fn build(sp: &Spec) -> Standard {
         .map(|(i, th)| {
             need = need.max(sp.tier_gates[i].min(sp.gates.len()));
             let ids: Vec<String> = (0..need).map(|g| format!("G{g}")).collect();
-            let mut t =
-                json!({ "id": format!("T{i}"), "name": text("t"), "threshold": th, "gates": ids });
+            let mut t = json!({ "id": format!("T{i}"), "name": text("t"), "threshold": th, "gates": ids });
             if i + 1 == n {
                 if let Some(g) = sp.guard {
                     t["min_part_percent"] = json!(g);
@@ -137,11 +126,7 @@ fn build(sp: &Spec) -> Standard {
 type Raw = (Vec<(u8, bool)>, Vec<u8>, u8);
 
 fn raw_answers() -> impl Strategy<Value = Raw> {
-    (
-        prop::collection::vec((0u8..8, any::<bool>()), 48),
-        prop::collection::vec(0u8..4, 4),
-        0u8..3,
-    )
+    (prop::collection::vec((0u8..8, any::<bool>()), 48), prop::collection::vec(0u8..4, 4), 0u8..3)
 }
 
 fn answers(s: &Standard, (qs, gs, profile): &Raw) -> Answers {

@@ -8,10 +8,7 @@ use brand_core::standard::raw::StandardFile;
 fn committed_schema_is_current() {
     let schema = schemars::schema_for!(StandardFile);
     let generated = serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n";
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../standards/standard.schema.json"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../standards/standard.schema.json");
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &generated).expect("write schema");
     }
@@ -27,9 +24,6 @@ fn schema_describes_the_format() {
     let schema = serde_json::to_value(schemars::schema_for!(StandardFile)).unwrap();
     let required = schema["required"].as_array().expect("required list");
     for field in ["format", "id", "version", "parts", "tiers", "total_points"] {
-        assert!(
-            required.iter().any(|r| r == field),
-            "{field} should be required"
-        );
+        assert!(required.iter().any(|r| r == field), "{field} should be required");
     }
 }

@@ -24,11 +24,8 @@ fn rule_2_evidence_rule() {
     check(&s, "sector=mfg A1.1=4e", "total=33 capped=");
     check(&s, "sector=mfg A1.1=5e", "total=42 capped=");
     check(&s, "sector=mfg A1.1=5 A1.1=note", "total=42 capped=");
-    check(
-        &s,
-        "sector=mfg *=5 G*=yes",
-        "total=600 tier=t2 capped=A1.1,A1.2,A1.3,A2.1,A2.2,B1.1,B1.2,B1.3,B1.4,B2.1,B2.2",
-    );
+    check(&s, "sector=mfg *=5 G*=yes",
+        "total=600 tier=t2 capped=A1.1,A1.2,A1.3,A2.1,A2.2,B1.1,B1.2,B1.3,B1.4,B2.1,B2.2");
 }
 
 #[test]
@@ -37,11 +34,7 @@ fn rule_3_not_applicable() {
     // A1.3 N/A: A1's 125 points split over two questions, 12.5 a level.
     check(&s, "sector=mfg A1.3=na A1.1=5e", "total=63 parts=62.5,0.0");
     // All of A2 N/A: A2 drops out and the total is rescaled: 125 / 925 × 1000 = 135.1.
-    check(
-        &s,
-        "sector=mfg A2.*=na A1.*=5e",
-        "total=135 range=135..1000 parts=125.0,0.0",
-    );
+    check(&s, "sector=mfg A2.*=na A1.*=5e", "total=135 range=135..1000 parts=125.0,0.0");
     check(&s, "sector=mfg A2.*=na *=5e", "total=1000");
     // N/A on a question that does not allow it counts as unanswered.
     check(&s, "sector=mfg B1.1=na", "total=0 open=11");
@@ -71,51 +64,19 @@ fn rule_5_rounding_half_up() {
 fn rule_6_tier_suggestion_and_reasons() {
     let s = mini();
     check(&s, "", "tier=t0 next=t1 short=points:350,gates:G1");
-    check(
-        &s,
-        "sector=mfg *=5e G*=yes",
-        "total=1000 tier=t4 next=- plan=-",
-    );
-    check(
-        &s,
-        "sector=mfg B1.*=5e A1.1=3 G*=yes",
-        "total=500 tier=t2 next=t3 short=points:150",
-    );
-    check(
-        &s,
-        "sector=mfg B1.*=5e A2.1=3 G*=yes",
-        "total=498 tier=t1 next=t2 short=points:2",
-    );
+    check(&s, "sector=mfg *=5e G*=yes", "total=1000 tier=t4 next=- plan=-");
+    check(&s, "sector=mfg B1.*=5e A1.1=3 G*=yes", "total=500 tier=t2 next=t3 short=points:150");
+    check(&s, "sector=mfg B1.*=5e A2.1=3 G*=yes", "total=498 tier=t1 next=t2 short=points:2");
     // Gates: not sure is not yes; a gate that does not apply to the profile is not required.
-    check(
-        &s,
-        "sector=mfg *=5e G1=unsure",
-        "tier=t0 next=t1 short=gates:G1",
-    );
-    check(
-        &s,
-        "sector=mfg *=5e G1=yes G2=yes",
-        "tier=t2 next=t3 short=gates:G3",
-    );
+    check(&s, "sector=mfg *=5e G1=unsure", "tier=t0 next=t1 short=gates:G1");
+    check(&s, "sector=mfg *=5e G1=yes G2=yes", "tier=t2 next=t3 short=gates:G3");
     check(&s, "sector=svc *=5e G1=yes G2=yes", "tier=t4");
     // A blocking gate answered no: no tier, fix first, and the plan closes it.
-    check(
-        &s,
-        "sector=mfg *=5e G1=no G2=yes G3=yes",
-        "tier=fix:G1 next=t4 plan=-[G1]1000",
-    );
+    check(&s, "sector=mfg *=5e G1=no G2=yes G3=yes", "tier=fix:G1 next=t4 plan=-[G1]1000");
     // G2 is still open, so closing G1 would reach t1.
-    check(
-        &s,
-        "sector=mfg *=5e G1=no",
-        "tier=fix:G1 next=t1 plan=-[G1]1000",
-    );
+    check(&s, "sector=mfg *=5e G1=no", "tier=fix:G1 next=t1 plan=-[G1]1000");
     // The guard: 800 points but part A at 0 %.
-    check(
-        &s,
-        "sector=mfg A*=0 B*=5e G*=yes",
-        "total=800 tier=t3 next=t4 short=guard:A",
-    );
+    check(&s, "sector=mfg A*=0 B*=5e G*=yes", "total=800 tier=t3 next=t4 short=guard:A");
 }
 
 #[test]
@@ -124,47 +85,27 @@ fn rule_6_below_the_first_tier() {
     v["tiers"][0]["threshold"] = 100.into();
     v["tiers"][1]["threshold"] = 350.into();
     let s = brand_core::parse(&v.to_string()).expect("valid");
-    check(
-        &s,
-        "sector=mfg A1.1=5e",
-        "total=42 tier=below next=t0 short=points:58",
-    );
+    check(&s, "sector=mfg A1.1=5e", "total=42 tier=below next=t0 short=points:58");
 }
 
 #[test]
 fn rule_7_plan_to_the_next_tier() {
     let s = mini();
     // Largest gain first: B2 (32.5 a level) before B1 (23.75).
-    check(
-        &s,
-        "sector=mfg G*=yes",
-        "next=t1 plan=B2.1:0>5;B2.2:0>5;B1.1:0>2[]373",
-    );
+    check(&s, "sector=mfg G*=yes", "next=t1 plan=B2.1:0>5;B2.2:0>5;B1.1:0>2[]373");
     check(&s, "sector=mfg B1.*=5e A2.1=3 G*=yes", "plan=B2.1:0>1[]530");
     // Capped answers count from 3; reaching 4 and 5 needs evidence.
     check(&s, "sector=mfg *=5 G*=yes", "next=t3 plan=B2.1:3>5[]665");
     // Guard first (part A to 60 %, within part A), then the threshold.
-    check(
-        &s,
-        "sector=mfg A*=0 B*=5e G*=yes",
-        "plan=A1.1:0>5;A1.2:0>5;A1.3:0>5[]925",
-    );
+    check(&s, "sector=mfg A*=0 B*=5e G*=yes", "plan=A1.1:0>5;A1.2:0>5;A1.3:0>5[]925");
     // Gates still to close are part of the plan.
-    check(
-        &s,
-        "sector=mfg B1.*=5e A1.1=3 G1=yes",
-        "tier=t1 next=t2 plan=-[G2]500",
-    );
+    check(&s, "sector=mfg B1.*=5e A1.1=3 G1=yes", "tier=t1 next=t2 plan=-[G2]500");
 }
 
 #[test]
 fn advisory_tracks() {
     let s = mini();
-    check(
-        &s,
-        "sector=svc A*=4e B*=3e G2=yes",
-        "total=640 adv=award,value",
-    );
+    check(&s, "sector=svc A*=4e B*=3e G2=yes", "total=640 adv=award,value");
     check(&s, "sector=mfg A*=3e B*=3e", "adv=mfg");
     check(&s, "", "adv=");
 }

@@ -35,56 +35,30 @@ fn syntax_and_shape() {
     let got = parse("{ \"format\": 1, ").unwrap_err();
     assert!(matches!(got[0].kind, K::Syntax(_)), "{got:?}");
     let got = parse("[1, 2]").unwrap_err();
-    assert!(
-        matches!(got[0].kind, K::Shape(_)) && got[0].path == "$[0]",
-        "{got:?}"
-    );
+    assert!(matches!(got[0].kind, K::Shape(_)) && got[0].path == "$[0]", "{got:?}");
     let got = problems(|v| v["parts"][0]["indicators"][1]["points"] = json!("seventy-five"));
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].path, "$.parts[0].indicators[1].points");
     assert!(matches!(got[0].kind, K::Shape(_)));
     let got = problems(|v| v["tiers"][0]["colour"] = json!("gold"));
-    assert!(
-        matches!(got[0].kind, K::Shape(ref m) if m.contains("colour")),
-        "{got:?}"
-    );
+    assert!(matches!(got[0].kind, K::Shape(ref m) if m.contains("colour")), "{got:?}");
     let got = problems(|v| v["parts"][0]["indicators"][0]["sources"][0]["tag"] = json!("maybe"));
     assert_eq!(got[0].path, "$.parts[0].indicators[0].sources[0].tag");
 }
 
 #[test]
 fn format_and_ids() {
-    expect(
-        |v| v["format"] = json!(2),
-        "$.format",
-        K::UnsupportedFormat { found: 2 },
-    );
-    expect(
-        |v| v["id"] = json!("has space"),
-        "$.id",
-        K::BadId("has space".into()),
-    );
+    expect(|v| v["format"] = json!(2), "$.format", K::UnsupportedFormat { found: 2 });
+    expect(|v| v["id"] = json!("has space"), "$.id", K::BadId("has space".into()));
     expect(|v| v["version"] = json!(" "), "$.version", K::Empty);
     expect(
         |v| v["parts"][1]["indicators"][0]["questions"][0]["id"] = json!("A1.1"),
         "$.parts[1].indicators[0].questions[0].id",
         K::DuplicateId("A1.1".into()),
     );
-    expect(
-        |v| v["parts"][1]["id"] = json!("A"),
-        "$.parts[1].id",
-        K::DuplicateId("A".into()),
-    );
-    expect(
-        |v| v["gates"][2]["id"] = json!("G1"),
-        "$.gates[2].id",
-        K::DuplicateId("G1".into()),
-    );
-    expect(
-        |v| v["tiers"][1]["id"] = json!(""),
-        "$.tiers[1].id",
-        K::BadId(String::new()),
-    );
+    expect(|v| v["parts"][1]["id"] = json!("A"), "$.parts[1].id", K::DuplicateId("A".into()));
+    expect(|v| v["gates"][2]["id"] = json!("G1"), "$.gates[2].id", K::DuplicateId("G1".into()));
+    expect(|v| v["tiers"][1]["id"] = json!(""), "$.tiers[1].id", K::BadId(String::new()));
 }
 
 #[test]
@@ -94,11 +68,7 @@ fn texts_in_both_languages() {
         "$.parts[0].indicators[0].questions[1].text.en",
         K::MissingText { lang: Lang::En },
     );
-    expect(
-        |v| v["disclaimer"]["zh"] = json!("  "),
-        "$.disclaimer.zh",
-        K::MissingText { lang: Lang::Zh },
-    );
+    expect(|v| v["disclaimer"]["zh"] = json!("  "), "$.disclaimer.zh", K::MissingText { lang: Lang::Zh });
     expect(
         |v| v["parts"][0]["indicators"][0]["questions"][0]["levels"][4]["zh"] = json!(""),
         "$.parts[0].indicators[0].questions[0].levels[4].zh",
@@ -110,10 +80,7 @@ fn texts_in_both_languages() {
 fn levels_zero_to_five_all_described() {
     expect(
         |v| {
-            v["parts"][0]["indicators"][0]["questions"][0]["levels"]
-                .as_array_mut()
-                .unwrap()
-                .pop();
+            v["parts"][0]["indicators"][0]["questions"][0]["levels"].as_array_mut().unwrap().pop();
         },
         "$.parts[0].indicators[0].questions[0].levels",
         K::LevelCount { found: 5 },
@@ -187,11 +154,7 @@ fn tiers_ascend_and_accumulate_gates() {
 
 #[test]
 fn references_resolve() {
-    expect(
-        |v| v["tiers"][1]["gates"] = json!(["G9"]),
-        "$.tiers[1].gates[0]",
-        K::UnknownGate("G9".into()),
-    );
+    expect(|v| v["tiers"][1]["gates"] = json!(["G9"]), "$.tiers[1].gates[0]", K::UnknownGate("G9".into()));
     expect(
         |v| v["advisories"][0]["when"][0]["part_at_least"]["part"] = json!("Z"),
         "$.advisories[0].when[0].part_at_least.part",
@@ -208,10 +171,7 @@ fn references_resolve() {
         K::UnknownProfile("size".into()),
     );
     expect(
-        |v| {
-            v["parts"][1]["indicators"][1]["questions"][1]["applies_when"]["any_of"] =
-                json!(["mining"])
-        },
+        |v| v["parts"][1]["indicators"][1]["questions"][1]["applies_when"]["any_of"] = json!(["mining"]),
         "$.parts[1].indicators[1].questions[1].applies_when.any_of[0]",
         K::UnknownOption("mining".into()),
     );

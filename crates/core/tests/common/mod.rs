@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use brand_core::answers::Level;
 use brand_core::tier::{Shortfall, TierOutcome};
 use brand_core::{
-    assess, Answer, Answers, Assessment, GateAnswer, GateId, OptionId, ProfileId, QuestionId,
-    Response, Standard,
+    assess, Answer, Answers, Assessment, GateAnswer, GateId, OptionId, ProfileId, QuestionId, Response,
+    Standard,
 };
 use serde_json::{json, Value};
 
@@ -89,9 +89,7 @@ pub fn mini() -> Standard {
 pub fn answers(s: &Standard, spec: &str) -> Answers {
     let mut a = Answers::default();
     for tok in spec.split_whitespace() {
-        let (key, val) = tok
-            .split_once('=')
-            .unwrap_or_else(|| panic!("bad token {tok}"));
+        let (key, val) = tok.split_once('=').unwrap_or_else(|| panic!("bad token {tok}"));
         if s.profile_question(&ProfileId::new(key)).is_some() {
             a.set_profile(ProfileId::new(key), Some(OptionId::new(val)));
             continue;
@@ -112,12 +110,7 @@ pub fn answers(s: &Standard, spec: &str) -> Answers {
             }
             continue;
         }
-        let ids: Vec<QuestionId> = s
-            .questions
-            .iter()
-            .filter(|q| matches(q.id.as_str()))
-            .map(|q| q.id.clone())
-            .collect();
+        let ids: Vec<QuestionId> = s.questions.iter().filter(|q| matches(q.id.as_str())).map(|q| q.id.clone()).collect();
         assert!(!ids.is_empty(), "no question matches {key}");
         for id in ids {
             if val == "note" {
@@ -125,10 +118,7 @@ pub fn answers(s: &Standard, spec: &str) -> Answers {
                 continue;
             }
             let answer = match val {
-                "na" => Answer {
-                    response: Some(Response::NotApplicable),
-                    note: String::new(),
-                },
+                "na" => Answer { response: Some(Response::NotApplicable), note: String::new() },
                 v => {
                     let (digits, evidence) = match v.strip_suffix('e') {
                         Some(d) => (d, true),
@@ -137,11 +127,7 @@ pub fn answers(s: &Standard, spec: &str) -> Answers {
                     let level = Level::new(digits.parse().expect("level")).expect("level 0-5");
                     Answer {
                         response: Some(Response::Level(level)),
-                        note: if evidence {
-                            "证书".into()
-                        } else {
-                            String::new()
-                        },
+                        note: if evidence { "证书".into() } else { String::new() },
                     }
                 }
             };
@@ -161,11 +147,7 @@ pub fn describe(s: &Standard, x: &Assessment) -> BTreeMap<&'static str, String> 
     d.insert("range", format!("{}..{}", sc.min, sc.max));
     d.insert(
         "parts",
-        sc.parts
-            .iter()
-            .map(|p| format!("{:.1}", f64::from(p.achieved_tenths()) / 10.0))
-            .collect::<Vec<_>>()
-            .join(","),
+        sc.parts.iter().map(|p| format!("{:.1}", f64::from(p.achieved_tenths()) / 10.0)).collect::<Vec<_>>().join(","),
     );
     d.insert(
         "tier",
@@ -173,23 +155,11 @@ pub fn describe(s: &Standard, x: &Assessment) -> BTreeMap<&'static str, String> 
             TierOutcome::Tier(t) => s.tiers[*t].id.to_string(),
             TierOutcome::BelowFirst => "below".into(),
             TierOutcome::FixFirst { gates } => {
-                format!(
-                    "fix:{}",
-                    gates
-                        .iter()
-                        .map(|g| s.gates[*g].id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(",")
-                )
+                format!("fix:{}", gates.iter().map(|g| s.gates[*g].id.as_str()).collect::<Vec<_>>().join(","))
             }
         },
     );
-    d.insert(
-        "next",
-        x.next
-            .map(|t| s.tiers[t].id.to_string())
-            .unwrap_or_else(|| "-".into()),
-    );
+    d.insert("next", x.next.map(|t| s.tiers[t].id.to_string()).unwrap_or_else(|| "-".into()));
     d.insert(
         "short",
         x.shortfalls
@@ -197,23 +167,10 @@ pub fn describe(s: &Standard, x: &Assessment) -> BTreeMap<&'static str, String> 
             .map(|f| match f {
                 Shortfall::Points { short } => format!("points:{short}"),
                 Shortfall::GatesOpen(g) => {
-                    format!(
-                        "gates:{}",
-                        g.iter()
-                            .map(|g| s.gates[*g].id.as_str())
-                            .collect::<Vec<_>>()
-                            .join("+")
-                    )
+                    format!("gates:{}", g.iter().map(|g| s.gates[*g].id.as_str()).collect::<Vec<_>>().join("+"))
                 }
                 Shortfall::Guard { parts, .. } => {
-                    format!(
-                        "guard:{}",
-                        parts
-                            .iter()
-                            .map(|p| s.parts[*p].id.as_str())
-                            .collect::<Vec<_>>()
-                            .join("+")
-                    )
+                    format!("guard:{}", parts.iter().map(|p| s.parts[*p].id.as_str()).collect::<Vec<_>>().join("+"))
                 }
             })
             .collect::<Vec<_>>()
@@ -224,41 +181,22 @@ pub fn describe(s: &Standard, x: &Assessment) -> BTreeMap<&'static str, String> 
         match &x.plan {
             None => "-".into(),
             Some(p) => {
-                let steps: Vec<String> = p
-                    .steps
-                    .iter()
-                    .map(|st| format!("{}:{}>{}", s.questions[st.question].id, st.from, st.to))
-                    .collect();
+                let steps: Vec<String> =
+                    p.steps.iter().map(|st| format!("{}:{}>{}", s.questions[st.question].id, st.from, st.to)).collect();
                 let gates: Vec<&str> = p.gates.iter().map(|g| s.gates[*g].id.as_str()).collect();
-                format!(
-                    "{}[{}]{}",
-                    if steps.is_empty() {
-                        "-".into()
-                    } else {
-                        steps.join(";")
-                    },
-                    gates.join("+"),
-                    p.total_after
-                )
+                format!("{}[{}]{}", if steps.is_empty() { "-".into() } else { steps.join(";") },
+                    gates.join("+"), p.total_after)
             }
         },
     );
     d.insert(
         "capped",
-        sc.evidence_capped
-            .iter()
-            .map(|q| s.questions[*q].id.to_string())
-            .collect::<Vec<_>>()
-            .join(","),
+        sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect::<Vec<_>>().join(","),
     );
     d.insert("open", sc.unanswered.len().to_string());
     d.insert(
         "adv",
-        x.advisories
-            .iter()
-            .map(|a| s.advisories[*a].id.clone())
-            .collect::<Vec<_>>()
-            .join(","),
+        x.advisories.iter().map(|a| s.advisories[*a].id.clone()).collect::<Vec<_>>().join(","),
     );
     d
 }
@@ -270,14 +208,9 @@ pub fn check(s: &Standard, spec: &str, expected: &str) {
     let x = assess(s, &answers(s, spec));
     let got = describe(s, &x);
     for tok in expected.split_whitespace() {
-        let (key, want) = tok
-            .split_once('=')
-            .unwrap_or_else(|| panic!("bad expectation {tok}"));
+        let (key, want) = tok.split_once('=').unwrap_or_else(|| panic!("bad expectation {tok}"));
         let have = got.get(key).unwrap_or_else(|| panic!("unknown key {key}"));
-        assert_eq!(
-            have, want,
-            "\n  answers: {spec}\n  key {key}: got {have}, want {want}\n  all: {got:?}"
-        );
+        assert_eq!(have, want, "\n  answers: {spec}\n  key {key}: got {have}, want {want}\n  all: {got:?}");
     }
 }
 
