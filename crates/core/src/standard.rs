@@ -274,11 +274,7 @@ impl Lang {
     }
     /// Reads a language tag leniently ("zh", "zh-CN", "en-GB" …); unknown tags give `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Lang::Zh),
             "en" => Some(Lang::En),
@@ -452,10 +448,7 @@ impl Standard {
 
 impl Question {
     /// The level descriptors for this profile: the first matching band, else the defaults.
-    pub fn levels_for(
-        &self,
-        profile: &std::collections::BTreeMap<ProfileId, OptionId>,
-    ) -> &[Text; 6] {
+    pub fn levels_for(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> &[Text; 6] {
         self.bands
             .iter()
             .find(|b| b.when.holds(profile))
@@ -468,9 +461,7 @@ impl Condition {
     /// True when the profile question is answered with one of the listed options. An unanswered
     /// profile question satisfies no condition.
     pub fn holds(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> bool {
-        profile
-            .get(&self.profile)
-            .is_some_and(|o| self.any_of.contains(o))
+        profile.get(&self.profile).is_some_and(|o| self.any_of.contains(o))
     }
 }
 
@@ -487,37 +478,19 @@ pub enum ProblemKind {
     /// Not JSON, or JSON of the wrong shape (serde's message).
     Syntax(String),
     Shape(String),
-    UnsupportedFormat {
-        found: u32,
-    },
+    UnsupportedFormat { found: u32 },
     Empty,
-    MissingText {
-        lang: Lang,
-    },
+    MissingText { lang: Lang },
     DuplicateId(String),
     BadId(String),
-    PointsMismatch {
-        declared: u32,
-        sum: u32,
-    },
+    PointsMismatch { declared: u32, sum: u32 },
     ZeroPoints,
     NoQuestions,
-    TooManyQuestions {
-        found: usize,
-    },
-    LevelCount {
-        found: usize,
-    },
-    ThresholdsNotAscending {
-        previous: u32,
-        found: u32,
-    },
-    ThresholdAboveTotal {
-        total: u32,
-    },
-    GatesNotCumulative {
-        missing: String,
-    },
+    TooManyQuestions { found: usize },
+    LevelCount { found: usize },
+    ThresholdsNotAscending { previous: u32, found: u32 },
+    ThresholdAboveTotal { total: u32 },
+    GatesNotCumulative { missing: String },
     UnknownGate(String),
     UnknownPart(String),
     UnknownProfile(String),
@@ -596,23 +569,14 @@ pub fn parse(json: &str) -> Result<Standard, Vec<Problem>> {
 /// which costs a fraction of the code of tracking the path while deserialising.
 pub fn path_at(json: &str, line: usize, column: usize) -> String {
     enum Frame {
-        Object {
-            key: Option<String>,
-            expect_key: bool,
-        },
-        Array {
-            index: usize,
-        },
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
     }
     let b = json.as_bytes();
     let line_start = if line <= 1 {
         0
     } else {
-        b.iter()
-            .enumerate()
-            .filter(|(_, &c)| c == b'\n')
-            .nth(line - 2)
-            .map_or(b.len(), |(i, _)| i + 1)
+        b.iter().enumerate().filter(|(_, &c)| c == b'\n').nth(line - 2).map_or(b.len(), |(i, _)| i + 1)
     };
     // The last byte serde_json had read when it stopped.
     let last = (line_start + column).min(b.len()).saturating_sub(1);
@@ -625,21 +589,14 @@ pub fn path_at(json: &str, line: usize, column: usize) -> String {
                 while j < b.len() && b[j] != b'"' {
                     j += if b[j] == b'\\' { 2 } else { 1 };
                 }
-                if let Some(Frame::Object {
-                    key,
-                    expect_key: expect @ true,
-                }) = stack.last_mut()
-                {
+                if let Some(Frame::Object { key, expect_key: expect @ true }) = stack.last_mut() {
                     // A key is read whole, even past the error (an unknown field stops inside it).
                     *key = Some(json.get(i + 1..j.min(b.len())).unwrap_or("").to_owned());
                     *expect = false;
                 }
                 i = j;
             }
-            b'{' => stack.push(Frame::Object {
-                key: None,
-                expect_key: true,
-            }),
+            b'{' => stack.push(Frame::Object { key: None, expect_key: true }),
             b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();
@@ -653,20 +610,14 @@ pub fn path_at(json: &str, line: usize, column: usize) -> String {
         }
         i += 1;
     }
-    // Stopped on a closing bracket (a missing field, too few items): the path is the container.
+    // Stopped on a closing bracket (a missing field, too few items): the path is the container's
+    // own, without the key or index inside it.
     let container = matches!(b.get(last), Some(b'}' | b']'));
-    if let (true, Some(Frame::Object { key, .. })) = (container, stack.last_mut()) {
-        *key = None;
-    }
-    if container && matches!(stack.last(), Some(Frame::Array { .. })) {
-        stack.pop();
-        stack.push(Frame::Object {
-            key: None,
-            expect_key: false,
-        }); // the array itself, no index
-    }
     let mut out = String::from("$");
-    for f in &stack {
+    for (n, f) in stack.iter().enumerate() {
+        if container && n + 1 == stack.len() {
+            break;
+        }
         match f {
             Frame::Object { key: Some(k), .. } => {
                 out.push('.');
@@ -691,31 +642,20 @@ struct Validator {
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 impl Validator {
     fn push(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            kind,
-        });
+        self.problems.push(Problem { path: path.to_owned(), kind });
     }
 
     fn text(&mut self, path: &str, t: raw::Text) -> Text {
         if t.zh.trim().is_empty() {
-            self.push(
-                &format!("{path}.zh"),
-                ProblemKind::MissingText { lang: Lang::Zh },
-            );
+            self.push(&format!("{path}.zh"), ProblemKind::MissingText { lang: Lang::Zh });
         }
         if t.en.trim().is_empty() {
-            self.push(
-                &format!("{path}.en"),
-                ProblemKind::MissingText { lang: Lang::En },
-            );
+            self.push(&format!("{path}.en"), ProblemKind::MissingText { lang: Lang::En });
         }
         Text { zh: t.zh, en: t.en }
     }
@@ -753,12 +693,7 @@ impl Validator {
 
     fn levels(&mut self, path: &str, levels: Vec<raw::Text>) -> [Text; 6] {
         if levels.len() != 6 {
-            self.push(
-                path,
-                ProblemKind::LevelCount {
-                    found: levels.len(),
-                },
-            );
+            self.push(path, ProblemKind::LevelCount { found: levels.len() });
         }
         let mut out: [Text; 6] = Default::default();
         for (i, t) in levels.into_iter().enumerate() {
@@ -770,27 +705,16 @@ impl Validator {
         out
     }
 
-    fn condition(
-        &mut self,
-        path: &str,
-        c: raw::Condition,
-        profile: &[ProfileQuestion],
-    ) -> Condition {
+    fn condition(&mut self, path: &str, c: raw::Condition, profile: &[ProfileQuestion]) -> Condition {
         match profile.iter().find(|p| p.id.as_str() == c.profile) {
-            None => self.push(
-                &format!("{path}.profile"),
-                ProblemKind::UnknownProfile(c.profile.clone()),
-            ),
+            None => self.push(&format!("{path}.profile"), ProblemKind::UnknownProfile(c.profile.clone())),
             Some(p) => {
                 if c.any_of.is_empty() {
                     self.push(&format!("{path}.any_of"), ProblemKind::Empty);
                 }
                 for (i, o) in c.any_of.iter().enumerate() {
                     if !p.options.iter().any(|opt| opt.id.as_str() == o) {
-                        self.push(
-                            &format!("{path}.any_of[{i}]"),
-                            ProblemKind::UnknownOption(o.clone()),
-                        );
+                        self.push(&format!("{path}.any_of[{i}]"), ProblemKind::UnknownOption(o.clone()));
                     }
                 }
             }
@@ -801,16 +725,9 @@ impl Validator {
         }
     }
 
-    fn standard(
-        mut self,
-        f: raw::StandardFile,
-        content_hash: String,
-    ) -> Result<Standard, Vec<Problem>> {
+    fn standard(mut self, f: raw::StandardFile, content_hash: String) -> Result<Standard, Vec<Problem>> {
         if f.format != FORMAT {
-            self.push(
-                "$.format",
-                ProblemKind::UnsupportedFormat { found: f.format },
-            );
+            self.push("$.format", ProblemKind::UnsupportedFormat { found: f.format });
         }
         if !valid_id(&f.id) {
             self.push("$.id", ProblemKind::BadId(f.id.clone()));
@@ -840,10 +757,7 @@ impl Validator {
                     .map(|(j, o)| {
                         let op = format!("{path}.options[{j}]");
                         self.id(&format!("{op}.id"), &o.id, &mut seen_opt);
-                        ProfileOption {
-                            id: OptionId(o.id),
-                            label: self.text(&format!("{op}.label"), o.label),
-                        }
+                        ProfileOption { id: OptionId(o.id), label: self.text(&format!("{op}.label"), o.label) }
                     })
                     .collect();
                 ProfileQuestion {
@@ -858,8 +772,7 @@ impl Validator {
         let mut parts = Vec::new();
         let mut indicators = Vec::new();
         let mut questions = Vec::new();
-        let (mut seen_part, mut seen_ind, mut seen_q) =
-            (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        let (mut seen_part, mut seen_ind, mut seen_q) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
         if f.parts.is_empty() {
             self.push("$.parts", ProblemKind::Empty);
         }
@@ -888,9 +801,7 @@ impl Validator {
                 } else if ind.questions.len() > MAX_QUESTIONS_PER_INDICATOR {
                     self.push(
                         &format!("{ipath}.questions"),
-                        ProblemKind::TooManyQuestions {
-                            found: ind.questions.len(),
-                        },
+                        ProblemKind::TooManyQuestions { found: ind.questions.len() },
                     );
                 }
                 let first_q = questions.len();
@@ -898,19 +809,14 @@ impl Validator {
                 for (qi, q) in ind.questions.into_iter().enumerate() {
                     let qpath = format!("{ipath}.questions[{qi}]");
                     self.id(&format!("{qpath}.id"), &q.id, &mut seen_q);
-                    let applies_when = q
-                        .applies_when
-                        .map(|c| self.condition(&format!("{qpath}.applies_when"), c, &profile));
+                    let applies_when =
+                        q.applies_when.map(|c| self.condition(&format!("{qpath}.applies_when"), c, &profile));
                     let bands = q
                         .bands
                         .into_iter()
                         .enumerate()
                         .map(|(bi, b)| Band {
-                            when: self.condition(
-                                &format!("{qpath}.bands[{bi}].when"),
-                                b.when,
-                                &profile,
-                            ),
+                            when: self.condition(&format!("{qpath}.bands[{bi}].when"), b.when, &profile),
                             levels: self.levels(&format!("{qpath}.bands[{bi}].levels"), b.levels),
                         })
                         .collect();
@@ -937,13 +843,7 @@ impl Validator {
                 });
             }
             if ind_sum != p.points {
-                self.push(
-                    &format!("{path}.points"),
-                    ProblemKind::PointsMismatch {
-                        declared: p.points,
-                        sum: ind_sum,
-                    },
-                );
+                self.push(&format!("{path}.points"), ProblemKind::PointsMismatch { declared: p.points, sum: ind_sum });
             }
             parts.push(Part {
                 id: PartId(p.id),
@@ -955,10 +855,7 @@ impl Validator {
         if parts_sum != f.total_points {
             self.push(
                 "$.total_points",
-                ProblemKind::PointsMismatch {
-                    declared: f.total_points,
-                    sum: parts_sum,
-                },
+                ProblemKind::PointsMismatch { declared: f.total_points, sum: parts_sum },
             );
         }
 
@@ -975,9 +872,7 @@ impl Validator {
                     text: self.text(&format!("{path}.text"), g.text),
                     help: self.opt_text(&format!("{path}.help"), g.help),
                     blocking: g.blocking,
-                    applies_when: g
-                        .applies_when
-                        .map(|c| self.condition(&format!("{path}.applies_when"), c, &profile)),
+                    applies_when: g.applies_when.map(|c| self.condition(&format!("{path}.applies_when"), c, &profile)),
                     sources: self.sources(&format!("{path}.sources"), g.sources),
                 }
             })
@@ -998,29 +893,18 @@ impl Validator {
                 if t.threshold <= prev.threshold {
                     self.push(
                         &format!("{path}.threshold"),
-                        ProblemKind::ThresholdsNotAscending {
-                            previous: prev.threshold,
-                            found: t.threshold,
-                        },
+                        ProblemKind::ThresholdsNotAscending { previous: prev.threshold, found: t.threshold },
                     );
                 }
             }
             if t.threshold > f.total_points {
-                self.push(
-                    &format!("{path}.threshold"),
-                    ProblemKind::ThresholdAboveTotal {
-                        total: f.total_points,
-                    },
-                );
+                self.push(&format!("{path}.threshold"), ProblemKind::ThresholdAboveTotal { total: f.total_points });
             }
             let mut tier_gates = Vec::new();
             for (gi, g) in t.gates.iter().enumerate() {
                 match gate_index(g) {
                     Some(ix) => tier_gates.push(ix),
-                    None => self.push(
-                        &format!("{path}.gates[{gi}]"),
-                        ProblemKind::UnknownGate(g.clone()),
-                    ),
+                    None => self.push(&format!("{path}.gates[{gi}]"), ProblemKind::UnknownGate(g.clone())),
                 }
             }
             if let Some(prev) = tiers.last() {
@@ -1028,18 +912,13 @@ impl Validator {
                     if !tier_gates.contains(&g) {
                         self.push(
                             &format!("{path}.gates"),
-                            ProblemKind::GatesNotCumulative {
-                                missing: gates[g].id.0.clone(),
-                            },
+                            ProblemKind::GatesNotCumulative { missing: gates[g].id.0.clone() },
                         );
                     }
                 }
             }
             if let Some(p) = t.min_part_percent.filter(|p| *p > 100) {
-                self.push(
-                    &format!("{path}.min_part_percent"),
-                    ProblemKind::PercentOutOfRange(p),
-                );
+                self.push(&format!("{path}.min_part_percent"), ProblemKind::PercentOutOfRange(p));
             }
             let description = self.opt_text(&format!("{path}.description"), t.description);
             tiers.push(Tier {
@@ -1063,31 +942,21 @@ impl Validator {
                 match r {
                     raw::Rule::PartAtLeast { part, percent } => {
                         if percent > 100 {
-                            self.push(
-                                &format!("{rpath}.part_at_least.percent"),
-                                ProblemKind::PercentOutOfRange(percent),
-                            );
+                            self.push(&format!("{rpath}.part_at_least.percent"), ProblemKind::PercentOutOfRange(percent));
                         }
                         match part_index(&part) {
                             Some(part) => when.push(Rule::PartAtLeast { part, percent }),
-                            None => self.push(
-                                &format!("{rpath}.part_at_least.part"),
-                                ProblemKind::UnknownPart(part),
-                            ),
+                            None => self.push(&format!("{rpath}.part_at_least.part"), ProblemKind::UnknownPart(part)),
                         }
                     }
                     raw::Rule::TotalAtLeast(n) => when.push(Rule::TotalAtLeast(n)),
                     raw::Rule::GatePassed(g) => match gate_index(&g) {
                         Some(ix) => when.push(Rule::GatePassed(ix)),
-                        None => {
-                            self.push(&format!("{rpath}.gate_passed"), ProblemKind::UnknownGate(g))
-                        }
+                        None => self.push(&format!("{rpath}.gate_passed"), ProblemKind::UnknownGate(g)),
                     },
-                    raw::Rule::Profile(c) => when.push(Rule::Profile(self.condition(
-                        &format!("{rpath}.profile"),
-                        c,
-                        &profile,
-                    ))),
+                    raw::Rule::Profile(c) => {
+                        when.push(Rule::Profile(self.condition(&format!("{rpath}.profile"), c, &profile)))
+                    }
                 }
             }
             advisories.push(Advisory {
