@@ -36,17 +36,11 @@ pub fn request() -> Option<EmbedRequest> {
     let parent = param("parent")?;
     // Only a bare origin is accepted: it must survive a round trip through the URL parser.
     let url = web_sys::Url::new(&parent).ok()?;
-    if url.origin() != parent || !(parent.starts_with("https://") || parent.starts_with("http://"))
-    {
-        web_sys::console::warn_1(
-            &format!("brand-self-check: ignoring malformed parent origin \"{parent}\"").into(),
-        );
+    if url.origin() != parent || !(parent.starts_with("https://") || parent.starts_with("http://")) {
+        web_sys::console::warn_1(&format!("brand-self-check: ignoring malformed parent origin \"{parent}\"").into());
         return None;
     }
-    Some(EmbedRequest {
-        parent,
-        results: param("results").as_deref() == Some("1"),
-    })
+    Some(EmbedRequest { parent, results: param("results").as_deref() == Some("1") })
 }
 
 /// An open channel to an allowed parent.
@@ -83,19 +77,12 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
         let allowed = allowed_origins().await;
         if !allowed.iter().any(|o| o == &req.parent) {
             web_sys::console::warn_1(
-                &format!(
-                    "brand-self-check: {} is not in embed-origins.json; not sending it anything",
-                    req.parent
-                )
-                .into(),
+                &format!("brand-self-check: {} is not in embed-origins.json; not sending it anything", req.parent).into(),
             );
             return;
         }
         let keep: Rc<RefCell<Vec<Box<dyn std::any::Any>>>> = Rc::default();
-        let channel = Channel {
-            origin: req.parent.clone(),
-            _keep: keep.clone(),
-        };
+        let channel = Channel { origin: req.parent.clone(), _keep: keep.clone() };
         if let Some(observer) = watch_height(channel.clone()) {
             keep.borrow_mut().push(Box::new(observer));
         }
@@ -125,36 +112,14 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
 /// Reads `embed-origins.json` (`{"allowed_origins": ["https://portal.example.gov.cn"]}`);
 /// missing or malformed means nobody is allowed.
 async fn allowed_origins() -> Vec<String> {
-    async fn fetch() -> Option<String> {
-        let w = crate::window()?;
-        let resp: web_sys::Response =
-            wasm_bindgen_futures::JsFuture::from(w.fetch_with_str("./embed-origins.json"))
-                .await
-                .ok()?
-                .dyn_into()
-                .ok()?;
-        if !resp.ok() {
-            return None;
-        }
-        wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
-    }
-    let text = fetch().await.unwrap_or_default();
+    let text = crate::files::fetch_text("./embed-origins.json").await.unwrap_or_default();
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(v) => v["allowed_origins"]
             .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|o| o.as_str().map(str::to_owned))
-                    .collect()
-            })
+            .map(|a| a.iter().filter_map(|o| o.as_str().map(str::to_owned)).collect())
             .unwrap_or_default(),
         Err(_) => {
-            web_sys::console::warn_1(
-                &"brand-self-check: embed-origins.json is missing or not valid JSON".into(),
-            );
+            web_sys::console::warn_1(&"brand-self-check: embed-origins.json is missing or not valid JSON".into());
             Vec::new()
         }
     }

@@ -1,4 +1,5 @@
-//! Files in and out: downloading a text as a file, and reading a chosen file as text.
+//! Files in and out: downloading a text as a file, reading a chosen file as text, and fetching a
+//! file of the site as text.
 
 use wasm_bindgen::JsCast;
 
@@ -38,9 +39,7 @@ pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
     if file.size() > MAX_IMPORT_BYTES {
         return Err(ReadError::TooLarge);
     }
-    let value = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| ReadError::Failed)?;
+    let value = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| ReadError::Failed)?;
     value.as_string().ok_or(ReadError::Failed)
 }
 
@@ -83,4 +82,16 @@ pub fn page_css() -> String {
         }
     }
     out
+}
+
+/// The body of a successful GET of `url` (a file of the site: a standard, the embed allow-list),
+/// as text; `None` when it cannot be fetched or the server says no.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let w = crate::window()?;
+    let resp: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use brand_core::{Lang, Problem, Standard};
 
+use crate::files::fetch_text;
 use crate::i18n::catalog;
 
 /// Where a built-in standard's JSON comes from.
@@ -101,31 +102,11 @@ pub async fn load(id: &str) -> Result<Rc<Standard>, LoadError> {
     let json = match b.source {
         Source::Inline(json) => json,
         Source::File(url) => {
-            owned = text(url).await.ok_or(LoadError::Unavailable)?;
+            owned = fetch_text(url).await.ok_or(LoadError::Unavailable)?;
             owned.as_str()
         }
     };
-    brand_core::parse(json)
-        .map(Rc::new)
-        .map_err(LoadError::Invalid)
-}
-
-/// The body of a successful same-origin GET, as text.
-async fn text(url: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let w = crate::window()?;
-    let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
+    brand_core::parse(json).map(Rc::new).map_err(LoadError::Invalid)
 }
 
 /// Why a host's own standard file could not be used.
@@ -137,8 +118,6 @@ pub enum CustomError {
 
 /// Fetches and parses a standard file from the site's own origin.
 pub async fn fetch(url: &str) -> Result<Rc<Standard>, CustomError> {
-    let body = text(url).await.ok_or(CustomError::Unreadable)?;
-    brand_core::parse(&body)
-        .map(Rc::new)
-        .map_err(CustomError::Invalid)
+    let body = fetch_text(url).await.ok_or(CustomError::Unreadable)?;
+    brand_core::parse(&body).map(Rc::new).map_err(CustomError::Invalid)
 }
