@@ -10,7 +10,7 @@ import { root, dist } from './support.mjs';
 import { sizes } from '../scripts/sizes.mjs';
 
 const budget = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'budget.json'), 'utf8'));
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${n} bytes`;
 
 test('what a first visit transfers and the critical path stay within the size budget (brotli)', () => {
   const s = sizes(dist);
