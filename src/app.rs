@@ -115,12 +115,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |id: &'static str| {
             *latest.borrow_mut() = Some(id);
             opening.set(Some(id));
-            let (dispatch, notify, latest, opening) = (
-                dispatch.clone(),
-                notify.clone(),
-                latest.clone(),
-                opening.clone(),
-            );
+            let (dispatch, notify, latest, opening) =
+                (dispatch.clone(), notify.clone(), latest.clone(), opening.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = standards::load(id).await;
                 if *latest.borrow() != Some(id) {
@@ -136,15 +132,9 @@ pub fn App(props: &AppProps) -> Html {
                     Err(standards::LoadError::Invalid(problems)) => {
                         let list: Vec<String> = problems
                             .iter()
-                            .map(|p| {
-                                format!("{} {}", p.path, crate::i18n::problem_text(&p.kind, lang))
-                            })
+                            .map(|p| format!("{} {}", p.path, crate::i18n::problem_text(&p.kind, lang)))
                             .collect();
-                        return notify.emit(Notice::Text(format!(
-                            "{} {}",
-                            t.standard_broken,
-                            list.join("; ")
-                        )));
+                        return notify.emit(Notice::Text(format!("{} {}", t.standard_broken, list.join("; "))));
                     }
                 };
                 offline::request_persistence();
@@ -218,13 +208,19 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(deps, move |(ch, st, answers, screen)| {
             if let (Some(ch), Some(st)) = (ch, st) {
                 let x = assess(st, answers);
-                ch.post("progress", serde_json::json!({ "answered": x.score.responded(), "total": x.score.asked(), "standard": st.id }));
+                ch.post(
+                    "progress",
+                    serde_json::json!({ "answered": x.score.responded(), "total": x.score.asked(), "standard": st.id }),
+                );
                 if results && *screen == Screen::Report {
                     let summary = x.summary(st);
-                    ch.post("completed", serde_json::json!({
-                        "score": summary.total, "tier": summary.tier, "provisional": true,
-                        "standard": st.id, "version": st.version,
-                    }));
+                    ch.post(
+                        "completed",
+                        serde_json::json!({
+                            "score": summary.total, "tier": summary.tier, "provisional": true,
+                            "standard": st.id, "version": st.version,
+                        }),
+                    );
                 }
             }
         });
@@ -296,10 +292,7 @@ pub fn App(props: &AppProps) -> Html {
         let (session, dispatch) = (session.clone(), dispatch.clone());
         Callback::from(move |_| {
             let ok = crate::window()
-                .and_then(|w| {
-                    w.confirm_with_message(catalog(session.lang).confirm_start_over)
-                        .ok()
-                })
+                .and_then(|w| w.confirm_with_message(catalog(session.lang).confirm_start_over).ok())
                 .unwrap_or(false);
             if let (true, Some(st)) = (ok, &session.standard) {
                 storage::clear(st);

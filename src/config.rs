@@ -37,9 +37,7 @@ pub fn valid_colour(c: &str) -> bool {
 
 fn url_param(name: &str) -> Option<String> {
     let search = crate::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 fn warn(msg: &str) {

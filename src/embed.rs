@@ -23,9 +23,7 @@ pub struct EmbedRequest {
 
 fn param(name: &str) -> Option<String> {
     let search = crate::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 /// The embedding request, if the URL makes one with a well-formed parent origin.
@@ -59,8 +57,7 @@ impl PartialEq for Channel {
 impl Channel {
     /// Posts `{source, type, detail}` to the parent, at the allowed origin only.
     pub fn post(&self, kind: &str, detail: serde_json::Value) {
-        let msg =
-            serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
+        let msg = serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
         let Ok(value) = js_sys::JSON::parse(&msg.to_string()) else {
             return;
         };
@@ -77,7 +74,8 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
         let allowed = allowed_origins().await;
         if !allowed.iter().any(|o| o == &req.parent) {
             web_sys::console::warn_1(
-                &format!("brand-self-check: {} is not in embed-origins.json; not sending it anything", req.parent).into(),
+                &format!("brand-self-check: {} is not in embed-origins.json; not sending it anything", req.parent)
+                    .into(),
             );
             return;
         }
@@ -87,21 +85,17 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
             keep.borrow_mut().push(Box::new(observer));
         }
         let replier = channel.clone();
-        let on_message =
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                if e.origin() != replier.origin {
-                    return; // only the allowed parent is heard
-                }
-                let kind = js_sys::Reflect::get(&e.data(), &JsValue::from_str("type"))
-                    .ok()
-                    .and_then(|v| v.as_string());
-                if kind.as_deref() == Some("ping") {
-                    replier.post("ready", serde_json::json!({}));
-                }
-            });
+        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if e.origin() != replier.origin {
+                return; // only the allowed parent is heard
+            }
+            let kind = js_sys::Reflect::get(&e.data(), &JsValue::from_str("type")).ok().and_then(|v| v.as_string());
+            if kind.as_deref() == Some("ping") {
+                replier.post("ready", serde_json::json!({}));
+            }
+        });
         if let Some(w) = crate::window() {
-            w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
-                .ok();
+            w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
         }
         keep.borrow_mut().push(Box::new(on_message));
         channel.post("ready", serde_json::json!({}));

@@ -63,19 +63,13 @@ pub fn page_css() -> String {
     };
     let sheets = doc.style_sheets();
     for i in 0..sheets.length() {
-        let Some(Ok(sheet)) = sheets
-            .item(i)
-            .map(|s| s.dyn_into::<web_sys::CssStyleSheet>())
-        else {
+        let Some(Ok(sheet)) = sheets.item(i).map(|s| s.dyn_into::<web_sys::CssStyleSheet>()) else {
             continue;
         };
         let Ok(rules) = sheet.css_rules() else {
             continue;
         };
-        let text: Vec<String> = (0..rules.length())
-            .filter_map(|j| rules.item(j))
-            .map(|r| r.css_text())
-            .collect();
+        let text: Vec<String> = (0..rules.length()).filter_map(|j| rules.item(j)).map(|r| r.css_text()).collect();
         if text.iter().any(|t| t.contains(".bsc")) {
             out.push_str(&text.join("\n"));
             out.push('\n');

@@ -507,8 +507,18 @@ pub fn other(lang: Lang) -> Lang {
 /// A date in the language's usual form: 2026年11月26日 / 26 November 2026.
 pub fn date(lang: Lang, year: u32, month: u32, day: u32) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
@@ -526,7 +536,9 @@ pub fn problem_text(kind: &brand_core::ProblemKind, lang: Lang) -> String {
     match kind {
         K::Syntax(m) => format!("不是有效的 JSON：{m}"),
         K::Shape(m) => format!("结构不符合格式：{m}"),
-        K::UnsupportedFormat { found } => format!("不支持格式版本 {found}（本版本读取格式 {}）", brand_core::standard::FORMAT),
+        K::UnsupportedFormat { found } => {
+            format!("不支持格式版本 {found}（本版本读取格式 {}）", brand_core::standard::FORMAT)
+        }
         K::Empty => "不能为空".into(),
         K::MissingText { lang } => format!("缺少{}文本", if *lang == Lang::Zh { "中文" } else { "英文" }),
         K::DuplicateId(id) => format!("标识“{id}”重复使用"),

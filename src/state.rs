@@ -38,7 +38,9 @@ pub enum Screen {
     Review,
     Report,
     /// The sources, what is confirmed and what is our design; returns to `back`.
-    About { back: Box<Screen> },
+    About {
+        back: Box<Screen>,
+    },
 }
 
 /// The wizard's steps in order: every indicator, then the basic conditions (gates).

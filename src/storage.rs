@@ -83,10 +83,7 @@ pub fn saved_count(standard_id: &str) -> usize {
 
 /// Calls `f` with the new value when another tab or window changes the saved answers of
 /// `standard_id` (`None` when it removed them). Browsers do not send this to the tab that wrote.
-pub fn on_other_tab_change(
-    standard_id: String,
-    f: impl Fn(Option<String>) + 'static,
-) -> crate::events::Listener {
+pub fn on_other_tab_change(standard_id: String, f: impl Fn(Option<String>) + 'static) -> crate::events::Listener {
     let watched = key(&standard_id);
     crate::events::listen("storage", move |e| {
         if let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&e) {

@@ -50,6 +50,8 @@ pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
         ImportIssue::NotApplicableRefused(q) => fill(t.issue_na, &[("q", q)]),
         ImportIssue::UnknownGate(g) => fill(t.issue_unknown_gate, &[("g", g)]),
         ImportIssue::UnknownProfile(p) => fill(t.issue_unknown_profile, &[("p", p)]),
-        ImportIssue::UnknownOption { profile, option } => fill(t.issue_unknown_option, &[("p", profile), ("o", option)]),
+        ImportIssue::UnknownOption { profile, option } => {
+            fill(t.issue_unknown_option, &[("p", profile), ("o", option)])
+        }
     }
 }

@@ -30,16 +30,8 @@ pub struct StartProps {
 pub fn StartScreen(p: &StartProps) -> Html {
     let lang = p.lang;
     let t = catalog(lang);
-    let open_id = p
-        .opening
-        .map(str::to_owned)
-        .or_else(|| p.standard.as_ref().map(|st| st.id.clone()));
-    let answered = p
-        .answers
-        .questions
-        .values()
-        .filter(|a| a.response.is_some())
-        .count();
+    let open_id = p.opening.map(str::to_owned).or_else(|| p.standard.as_ref().map(|st| st.id.clone()));
+    let answered = p.answers.questions.values().filter(|a| a.response.is_some()).count();
     let profile = &p.answers.profile;
     html! {
         <section class="bsc-start" aria-labelledby="bsc-h">

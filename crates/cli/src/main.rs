@@ -128,7 +128,9 @@ fn score(args: &[String]) -> ExitCode {
 fn import_error(e: &ImportError) -> String {
     match e {
         ImportError::NotJson(m) => format!("not valid JSON: {m}"),
-        ImportError::NotAnswers => "not a Brand Self-Check answers file (no \"format\": \"brand-self-check/answers\")".into(),
+        ImportError::NotAnswers => {
+            "not a Brand Self-Check answers file (no \"format\": \"brand-self-check/answers\")".into()
+        }
         ImportError::WrongShape(m) => format!("an answers file of the wrong shape: {m}"),
         ImportError::NewerVersion { found } => format!(
             "made by a newer version of the app (answers version {found}; this tool reads up to {})",

@@ -168,7 +168,13 @@ impl Report {
         let _ = writeln!(o, "{} {} ({})", self.standard.id, self.standard.version, self.standard.hash);
         let _ = writeln!(o, "{}: {} / {}", l("自评参考分", "Provisional score"), self.total, self.out_of);
         if !self.complete {
-            let _ = writeln!(o, "{}: {}–{}", l("可能范围（尚有未答题目）", "Possible range (questions open)"), self.min, self.max);
+            let _ = writeln!(
+                o,
+                "{}: {}–{}",
+                l("可能范围（尚有未答题目）", "Possible range (questions open)"),
+                self.min,
+                self.max
+            );
         }
         for p in &self.parts {
             let _ = writeln!(o, "  {} {:<20} {:>6.1} / {}", p.id, p.title, p.achieved, p.points);
@@ -195,8 +201,14 @@ impl Report {
             let _ = writeln!(o, "{}: {} — {}", l("下一等级", "Next tier"), n.name, self.shortfalls.join("; "));
         }
         if let Some(p) = &self.plan {
-            let _ = writeln!(o, "{} ({} {}{}):", l("提升计划", "Plan"), l("完成后", "total after"), p.total_after,
-                if p.reachable { "" } else { l("，无法达到", ", not reachable") });
+            let _ = writeln!(
+                o,
+                "{} ({} {}{}):",
+                l("提升计划", "Plan"),
+                l("完成后", "total after"),
+                p.total_after,
+                if p.reachable { "" } else { l("，无法达到", ", not reachable") }
+            );
             for g in &p.gates {
                 let _ = writeln!(o, "  {} {g}", l("满足基本条件", "close gate"));
             }

@@ -28,8 +28,9 @@ fn synthetic() -> String {
             json!({ "id": format!("P{p}"), "title": text(format!("Part {p}")), "points": 250, "indicators": indicators })
         })
         .collect();
-    let gates: Vec<Value> =
-        (0..5).map(|g| json!({ "id": format!("G{g}"), "text": text(format!("Gate {g}")), "blocking": g == 0 })).collect();
+    let gates: Vec<Value> = (0..5)
+        .map(|g| json!({ "id": format!("G{g}"), "text": text(format!("Gate {g}")), "blocking": g == 0 }))
+        .collect();
     let tiers: Vec<Value> = [0, 350, 500, 650, 800]
         .iter()
         .enumerate()

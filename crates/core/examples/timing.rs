@@ -29,32 +29,17 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut out = Vec::new();
     for id in ["enterprise", "regional"] {
-        let json = std::fs::read_to_string(root.join(format!("standards/{id}.json")))
-            .expect("standard file");
+        let json = std::fs::read_to_string(root.join(format!("standards/{id}.json"))).expect("standard file");
         let st = parse(&json).expect("shipped standard is valid");
         let mut sets = Vec::new();
         let dir = root.join(format!("standards/golden/{id}"));
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .expect("golden dir")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
+        let mut files: Vec<_> = std::fs::read_dir(&dir).expect("golden dir").flatten().map(|e| e.path()).collect();
         files.sort();
-        for p in files
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        {
+        for p in files.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
             sets.push(std::fs::read_to_string(p).expect("golden file"));
         }
-        let answers: Vec<_> = sets
-            .iter()
-            .map(|s| {
-                AnswersFile::parse(s)
-                    .expect("golden answers")
-                    .into_answers(&st)
-                    .0
-            })
-            .collect();
+        let answers: Vec<_> =
+            sets.iter().map(|s| AnswersFile::parse(s).expect("golden answers").into_answers(&st).0).collect();
         let parse_us = median_us(31, 20, || {
             black_box(parse(black_box(&json)).is_ok());
         });

@@ -201,12 +201,7 @@ impl AnswersFile {
             format: FILE_FORMAT.to_owned(),
             version: FILE_VERSION,
             standard: StandardRef::of(standard),
-            profile: map_from(
-                answers
-                    .profile
-                    .iter()
-                    .map(|(k, v)| (k.0.clone(), v.0.clone())),
-            ),
+            profile: map_from(answers.profile.iter().map(|(k, v)| (k.0.clone(), v.0.clone()))),
             questions: map_from(answers.questions.iter().map(|(k, a)| {
                 let entry = QuestionEntry {
                     level: match a.response {
@@ -231,8 +226,7 @@ impl AnswersFile {
     /// Reads a file. Checks the format marker and version before the shape, so an unrelated JSON
     /// file or one from a newer app gets an accurate message.
     pub fn parse(json: &str) -> Result<AnswersFile, ImportError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
             return Err(ImportError::NotAnswers);
         }

@@ -23,7 +23,10 @@ pub enum QuestionState {
     NotApplicable,
     Unanswered,
     /// `claimed` is what the user chose; `counted` is after the evidence rule.
-    Answered { claimed: u8, counted: u8 },
+    Answered {
+        claimed: u8,
+        counted: u8,
+    },
 }
 
 impl QuestionState {
@@ -186,11 +189,8 @@ pub(crate) fn level_gain(points: u32, questions_in_split: usize) -> Ratio {
 
 pub(crate) fn score_states(s: &Standard, states: Vec<QuestionState>) -> Score {
     let mut indicators = Vec::with_capacity(s.indicators.len());
-    let mut parts: Vec<PartScore> = s
-        .parts
-        .iter()
-        .map(|_| PartScore { applicable_points: 0, achieved: Ratio::ZERO })
-        .collect();
+    let mut parts: Vec<PartScore> =
+        s.parts.iter().map(|_| PartScore { applicable_points: 0, achieved: Ratio::ZERO }).collect();
     let (mut achieved, mut best) = (Ratio::ZERO, Ratio::ZERO);
     let mut applicable_points = 0u32;
     let (mut evidence_capped, mut unanswered) = (Vec::new(), Vec::new());

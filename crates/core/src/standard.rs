@@ -449,11 +449,7 @@ impl Standard {
 impl Question {
     /// The level descriptors for this profile: the first matching band, else the defaults.
     pub fn levels_for(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> &[Text; 6] {
-        self.bands
-            .iter()
-            .find(|b| b.when.holds(profile))
-            .map(|b| &b.levels)
-            .unwrap_or(&self.levels)
+        self.bands.iter().find(|b| b.when.holds(profile)).map(|b| &b.levels).unwrap_or(&self.levels)
     }
 }
 
@@ -478,19 +474,37 @@ pub enum ProblemKind {
     /// Not JSON, or JSON of the wrong shape (serde's message).
     Syntax(String),
     Shape(String),
-    UnsupportedFormat { found: u32 },
+    UnsupportedFormat {
+        found: u32,
+    },
     Empty,
-    MissingText { lang: Lang },
+    MissingText {
+        lang: Lang,
+    },
     DuplicateId(String),
     BadId(String),
-    PointsMismatch { declared: u32, sum: u32 },
+    PointsMismatch {
+        declared: u32,
+        sum: u32,
+    },
     ZeroPoints,
     NoQuestions,
-    TooManyQuestions { found: usize },
-    LevelCount { found: usize },
-    ThresholdsNotAscending { previous: u32, found: u32 },
-    ThresholdAboveTotal { total: u32 },
-    GatesNotCumulative { missing: String },
+    TooManyQuestions {
+        found: usize,
+    },
+    LevelCount {
+        found: usize,
+    },
+    ThresholdsNotAscending {
+        previous: u32,
+        found: u32,
+    },
+    ThresholdAboveTotal {
+        total: u32,
+    },
+    GatesNotCumulative {
+        missing: String,
+    },
     UnknownGate(String),
     UnknownPart(String),
     UnknownProfile(String),
@@ -516,22 +530,19 @@ impl fmt::Display for ProblemKind {
             }
             ZeroPoints => write!(f, "points must be greater than zero"),
             NoQuestions => write!(f, "an indicator needs at least one question"),
-            TooManyQuestions { found } => write!(
-                f,
-                "{found} questions in one indicator; at most {MAX_QUESTIONS_PER_INDICATOR} are allowed"
-            ),
+            TooManyQuestions { found } => {
+                write!(f, "{found} questions in one indicator; at most {MAX_QUESTIONS_PER_INDICATOR} are allowed")
+            }
             LevelCount { found } => {
                 write!(f, "needs exactly 6 level descriptors (levels 0 to 5), found {found}")
             }
-            ThresholdsNotAscending { previous, found } => write!(
-                f,
-                "tier thresholds must ascend: {found} does not exceed the previous {previous}"
-            ),
+            ThresholdsNotAscending { previous, found } => {
+                write!(f, "tier thresholds must ascend: {found} does not exceed the previous {previous}")
+            }
             ThresholdAboveTotal { total } => write!(f, "threshold is above the total of {total} points"),
-            GatesNotCumulative { missing } => write!(
-                f,
-                "a higher tier must require every gate of the tier below; \"{missing}\" is missing"
-            ),
+            GatesNotCumulative { missing } => {
+                write!(f, "a higher tier must require every gate of the tier below; \"{missing}\" is missing")
+            }
             UnknownGate(id) => write!(f, "no gate has the id \"{id}\""),
             UnknownPart(id) => write!(f, "no part has the id \"{id}\""),
             UnknownProfile(id) => write!(f, "no profile question has the id \"{id}\""),
@@ -640,9 +651,7 @@ struct Validator {
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 impl Validator {
@@ -681,12 +690,7 @@ impl Validator {
                 if s.cite.trim().is_empty() {
                     self.push(&format!("{p}.cite"), ProblemKind::Empty);
                 }
-                Source {
-                    cite: s.cite,
-                    tag: s.tag,
-                    url: s.url,
-                    note: self.opt_text(&format!("{p}.note"), s.note),
-                }
+                Source { cite: s.cite, tag: s.tag, url: s.url, note: self.opt_text(&format!("{p}.note"), s.note) }
             })
             .collect()
     }
@@ -719,10 +723,7 @@ impl Validator {
                 }
             }
         }
-        Condition {
-            profile: ProfileId(c.profile),
-            any_of: c.any_of.into_iter().map(OptionId).collect(),
-        }
+        Condition { profile: ProfileId(c.profile), any_of: c.any_of.into_iter().map(OptionId).collect() }
     }
 
     fn standard(mut self, f: raw::StandardFile, content_hash: String) -> Result<Standard, Vec<Problem>> {
@@ -853,10 +854,7 @@ impl Validator {
             });
         }
         if parts_sum != f.total_points {
-            self.push(
-                "$.total_points",
-                ProblemKind::PointsMismatch { declared: f.total_points, sum: parts_sum },
-            );
+            self.push("$.total_points", ProblemKind::PointsMismatch { declared: f.total_points, sum: parts_sum });
         }
 
         let mut seen_gate = BTreeSet::new();
@@ -942,7 +940,10 @@ impl Validator {
                 match r {
                     raw::Rule::PartAtLeast { part, percent } => {
                         if percent > 100 {
-                            self.push(&format!("{rpath}.part_at_least.percent"), ProblemKind::PercentOutOfRange(percent));
+                            self.push(
+                                &format!("{rpath}.part_at_least.percent"),
+                                ProblemKind::PercentOutOfRange(percent),
+                            );
                         }
                         match part_index(&part) {
                             Some(part) => when.push(Rule::PartAtLeast { part, percent }),

@@ -126,12 +126,7 @@ impl Assessment {
 
     /// Gates (indices) that apply and are not yet answered.
     pub fn unanswered_gates(&self) -> Vec<usize> {
-        self.gates
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| **g == GateStatus::Unanswered)
-            .map(|(i, _)| i)
-            .collect()
+        self.gates.iter().enumerate().filter(|(_, g)| **g == GateStatus::Unanswered).map(|(i, _)| i).collect()
     }
 }
 
@@ -163,13 +158,8 @@ fn shortfalls(tier: &Tier, score: &Score, gates: &[GateStatus]) -> Vec<Shortfall
         out.push(Shortfall::GatesOpen(open));
     }
     if let Some(percent) = tier.min_part_percent {
-        let parts: Vec<usize> = score
-            .parts
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.at_least_percent(percent))
-            .map(|(i, _)| i)
-            .collect();
+        let parts: Vec<usize> =
+            score.parts.iter().enumerate().filter(|(_, p)| !p.at_least_percent(percent)).map(|(i, _)| i).collect();
         if !parts.is_empty() {
             out.push(Shortfall::Guard { parts, percent });
         }
@@ -185,13 +175,8 @@ fn highest_tier(s: &Standard, score: &Score, gates: &[GateStatus]) -> Option<usi
 pub fn assess(s: &Standard, a: &Answers) -> Assessment {
     let score = scoring::score(s, a);
     let gates = gate_statuses(s, a);
-    let failed_blocking: Vec<usize> = s
-        .gates
-        .iter()
-        .enumerate()
-        .filter(|(i, g)| g.blocking && gates[*i] == GateStatus::No)
-        .map(|(i, _)| i)
-        .collect();
+    let failed_blocking: Vec<usize> =
+        s.gates.iter().enumerate().filter(|(i, g)| g.blocking && gates[*i] == GateStatus::No).map(|(i, _)| i).collect();
 
     let (outcome, next) = if failed_blocking.is_empty() {
         match highest_tier(s, &score, &gates) {
@@ -231,13 +216,8 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
         .filter(|(_, adv)| adv.when.iter().all(|r| rule_holds(r, &score, &gates, a)))
         .map(|(i, _)| i)
         .collect();
-    let missing_profile = s
-        .profile
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !a.profile.contains_key(&p.id))
-        .map(|(i, _)| i)
-        .collect();
+    let missing_profile =
+        s.profile.iter().enumerate().filter(|(_, p)| !a.profile.contains_key(&p.id)).map(|(i, _)| i).collect();
     Assessment { score, gates, outcome, next, shortfalls, plan, advisories, missing_profile }
 }
 
@@ -322,8 +302,7 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
         }
     }
     // Then the threshold, across the whole questionnaire.
-    let reached =
-        |achieved: Ratio| rescaled_total(s.total_points, achieved, score.applicable_points) >= tier.threshold;
+    let reached = |achieved: Ratio| rescaled_total(s.total_points, achieved, score.applicable_points) >= tier.threshold;
     for ci in 0..candidates.len() {
         while !reached(achieved) && level[ci] < 5 {
             take(ci, &mut achieved, &mut parts, &mut level);
@@ -345,15 +324,12 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
         })
         .collect();
     // Unstable is enough: the question id breaks every tie.
-    steps.sort_unstable_by(|a, b| {
-        b.gain_tenths
-            .cmp(&a.gain_tenths)
-            .then(a.question.cmp(&b.question))
-    });
+    steps.sort_unstable_by(|a, b| b.gain_tenths.cmp(&a.gain_tenths).then(a.question.cmp(&b.question)));
     let total_after = rescaled_total(s.total_points, achieved, score.applicable_points);
     let guard_ok = tier.min_part_percent.is_none_or(|percent| {
         score.parts.iter().zip(&parts).all(|(p, a)| {
-            p.applicable_points == 0 || a.mul_int(100) >= Ratio::int(u128::from(percent) * u128::from(p.applicable_points))
+            p.applicable_points == 0
+                || a.mul_int(100) >= Ratio::int(u128::from(percent) * u128::from(p.applicable_points))
         })
     });
     Plan { target, steps, gates: plan_gates, total_after, reachable: total_after >= tier.threshold && guard_ok }

@@ -60,7 +60,12 @@ fn every_shipped_standard_validates_and_is_complete() {
         let mut ladders: Vec<String> = s.questions.iter().map(|q| format!("{:?}", q.levels)).collect();
         ladders.sort_unstable();
         ladders.dedup();
-        assert!(ladders.len() + 1 >= s.questions.len(), "{name}: {} ladders for {} questions", ladders.len(), s.questions.len());
+        assert!(
+            ladders.len() + 1 >= s.questions.len(),
+            "{name}: {} ladders for {} questions",
+            ladders.len(),
+            s.questions.len()
+        );
     }
     let enterprise = &all[0].1;
     let regional = &all[1].1;
@@ -77,10 +82,9 @@ fn shortfall_text(s: &Standard, f: &Shortfall) -> String {
         Shortfall::GatesOpen(g) => {
             format!("gates:{}", g.iter().map(|g| s.gates[*g].id.as_str()).collect::<Vec<_>>().join(","))
         }
-        Shortfall::Guard { parts, percent } => format!(
-            "guard{percent}:{}",
-            parts.iter().map(|p| s.parts[*p].id.as_str()).collect::<Vec<_>>().join(",")
-        ),
+        Shortfall::Guard { parts, percent } => {
+            format!("guard{percent}:{}", parts.iter().map(|p| s.parts[*p].id.as_str()).collect::<Vec<_>>().join(","))
+        }
     }
 }
 

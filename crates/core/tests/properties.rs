@@ -80,14 +80,17 @@ fn build(sp: &Spec) -> Standard {
                 "sources": [], "questions": questions }));
         }
         total += part_points;
-        parts.push(json!({ "id": format!("P{pi}"), "title": text("p"), "points": part_points, "indicators": indicators }));
+        parts.push(
+            json!({ "id": format!("P{pi}"), "title": text("p"), "points": part_points, "indicators": indicators }),
+        );
     }
     let gates: Vec<Value> = sp
         .gates
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let mut g = json!({ "id": format!("G{i}"), "text": text("g"), "blocking": i == 0 && sp.first_gate_blocking });
+            let mut g =
+                json!({ "id": format!("G{i}"), "text": text("g"), "blocking": i == 0 && sp.first_gate_blocking });
             if *c > 0 {
                 g["applies_when"] = condition(*c);
             }

@@ -24,8 +24,11 @@ fn rule_2_evidence_rule() {
     check(&s, "sector=mfg A1.1=4e", "total=33 capped=");
     check(&s, "sector=mfg A1.1=5e", "total=42 capped=");
     check(&s, "sector=mfg A1.1=5 A1.1=note", "total=42 capped=");
-    check(&s, "sector=mfg *=5 G*=yes",
-        "total=600 tier=t2 capped=A1.1,A1.2,A1.3,A2.1,A2.2,B1.1,B1.2,B1.3,B1.4,B2.1,B2.2");
+    check(
+        &s,
+        "sector=mfg *=5 G*=yes",
+        "total=600 tier=t2 capped=A1.1,A1.2,A1.3,A2.1,A2.2,B1.1,B1.2,B1.3,B1.4,B2.1,B2.2",
+    );
 }
 
 #[test]

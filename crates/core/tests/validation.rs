@@ -19,10 +19,7 @@ fn problems(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
 #[track_caller]
 fn expect(edit: impl FnOnce(&mut Value), path: &str, kind: K) {
     let got = problems(edit);
-    assert!(
-        got.iter().any(|p| p.path == path && p.kind == kind),
-        "expected {path}: {kind:?}\n got {got:#?}"
-    );
+    assert!(got.iter().any(|p| p.path == path && p.kind == kind), "expected {path}: {kind:?}\n got {got:#?}");
 }
 
 #[test]
@@ -92,24 +89,10 @@ fn points_add_up() {
     expect(
         |v| v["parts"][0]["indicators"][0]["points"] = json!(100),
         "$.parts[0].points",
-        K::PointsMismatch {
-            declared: 200,
-            sum: 175,
-        },
+        K::PointsMismatch { declared: 200, sum: 175 },
     );
-    expect(
-        |v| v["total_points"] = json!(900),
-        "$.total_points",
-        K::PointsMismatch {
-            declared: 900,
-            sum: 1000,
-        },
-    );
-    expect(
-        |v| v["parts"][0]["indicators"][1]["points"] = json!(0),
-        "$.parts[0].indicators[1].points",
-        K::ZeroPoints,
-    );
+    expect(|v| v["total_points"] = json!(900), "$.total_points", K::PointsMismatch { declared: 900, sum: 1000 });
+    expect(|v| v["parts"][0]["indicators"][1]["points"] = json!(0), "$.parts[0].indicators[1].points", K::ZeroPoints);
 }
 
 #[test]
@@ -127,10 +110,7 @@ fn tiers_ascend_and_accumulate_gates() {
     expect(
         |v| v["tiers"][2]["threshold"] = json!(350),
         "$.tiers[2].threshold",
-        K::ThresholdsNotAscending {
-            previous: 350,
-            found: 350,
-        },
+        K::ThresholdsNotAscending { previous: 350, found: 350 },
     );
     expect(
         |v| v["tiers"][4]["threshold"] = json!(1200),
@@ -140,9 +120,7 @@ fn tiers_ascend_and_accumulate_gates() {
     expect(
         |v| v["tiers"][2]["gates"] = json!(["G2"]),
         "$.tiers[2].gates",
-        K::GatesNotCumulative {
-            missing: "G1".into(),
-        },
+        K::GatesNotCumulative { missing: "G1".into() },
     );
     expect(
         |v| v["tiers"][1]["min_part_percent"] = json!(160),
@@ -185,15 +163,8 @@ fn every_problem_is_reported_at_once() {
         v["tiers"][3]["gates"] = json!(["G1", "G9"]);
     });
     assert_eq!(got.len(), 4, "{got:#?}"); // format, title.en, unknown G9, G2 no longer cumulative
-    let text = got
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert!(
-        text.contains("$.tiers[3].gates[1]: no gate has the id \"G9\""),
-        "{text}"
-    );
+    let text = got.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("$.tiers[3].gates[1]: no gate has the id \"G9\""), "{text}");
 }
 
 /// Shape errors carry the path of the value at fault, found from serde_json's position.
@@ -207,18 +178,9 @@ fn shape_error_paths() {
         "$.parts[0].title"
     );
     // A missing field points at the object that lacks it; an unknown one at itself.
-    assert_eq!(
-        path(r#"{"format": 1, "parts": [{}, {"id": "B"}]}"#),
-        "$.parts[0]"
-    );
+    assert_eq!(path(r#"{"format": 1, "parts": [{}, {"id": "B"}]}"#), "$.parts[0]");
     assert_eq!(path(r#"{"format": 1, "bogus": true}"#), "$.bogus");
     // Escapes and brackets inside strings do not confuse the scan.
-    assert_eq!(
-        path(r#"{"format": 1, "id": "a\"[{", "version": []}"#),
-        "$.version"
-    );
-    assert_eq!(
-        brand_core::standard::path_at("[[1, 2], [3, 4]]", 1, 13),
-        "$[1][1]"
-    );
+    assert_eq!(path(r#"{"format": 1, "id": "a\"[{", "version": []}"#), "$.version");
+    assert_eq!(brand_core::standard::path_at("[[1, 2], [3, 4]]", 1, 13), "$[1][1]");
 }

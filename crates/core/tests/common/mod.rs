@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 use brand_core::answers::Level;
 use brand_core::tier::{Shortfall, TierOutcome};
 use brand_core::{
-    assess, Answer, Answers, Assessment, GateAnswer, GateId, OptionId, ProfileId, QuestionId, Response,
-    Standard,
+    assess, Answer, Answers, Assessment, GateAnswer, GateId, OptionId, ProfileId, QuestionId, Response, Standard,
 };
 use serde_json::{json, Value};
 
@@ -110,7 +109,8 @@ pub fn answers(s: &Standard, spec: &str) -> Answers {
             }
             continue;
         }
-        let ids: Vec<QuestionId> = s.questions.iter().filter(|q| matches(q.id.as_str())).map(|q| q.id.clone()).collect();
+        let ids: Vec<QuestionId> =
+            s.questions.iter().filter(|q| matches(q.id.as_str())).map(|q| q.id.clone()).collect();
         assert!(!ids.is_empty(), "no question matches {key}");
         for id in ids {
             if val == "note" {
@@ -184,20 +184,18 @@ pub fn describe(s: &Standard, x: &Assessment) -> BTreeMap<&'static str, String> 
                 let steps: Vec<String> =
                     p.steps.iter().map(|st| format!("{}:{}>{}", s.questions[st.question].id, st.from, st.to)).collect();
                 let gates: Vec<&str> = p.gates.iter().map(|g| s.gates[*g].id.as_str()).collect();
-                format!("{}[{}]{}", if steps.is_empty() { "-".into() } else { steps.join(";") },
-                    gates.join("+"), p.total_after)
+                format!(
+                    "{}[{}]{}",
+                    if steps.is_empty() { "-".into() } else { steps.join(";") },
+                    gates.join("+"),
+                    p.total_after
+                )
             }
         },
     );
-    d.insert(
-        "capped",
-        sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect::<Vec<_>>().join(","),
-    );
+    d.insert("capped", sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect::<Vec<_>>().join(","));
     d.insert("open", sc.unanswered.len().to_string());
-    d.insert(
-        "adv",
-        x.advisories.iter().map(|a| s.advisories[*a].id.clone()).collect::<Vec<_>>().join(","),
-    );
+    d.insert("adv", x.advisories.iter().map(|a| s.advisories[*a].id.clone()).collect::<Vec<_>>().join(","));
     d
 }
 
