@@ -1,5 +1,5 @@
 //! What the host page asks for: `data-*` attributes on the host element, overridden by URL
-//! parameters (`?lang=en&standard=regional`). Unknown values fall back to defaults with a
+//! parameters (`?lang=en&standard=regional`). The one place that reads the page's URL. Unknown values fall back to defaults with a
 //! console warning, never an error on screen.
 
 use brand_core::Lang;
@@ -74,7 +74,7 @@ pub fn read(host: &web_sys::Element) -> AppProps {
             None => warn(&format!("brand-self-check: standard-url \"{u}\" is not on this site's origin; ignored")),
         }
     }
-    props.embed = crate::embed::request();
+    props.embed = crate::embed::request(url_param("embed"), url_param("parent"), url_param("results"));
     props
 }
 

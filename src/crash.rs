@@ -5,8 +5,6 @@
 
 use crate::i18n::{EN, ZH};
 
-const ANSWERS_PREFIX: &str = "brand-self-check:v1:answers:";
-
 /// Installs the panic hook; called once before the app is rendered.
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -36,11 +34,12 @@ pub fn show_in(host: &web_sys::Element) -> Option<()> {
         root.append_child(&p).ok()?;
     }
     let actions = el("div", "bsc-actions", "")?;
-    for (id, json) in saved_answers() {
+    for (id, json) in crate::storage::all_saved() {
         let a = el("a", "bsc-button", &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download))?;
         let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
         a.set_attribute("href", &href).ok()?;
-        a.set_attribute("download", &format!("brand-self-check-{id}.json")).ok()?;
+        let name: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        a.set_attribute("download", &format!("brand-self-check-{name}.json")).ok()?;
         actions.append_child(&a).ok()?;
     }
     let reload = el("a", "bsc-button bsc-button--quiet", &format!("{} / {}", ZH.crash_reload, EN.crash_reload))?;
@@ -51,19 +50,4 @@ pub fn show_in(host: &web_sys::Element) -> Option<()> {
     host.set_inner_html("");
     host.append_child(&root).ok()?;
     Some(())
-}
-
-/// Every answers file saved on this device, by standard id.
-fn saved_answers() -> Vec<(String, String)> {
-    let Some(store) = crate::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return Vec::new();
-    };
-    let n = store.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .filter_map(|k| {
-            let id = k.strip_prefix(ANSWERS_PREFIX)?.to_owned();
-            Some((id, store.get_item(&k).ok().flatten()?))
-        })
-        .collect()
 }

@@ -21,24 +21,39 @@ pub struct EmbedRequest {
     pub results: bool,
 }
 
-fn param(name: &str) -> Option<String> {
-    let search = crate::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
-
-/// The embedding request, if the URL makes one with a well-formed parent origin.
-pub fn request() -> Option<EmbedRequest> {
-    if param("embed").as_deref() != Some("1") {
+/// The embedding request read from the URL (`config.rs` reads it): `embed=1`, a well-formed
+/// bare `parent` origin, and `results=1` when the host wants results.
+pub fn request(embed: Option<String>, parent: Option<String>, results: Option<String>) -> Option<EmbedRequest> {
+    if embed.as_deref() != Some("1") {
         return None;
     }
-    let parent = param("parent")?;
+    let parent = parent?;
     // Only a bare origin is accepted: it must survive a round trip through the URL parser.
-    let url = web_sys::Url::new(&parent).ok()?;
-    if url.origin() != parent || !(parent.starts_with("https://") || parent.starts_with("http://")) {
+    let ok = web_sys::Url::new(&parent).is_ok_and(|u| u.origin() == parent)
+        && (parent.starts_with("https://") || parent.starts_with("http://"));
+    if !ok {
         web_sys::console::warn_1(&format!("brand-self-check: ignoring malformed parent origin \"{parent}\"").into());
         return None;
     }
-    Some(EmbedRequest { parent, results: param("results").as_deref() == Some("1") })
+    Some(EmbedRequest { parent, results: results.as_deref() == Some("1") })
+}
+
+/// Whether the page really is embedded by `origin`, as far as the browser tells: the direct
+/// parent's origin from `location.ancestorOrigins` (Chromium, Safari), else the referrer's
+/// origin when there is one. Neither available: `postMessage`'s target origin still keeps
+/// results from any other page.
+fn embedded_by(origin: &str) -> bool {
+    let Some(w) = crate::window() else { return false };
+    let location = w.location();
+    let ancestors = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok();
+    if let Some(list) = ancestors.and_then(|a| a.dyn_into::<web_sys::DomStringList>().ok()) {
+        return list.item(0).as_deref() == Some(origin);
+    }
+    let referrer = w.document().map(|d| d.referrer()).unwrap_or_default();
+    match web_sys::Url::new(&referrer) {
+        Ok(url) => url.origin() == origin,
+        Err(_) => true,
+    }
 }
 
 /// An open channel to an allowed parent.
@@ -55,6 +70,11 @@ impl PartialEq for Channel {
 }
 
 impl Channel {
+    /// The host origin this channel talks to.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// Posts `{source, type, detail}` to the parent, at the allowed origin only.
     pub fn post(&self, kind: &str, detail: serde_json::Value) {
         let msg = serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
@@ -79,13 +99,21 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
             );
             return;
         }
+        if !embedded_by(&req.parent) {
+            web_sys::console::warn_1(
+                &format!("brand-self-check: this page is not embedded by {}; not sending it anything", req.parent)
+                    .into(),
+            );
+            return;
+        }
         let keep: Rc<RefCell<Vec<Box<dyn std::any::Any>>>> = Rc::default();
         let channel = Channel { origin: req.parent.clone(), _keep: keep.clone() };
         if let Some(observer) = watch_height(channel.clone()) {
             keep.borrow_mut().push(Box::new(observer));
         }
         let replier = channel.clone();
-        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let on_message = crate::events::listen("message", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
             if e.origin() != replier.origin {
                 return; // only the allowed parent is heard
             }
@@ -94,9 +122,6 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
                 replier.post("ready", serde_json::json!({}));
             }
         });
-        if let Some(w) = crate::window() {
-            w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
-        }
         keep.borrow_mut().push(Box::new(on_message));
         channel.post("ready", serde_json::json!({}));
         on_open(channel);

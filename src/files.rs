@@ -79,12 +79,16 @@ pub fn page_css() -> String {
 }
 
 /// The body of a successful GET of `url` (a file of the site: a standard, the embed allow-list),
-/// as text; `None` when it cannot be fetched or the server says no.
+/// as text; `None` when it cannot be fetched, the server says no, or it was redirected to
+/// another origin.
 pub async fn fetch_text(url: &str) -> Option<String> {
     let w = crate::window()?;
     let resp: web_sys::Response =
         wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    if !resp.ok() {
+    // A same-origin URL that redirects elsewhere must not bring another site's file in (when no
+    // CSP stops it): the response's final URL has to be on this page's origin too.
+    let origin = w.location().origin().ok()?;
+    if !resp.ok() || web_sys::Url::new(&resp.url()).ok()?.origin() != origin {
         return None;
     }
     wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()

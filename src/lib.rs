@@ -3,17 +3,22 @@
 //! It renders and talks to the browser; everything that decides anything (scores, tiers, plans,
 //! validation) lives in `brand-core`. The state is one [`state::Session`] changed only through
 //! [`state::Action`]s by a pure transition; score, range, tier and plan are derived in the view.
-//! Effects each live in one module: `storage` (localStorage), `files` (downloads, reading
-//! imports), `config` (host attributes and URL parameters), `offline` (update prompt, storage
-//! persistence).
+//! Every piece of UI state is in the session; the effects are hooks (`hooks/`) that report back
+//! with actions. Each browser effect lives in one module: `storage` (local storage), `files`
+//! (downloads, reading imports, fetching the site's files), `config` (host attributes and URL
+//! parameters), `events` (window listeners and timers), `embed` (messages to a host page),
+//! `offline` (update prompt, storage persistence). `tests/tidy.rs` keeps it so.
 
 pub mod app;
+pub mod commands;
 pub mod components;
 pub mod config;
 pub mod crash;
+pub mod document;
 pub mod embed;
 pub mod events;
 pub mod files;
+pub mod hooks;
 pub mod i18n;
 pub mod offline;
 pub mod standards;
@@ -47,14 +52,9 @@ pub(crate) fn host_element() -> Option<web_sys::Element> {
 
 /// [`start`] in the next task (instantiating the wasm was this one).
 pub fn start_soon() {
-    use wasm_bindgen::JsCast;
-    let later = wasm_bindgen::closure::Closure::once_into_js(start);
-    if let Some(w) = window() {
-        if w.set_timeout_with_callback(later.unchecked_ref()).is_ok() {
-            return;
-        }
+    if !events::next_task(start) {
+        start();
     }
-    start();
 }
 
 /// Mounts the widget into its host element with the configuration read from it and the URL.

@@ -5,15 +5,16 @@
 
 use std::rc::Rc;
 
-use brand_core::{Lang, Problem, Standard};
+use brand_core::{Lang, Standard};
 
 use crate::files::fetch_text;
 use crate::i18n::catalog;
+use crate::state::{OpenError, Source};
 
 /// Where a built-in standard's JSON comes from.
-pub enum Source {
+pub enum File {
     /// A file of the site, relative to the page.
-    File(&'static str),
+    Url(&'static str),
     /// Compiled in (the test-only demo standard).
     #[cfg_attr(not(feature = "sample"), allow(dead_code))]
     Inline(&'static str),
@@ -22,7 +23,7 @@ pub enum Source {
 /// A built-in standard and what the start page says about it before it is loaded.
 pub struct Builtin {
     pub id: &'static str,
-    pub source: Source,
+    pub file: File,
     pub title: fn(Lang) -> &'static str,
     pub describe: fn(Lang) -> &'static str,
     /// How many questions it holds (counted from the file, not hard-coded).
@@ -57,14 +58,14 @@ const fn count_questions(json: &str) -> usize {
 pub static BUILTIN: &[Builtin] = &[
     Builtin {
         id: "enterprise",
-        source: Source::File("./standard-enterprise.json"),
+        file: File::Url("./standard-enterprise.json"),
         title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
         questions: count_questions(ENTERPRISE),
     },
     Builtin {
         id: "regional",
-        source: Source::File("./standard-regional.json"),
+        file: File::Url("./standard-regional.json"),
         title: |l| catalog(l).regional_title,
         describe: |l| catalog(l).regional_desc,
         questions: count_questions(REGIONAL),
@@ -72,7 +73,7 @@ pub static BUILTIN: &[Builtin] = &[
     #[cfg(feature = "sample")]
     Builtin {
         id: "sample",
-        source: Source::Inline(SAMPLE),
+        file: File::Inline(SAMPLE),
         // Test-only: the component tests never read these texts.
         title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
@@ -85,39 +86,17 @@ pub fn builtin(id: &str) -> Option<&'static Builtin> {
     BUILTIN.iter().find(|b| b.id == id)
 }
 
-/// Why a built-in standard could not be opened.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// The file could not be fetched (offline before the service worker had cached it, or a
-    /// deployment without it).
-    Unavailable,
-    /// The file is not a valid standard: a broken build. Shown, not panicked on.
-    Invalid(Vec<Problem>),
-}
-
-/// Loads and parses a built-in standard. The shipped files are validated by the test suite.
-pub async fn load(id: &str) -> Result<Rc<Standard>, LoadError> {
-    let b = builtin(id).unwrap_or(&BUILTIN[0]);
-    let owned;
-    let json = match b.source {
-        Source::Inline(json) => json,
-        Source::File(url) => {
-            owned = fetch_text(url).await.ok_or(LoadError::Unavailable)?;
-            owned.as_str()
-        }
+/// Fetches (or, for the test-only sample, reads) and parses a standard: the one way a
+/// standard is opened, built-in or the host's own file.
+pub async fn load(source: &Source) -> Result<Rc<Standard>, OpenError> {
+    let text = match source {
+        Source::Builtin(id) => match builtin(id).map(|b| &b.file) {
+            Some(File::Inline(json)) => Some((*json).to_owned()),
+            Some(File::Url(url)) => fetch_text(url).await,
+            None => None,
+        },
+        Source::Host(url) => fetch_text(url).await,
     };
-    brand_core::parse(json).map(Rc::new).map_err(LoadError::Invalid)
-}
-
-/// Why a host's own standard file could not be used.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CustomError {
-    Unreadable,
-    Invalid(Vec<Problem>),
-}
-
-/// Fetches and parses a standard file from the site's own origin.
-pub async fn fetch(url: &str) -> Result<Rc<Standard>, CustomError> {
-    let body = fetch_text(url).await.ok_or(CustomError::Unreadable)?;
-    brand_core::parse(&body).map(Rc::new).map_err(CustomError::Invalid)
+    let text = text.ok_or(OpenError::Unavailable)?;
+    brand_core::parse(&text).map(Rc::new).map_err(OpenError::Invalid)
 }

@@ -6,9 +6,9 @@ use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
 use crate::i18n::catalog;
-use crate::state::{Action, Screen};
+use crate::state::{Action, Dispatch, Screen};
 
-pub fn view_about(s: Option<&Standard>, lang: Lang, back: &Screen, on_action: &Callback<Action>) -> Html {
+pub fn view_about(s: Option<&Standard>, lang: Lang, back: &Screen, on_action: &Dispatch) -> Html {
     let t = catalog(lang);
     let back = back.clone();
     html! {

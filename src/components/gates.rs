@@ -2,24 +2,23 @@
 //! they decide which tiers can be suggested. Gates that do not apply to the profile are not shown.
 
 use brand_core::tier::GateStatus;
-use brand_core::{GateAnswer, Lang};
+use brand_core::GateAnswer;
 use yew::prelude::*;
 
 use crate::i18n::catalog;
-use crate::state::{Action, SharedStandard};
+use crate::state::{Action, Dispatch, SharedStandard};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct GateListProps {
     pub standard: SharedStandard,
     pub statuses: Vec<GateStatus>,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
+    pub on_action: Dispatch,
 }
 
 #[component]
 pub fn GateList(p: &GateListProps) -> Html {
-    let t = catalog(p.lang);
-    let lang = p.lang;
+    let lang = crate::hooks::use_lang();
+    let t = catalog(lang);
     let choices = [(GateAnswer::Yes, t.yes), (GateAnswer::No, t.no), (GateAnswer::Unsure, t.unsure)];
     let shown = p.standard.gates.iter().enumerate().filter(|(i, _)| p.statuses[*i] != GateStatus::NotApplicable);
     html! {

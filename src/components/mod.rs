@@ -4,7 +4,10 @@
 pub mod about;
 pub mod bars;
 pub mod gates;
+pub mod header;
+pub mod host_error;
 pub mod import;
+pub mod notices;
 pub mod profile;
 pub mod question_card;
 pub mod report;

@@ -1,23 +1,22 @@
 //! The profile questions (sector, region type), answered before the questionnaire because they
 //! decide which questions, bands and gates apply.
 
-use brand_core::{Lang, OptionId};
+use brand_core::OptionId;
 use yew::prelude::*;
 
 use crate::i18n::catalog;
-use crate::state::{Action, SharedStandard};
+use crate::state::{Action, Dispatch, SharedStandard};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ProfileFormProps {
     pub standard: SharedStandard,
     pub chosen: std::collections::BTreeMap<brand_core::ProfileId, OptionId>,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
+    pub on_action: Dispatch,
 }
 
 #[component]
 pub fn ProfileForm(p: &ProfileFormProps) -> Html {
-    let lang = p.lang;
+    let lang = crate::hooks::use_lang();
     html! {
         <section class="bsc-section" aria-labelledby="bsc-profile-h">
             <h2 id="bsc-profile-h">{ catalog(lang).profile_title }</h2>

@@ -7,7 +7,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::i18n::{catalog, fill};
-use crate::state::{Action, SharedStandard};
+use crate::state::{Action, Dispatch, SharedStandard};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionCardProps {
@@ -19,15 +19,14 @@ pub struct QuestionCardProps {
     pub band: Option<usize>,
     /// The evidence rule counts this answer as level 3.
     pub capped: bool,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
+    pub on_action: Dispatch,
 }
 
 #[component]
 pub fn QuestionCard(p: &QuestionCardProps) -> Html {
     let q = &p.standard.questions[p.index];
-    let t = catalog(p.lang);
-    let lang = p.lang;
+    let lang = crate::hooks::use_lang();
+    let t = catalog(lang);
     let levels = p.band.and_then(|b| q.bands.get(b)).map(|b| &b.levels).unwrap_or(&q.levels);
     let response = p.answer.as_ref().and_then(|a| a.response);
     let note = p.answer.as_ref().map(|a| a.note.clone()).unwrap_or_default();
@@ -66,7 +65,7 @@ pub fn QuestionCard(p: &QuestionCardProps) -> Html {
                         name={group.clone()}
                         id={format!("{dom}-l{level}")}
                         level={level as u8}
-                        label={level_label(p.lang, q.kind, level)}
+                        label={level_label(lang, q.kind, level)}
                         descriptor={AttrValue::from(text.get(lang).to_owned())}
                         checked={response == brand_core::answers::Level::new(level as u8).map(Response::Level)}
                         question={q.id.clone()}
@@ -120,7 +119,7 @@ struct LevelChoiceProps {
     descriptor: AttrValue,
     checked: bool,
     question: brand_core::QuestionId,
-    on_action: Callback<Action>,
+    on_action: Dispatch,
 }
 
 #[component]

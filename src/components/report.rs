@@ -10,30 +10,27 @@ use brand_core::tier::GateStatus;
 use brand_core::{Answers, Assessment, Lang, Response};
 use yew::prelude::*;
 
+use crate::commands;
 use crate::components::bars::{view_bar, view_radar};
 use crate::components::score_panel::{view_tier, view_total};
 use crate::components::start::import_change;
 use crate::i18n::{catalog, date, fill, tenths};
-use crate::state::{Action, Screen, SharedStandard};
+use crate::state::{Action, Dispatch, Screen, SharedStandard};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
     pub standard: SharedStandard,
     pub answers: Answers,
     pub assessment: Rc<Assessment>,
-    pub lang: Lang,
     /// (year, month, day) the report is generated on.
     pub today: (u32, u32, u32),
-    pub on_action: Callback<Action>,
-    pub on_export: Callback<()>,
-    /// Receives the report's HTML to wrap and download.
-    pub on_download: Callback<String>,
+    pub on_action: Dispatch,
     pub on_import: Callback<web_sys::File>,
 }
 
 #[component]
 pub fn ReportScreen(p: &ReportProps) -> Html {
-    let (s, x, lang) = (&p.standard, &p.assessment, p.lang);
+    let (s, x, lang) = (&p.standard, &p.assessment, crate::hooks::use_lang());
     let t = catalog(lang);
     let sc = &x.score;
     let article = use_node_ref();
@@ -45,12 +42,16 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         .map(|ii| (s.indicators[ii].id.to_string(), sc.indicators[ii].fraction()))
         .collect();
     let on_download = {
-        let (node, cb) = (article.clone(), p.on_download.clone());
+        let (node, st, today) = (article.clone(), s.clone(), p.today);
         Callback::from(move |_| {
             if let Some(el) = node.cast::<web_sys::Element>() {
-                cb.emit(el.outer_html());
+                commands::download_report(&st, lang, &el.outer_html(), today);
             }
         })
+    };
+    let on_export = {
+        let (st, answers, today) = (s.clone(), p.answers.clone(), p.today);
+        Callback::from(move |_| commands::export(&st, &answers, today))
     };
     let print = Callback::from(|_| {
         if let Some(w) = crate::window() {
@@ -184,7 +185,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
             <div class="bsc-actions bsc-noprint">
                 <button type="button" class="bsc-button" onclick={print}>{ t.print }</button>
                 <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download}>{ t.download_report }</button>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_export.reform(|_| ())}>{ t.export }</button>
+                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export}>{ t.export }</button>
                 <label class="bsc-button bsc-button--quiet bsc-file">
                     { t.import }
                     <input type="file" accept=".json,application/json" class="bsc-visually-hidden" onchange={import_change(p.on_import.clone())} />

@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use crate::components::score_panel::view_score_panel;
 use crate::i18n::catalog;
-use crate::state::{Action, Screen};
+use crate::state::{Action, Dispatch, Screen, Step};
 
-pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Callback<Action>) -> Html {
+pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Dispatch) -> Html {
     let t = catalog(lang);
     let link = |qi: usize| {
-        let step = s.questions[qi].indicator;
+        let step = Step::Indicator(s.questions[qi].indicator);
         let q = &s.questions[qi];
         html! {
             <li key={q.id.to_string()}>
@@ -21,7 +21,7 @@ pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Callbac
             </li>
         }
     };
-    let gates_step = s.indicators.len();
+    let gates_step = Step::Gates;
     let open_gates = x.unanswered_gates();
     html! {
         <div class="bsc-wizard bsc-wizard--wide">

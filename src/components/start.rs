@@ -1,36 +1,49 @@
 //! The start page: what the tool does, the choice of questionnaire and language, the profile,
 //! and begin / continue / start over.
 
-use brand_core::{Answers, Lang};
+use brand_core::Answers;
 use yew::prelude::*;
 
+use crate::commands;
 use crate::components::profile::ProfileForm;
 use crate::i18n::{catalog, fill, LANGUAGES};
 use crate::standards::BUILTIN;
-use crate::state::{Action, Screen, SharedStandard};
+use crate::state::{Action, Dispatch, Screen, SharedStandard, Source, Step};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StartProps {
     pub standard: Option<SharedStandard>,
+    /// Where the open standard came from (its storage slot, for "start over").
+    pub source: Option<Source>,
     pub answers: Answers,
-    pub lang: Lang,
     /// Answers already saved per built-in standard, in `BUILTIN` order.
     pub saved: Vec<usize>,
-    pub on_action: Callback<Action>,
-    /// Opens a built-in standard by id (the shell loads it and its saved answers).
-    pub on_open: Callback<&'static str>,
-    /// A built-in standard being fetched: shown as chosen until it opens (or fails to).
+    pub on_action: Dispatch,
+    /// A standard being fetched: shown as chosen until it opens (or fails to).
     #[prop_or_default]
-    pub opening: Option<&'static str>,
-    pub on_start_over: Callback<()>,
+    pub opening: Option<Source>,
     pub on_import: Callback<web_sys::File>,
 }
 
 #[component]
 pub fn StartScreen(p: &StartProps) -> Html {
-    let lang = p.lang;
+    let lang = crate::hooks::use_lang();
     let t = catalog(lang);
-    let open_id = p.opening.map(str::to_owned).or_else(|| p.standard.as_ref().map(|st| st.id.clone()));
+    // The card shown as chosen: the one opening, else the open built-in one.
+    let chosen = match (&p.opening, &p.source) {
+        (Some(Source::Builtin(id)), _) | (None, Some(Source::Builtin(id))) => Some(*id),
+        _ => None,
+    };
+    let on_start_over = {
+        let (source, st, dispatch) = (p.source.clone(), p.standard.clone(), p.on_action.clone());
+        Callback::from(move |_| {
+            if let (Some(source), Some(st)) = (&source, &st) {
+                if commands::start_over(source, st, lang) {
+                    dispatch.emit(Action::Clear);
+                }
+            }
+        })
+    };
     let answered = p.answers.questions.values().filter(|a| a.response.is_some()).count();
     let profile = &p.answers.profile;
     html! {
@@ -55,10 +68,10 @@ pub fn StartScreen(p: &StartProps) -> Html {
             <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.choose_standard }</h2>
             <div class="bsc-cards">
                 for (i, b) in BUILTIN.iter().enumerate() {
-                    <label key={b.id} class={classes!("bsc-card", (open_id.as_deref() == Some(b.id)).then_some("is-checked"))}>
+                    <label key={b.id} class={classes!("bsc-card", (chosen == Some(b.id)).then_some("is-checked"))}>
                         <input type="radio" name="bsc-standard" id={format!("bsc-standard-{}", b.id)}
-                            checked={open_id.as_deref() == Some(b.id)}
-                            onchange={{ let id = b.id; p.on_open.reform(move |_| id) }} />
+                            checked={chosen == Some(b.id)}
+                            onchange={{ let id = b.id; p.on_action.reform(move |_| Action::Open(Source::Builtin(id))) }} />
                         <span class="bsc-card__title">{ (b.title)(lang) }</span>
                         <span class="bsc-card__desc">{ (b.describe)(lang) }</span>
                         if p.saved.get(i).copied().unwrap_or(0) > 0 {
@@ -69,18 +82,18 @@ pub fn StartScreen(p: &StartProps) -> Html {
             </div>
             if let Some(st) = &p.standard {
                 if !st.profile.is_empty() {
-                    <ProfileForm standard={st.clone()} chosen={profile.clone()} {lang} on_action={p.on_action.clone()} />
+                    <ProfileForm standard={st.clone()} chosen={profile.clone()} on_action={p.on_action.clone()} />
                 }
                 if profile.len() < st.profile.len() {
                     <p class="bsc-hint">{ t.profile_first }</p>
                 }
                 <div class="bsc-actions">
                     <button type="button" class="bsc-button" disabled={profile.len() < st.profile.len()}
-                        onclick={p.on_action.reform(|_| Action::Go(Screen::Step(0)))}>
+                        onclick={p.on_action.reform(|_| Action::Go(Screen::Step(Step::Indicator(0))))}>
                         { if answered > 0 { t.resume } else { t.begin } }
                     </button>
                     if answered > 0 || !profile.is_empty() {
-                        <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_start_over.reform(|_| ())}>
+                        <button type="button" class="bsc-button bsc-button--quiet" onclick={on_start_over}>
                             { t.start_over }
                         </button>
                     }

@@ -11,32 +11,36 @@ use yew::prelude::*;
 use crate::components::gates::GateList;
 use crate::components::question_card::QuestionCard;
 use crate::components::score_panel::view_score_panel;
+use crate::hooks::use_lang;
 use crate::i18n::{catalog, fill};
-use crate::state::{step_count, Action, Screen, SharedStandard};
+use crate::state::{step_count, Action, Dispatch, Screen, SharedStandard, Step};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct WizardProps {
     pub standard: SharedStandard,
     pub answers: Answers,
     pub assessment: Rc<Assessment>,
-    pub step: usize,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
+    pub step: Step,
+    pub on_action: Dispatch,
 }
 
 #[component]
 pub fn Wizard(p: &WizardProps) -> Html {
     let s = &p.standard;
-    let (lang, t, step) = (p.lang, catalog(p.lang), p.step);
+    let (lang, step) = (use_lang(), p.step);
+    let t = catalog(lang);
     let x = &p.assessment;
     let n = step_count(s);
-    let is_gates = step == s.indicators.len();
+    let at = step.position(s);
     let toc_open = use_state(|| false);
     let go = |screen: Screen| p.on_action.reform(move |_| Action::Go(screen.clone()));
-    let heading = if is_gates {
-        t.gates_title.to_owned()
-    } else {
-        format!("{} {}", s.indicators[step].id, s.indicators[step].title.get(lang))
+    let indicator = match step {
+        Step::Indicator(i) => s.indicators.get(i),
+        Step::Gates => None,
+    };
+    let heading = match indicator {
+        Some(ind) => format!("{} {}", ind.id, ind.title.get(lang)),
+        None => t.gates_title.to_owned(),
     };
     html! {
         <div class="bsc-wizard">
@@ -52,10 +56,10 @@ pub fn Wizard(p: &WizardProps) -> Html {
                             </p>
                             <ul>
                                 for ii in part.indicators.clone() {
-                                    <li key={ii}>
-                                        <button type="button" onclick={go(Screen::Step(ii))}
-                                            class={classes!("bsc-toc__link", (ii == step).then_some("is-current"))}
-                                            aria-current={(ii == step).then_some("step")}>
+                                    <li key={s.indicators[ii].id.to_string()}>
+                                        <button type="button" onclick={go(Screen::Step(Step::Indicator(ii)))}
+                                            class={classes!("bsc-toc__link", (Step::Indicator(ii) == step).then_some("is-current"))}
+                                            aria-current={(Step::Indicator(ii) == step).then_some("step")}>
                                             { format!("{} {}", s.indicators[ii].id, s.indicators[ii].title.get(lang)) }
                                             <span class="bsc-toc__count">{ count(x, s.indicators[ii].questions.clone()) }</span>
                                         </button>
@@ -64,28 +68,26 @@ pub fn Wizard(p: &WizardProps) -> Html {
                             </ul>
                         </div>
                     }
-                    <button type="button" onclick={go(Screen::Step(s.indicators.len()))}
-                        class={classes!("bsc-toc__link", is_gates.then_some("is-current"))}
-                        aria-current={is_gates.then_some("step")}>{ t.gates_title }</button>
+                    <button type="button" onclick={go(Screen::Step(Step::Gates))}
+                        class={classes!("bsc-toc__link", (step == Step::Gates).then_some("is-current"))}
+                        aria-current={(step == Step::Gates).then_some("step")}>{ t.gates_title }</button>
                 </div>
             </nav>
             <section class="bsc-step" aria-labelledby="bsc-h">
-                <p class="bsc-step__of">{ fill(t.step_of, &[("i", &(step + 1).to_string()), ("n", &n.to_string())]) }</p>
-                <progress class="bsc-progress" max={n.to_string()} value={(step + 1).to_string()} aria-hidden="true" />
+                <p class="bsc-step__of">{ fill(t.step_of, &[("i", &(at + 1).to_string()), ("n", &n.to_string())]) }</p>
+                <progress class="bsc-progress" max={n.to_string()} value={(at + 1).to_string()} aria-hidden="true" />
                 <h2 id="bsc-h" tabindex="-1" data-focus="">
                     { heading }
-                    if !is_gates {
-                        <span class="bsc-points">{ format!("{} {}", s.indicators[step].points, t.points) }</span>
+                    if let Some(ind) = indicator {
+                        <span class="bsc-points">{ format!("{} {}", ind.points, t.points) }</span>
                     }
                 </h2>
-                if is_gates {
-                    <GateList standard={s.clone()} statuses={x.gates.clone()} {lang} on_action={p.on_action.clone()} />
-                } else {
+                if let Some(ind) = indicator {
                     <p class="bsc-sources">
                         { t.sources }{ if lang == Lang::Zh { "：" } else { ": " } }
-                        { s.indicators[step].sources.iter().map(|src| src.cite.as_str()).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " }) }
+                        { ind.sources.iter().map(|src| src.cite.as_str()).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " }) }
                     </p>
-                    for qi in s.indicators[step].questions.clone() {
+                    for qi in ind.questions.clone() {
                         if x.score.states[qi] != QuestionState::Excluded {
                             <QuestionCard
                                 key={s.questions[qi].id.to_string()}
@@ -94,20 +96,21 @@ pub fn Wizard(p: &WizardProps) -> Html {
                                 answer={p.answers.answer(&s.questions[qi].id).cloned()}
                                 band={s.questions[qi].bands.iter().position(|b| b.when.holds(&p.answers.profile))}
                                 capped={x.score.evidence_capped.contains(&qi)}
-                                {lang}
                                 on_action={p.on_action.clone()}
                             />
                         }
                     }
+                } else {
+                    <GateList standard={s.clone()} statuses={x.gates.clone()} on_action={p.on_action.clone()} />
                 }
                 <div class="bsc-actions bsc-actions--nav">
                     <button type="button" class="bsc-button bsc-button--quiet"
-                        onclick={go(if step == 0 { Screen::Start } else { Screen::Step(step - 1) })}>
-                        { if step == 0 { t.home } else { t.back } }
+                        onclick={go(step.previous(s).map_or(Screen::Start, Screen::Step))}>
+                        { if at == 0 { t.home } else { t.back } }
                     </button>
                     <button type="button" class="bsc-button"
-                        onclick={go(if step + 1 < n { Screen::Step(step + 1) } else { Screen::Review })}>
-                        { if step + 1 < n { t.next } else { t.to_review } }
+                        onclick={go(step.next(s).map_or(Screen::Review, Screen::Step))}>
+                        { if at + 1 < n { t.next } else { t.to_review } }
                     </button>
                 </div>
             </section>

@@ -1,0 +1,47 @@
+//! The widget's header: the app's name and the open questionnaire's title (unless the host hides
+//! them), the save state, and the language switch.
+
+use yew::prelude::*;
+
+use crate::hooks::use_lang;
+use crate::i18n::{catalog, other};
+use crate::state::{Action, Dispatch, SaveState};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The host shows its own header: keep only the tools.
+    pub hide: bool,
+    pub title: Option<AttrValue>,
+    /// The save state, when a questionnaire is open.
+    pub save: Option<SaveState>,
+    /// Saving waits for the user (another tab's change, or an original held in the slot).
+    pub paused: bool,
+    pub on_action: Dispatch,
+}
+
+#[component]
+pub fn Header(p: &HeaderProps) -> Html {
+    let lang = use_lang();
+    let t = catalog(lang);
+    html! {
+        <header class={classes!("bsc-header", p.hide.then_some("bsc-header--bare"))}>
+            if !p.hide {
+                <div>
+                    <p class="bsc-header__app">{ t.app_title }</p>
+                    <p class="bsc-header__title">{ p.title.clone().unwrap_or_default() }</p>
+                </div>
+            }
+            <div class="bsc-header__tools">
+                if let Some(save) = p.save {
+                    <span class={classes!("bsc-saved", (save == SaveState::Failed || p.paused).then_some("is-failed"))} role="status">
+                        { if p.paused { t.save_paused } else { match save { SaveState::Saved => t.saved, SaveState::Failed => t.save_failed, SaveState::Idle => "" } } }
+                    </span>
+                }
+                <button type="button" class="bsc-button bsc-button--quiet" lang={other(lang).code()}
+                    aria-label={t.switch_lang_label} onclick={p.on_action.reform(move |_| Action::SetLang(other(lang)))}>
+                    { t.switch_lang }
+                </button>
+            </div>
+        </header>
+    }
+}

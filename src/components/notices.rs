@@ -1,0 +1,171 @@
+//! The messages above the screens: the session's notices (each dismissable), another tab's
+//! change waiting for a choice, the host's results notice, and the update prompt. Notices are
+//! kinds in the session and worded here, in the language of the moment.
+
+use brand_core::answers::{ImportError, ImportIssue};
+use brand_core::Lang;
+use yew::prelude::*;
+
+use crate::files;
+use crate::i18n::{catalog, fill, problem_text};
+use crate::state::{Action, Dispatch, KeptAside, Notice, OtherTab};
+
+/// Entries of a list shown in a notice or preview; the rest are counted and offered as a file.
+pub const LIST_SHOWN: usize = 10;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub conflict: Option<OtherTab>,
+    /// The host origin that will receive results (a verified, listed channel asked for them).
+    pub results_to: Option<String>,
+    pub update_ready: bool,
+    /// The id of the open standard, for the names of downloaded files.
+    pub standard_id: Option<String>,
+    pub on_action: Dispatch,
+}
+
+#[component]
+pub fn Notices(p: &NoticesProps) -> Html {
+    let lang = crate::hooks::use_lang();
+    let t = catalog(lang);
+    let id = p.standard_id.clone().unwrap_or_default();
+    html! {
+        <>
+            if !p.notices.is_empty() {
+                <div class="bsc-notices" role="alert">
+                    for (i, n) in p.notices.iter().enumerate() {
+                        <div class="bsc-notice bsc-notice--warn" key={i}>
+                            { view_notice(n, lang, &id, &p.on_action) }
+                            <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::Dismiss(i))}>
+                                { t.dismiss }
+                            </button>
+                        </div>
+                    }
+                </div>
+            }
+            if let Some(change) = &p.conflict {
+                <div class="bsc-notice bsc-notice--warn bsc-conflict" role="alert">
+                    <p>{ match change {
+                        OtherTab::Saved(_) => t.other_tab_changed,
+                        OtherTab::Removed => t.other_tab_removed,
+                        OtherTab::Unreadable => t.other_tab_unreadable,
+                    } }</p>
+                    if !matches!(change, OtherTab::Unreadable) {
+                        <button type="button" class="bsc-button" onclick={p.on_action.reform(|_| Action::UseOtherTab)}>
+                            { t.use_other_tab }
+                        </button>
+                    }
+                    <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_action.reform(|_| Action::KeepThisTab)}>
+                        { t.keep_this_tab }
+                    </button>
+                </div>
+            }
+            if let Some(origin) = &p.results_to {
+                <div class="bsc-notice bsc-notice--info" role="note">
+                    <p>{ fill(t.embed_results, &[("origin", origin)]) }</p>
+                </div>
+            }
+            if p.update_ready {
+                <div class="bsc-notice bsc-notice--info" role="status">
+                    <p>{ t.update_ready }</p>
+                    <button type="button" class="bsc-button" onclick={Callback::from(|_| crate::offline::apply_update())}>
+                        { t.update_now }
+                    </button>
+                </div>
+            }
+        </>
+    }
+}
+
+fn view_notice(n: &Notice, lang: Lang, id: &str, on_action: &Dispatch) -> Html {
+    let t = catalog(lang);
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let text = match n {
+        Notice::StandardUnavailable => t.standard_unavailable.to_owned(),
+        Notice::StandardInvalid(problems) => {
+            let list: Vec<String> =
+                problems.iter().map(|p| format!("{} {}", p.path, problem_text(&p.kind, lang))).collect();
+            format!("{} {}", t.standard_broken, list.join("; "))
+        }
+        Notice::StorageUnavailable => t.storage_unavailable.to_owned(),
+        Notice::EmbeddedStorage => t.embedded_storage.to_owned(),
+        Notice::Rehashed => t.standard_rehashed.to_owned(),
+        Notice::ImportTooLarge => fill(t.import_too_large, &[("n", &files::MAX_IMPORT_MB.to_string())]),
+        Notice::ImportReadFailed => t.import_read_failed.to_owned(),
+        Notice::ImportOtherStandard(s) => fill(t.import_other_standard, &[("s", s)]),
+        Notice::ImportFailed(e) => import_error_text(e, lang),
+        Notice::Damaged(kept) => {
+            return view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, kept, id, lang, on_action)
+        }
+        Notice::Skipped { issues, original } => {
+            let shown: Vec<String> = issues.iter().take(LIST_SHOWN).map(|i| issue_text(i, lang)).collect();
+            let mut list = shown.join(sep);
+            if issues.len() > LIST_SHOWN {
+                list.push_str(sep);
+                list.push_str(&fill(t.issues_more, &[("n", &(issues.len() - LIST_SHOWN).to_string())]));
+            }
+            let text = fill(t.stored_skipped, &[("list", &list)]);
+            return view_kept_aside(text, t.download_kept, original, id, lang, on_action);
+        }
+    };
+    html! { <p>{ text }</p> }
+}
+
+/// A notice about saved data kept aside, with its download (from memory: it may not have fitted in
+/// storage) and, when it could not be moved aside, the way to let saving resume over it.
+fn view_kept_aside(
+    text: String,
+    label: &'static str,
+    kept: &KeptAside,
+    id: &str,
+    lang: Lang,
+    on_action: &Dispatch,
+) -> Html {
+    let t = catalog(lang);
+    let (raw, name) = (kept.raw.clone(), format!("brand-self-check-kept-{id}.json"));
+    html! {
+        <>
+            <p>
+                { text }{ " " }
+                <button type="button" class="bsc-link" onclick={Callback::from(move |_| {
+                    files::download(&name, "application/json", &raw);
+                })}>{ label }</button>
+            </p>
+            if !kept.moved {
+                <p>
+                    { t.stored_held }{ " " }
+                    <button type="button" class="bsc-link" onclick={on_action.reform(|_| Action::ReleaseHeld)}>{ t.resume_saving }</button>
+                </p>
+            }
+        </>
+    }
+}
+
+pub fn import_error_text(e: &ImportError, lang: Lang) -> String {
+    let t = catalog(lang);
+    match e {
+        ImportError::NotJson(_) => t.import_not_json.to_owned(),
+        ImportError::NotAnswers => t.import_not_answers.to_owned(),
+        ImportError::NewerVersion { found } => fill(t.import_newer, &[("v", &found.to_string())]),
+        ImportError::WrongShape(m) => fill(t.import_shape, &[("m", m)]),
+    }
+}
+
+pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
+    let t = catalog(lang);
+    match issue {
+        ImportIssue::OtherStandard { found } => fill(t.issue_other_standard, &[("s", found)]),
+        ImportIssue::OtherVersion { found } => fill(t.issue_other_version, &[("v", found)]),
+        ImportIssue::UnknownQuestion(q) => fill(t.issue_unknown_question, &[("q", q)]),
+        ImportIssue::LevelOutOfRange { question, level } => {
+            fill(t.issue_level, &[("q", question), ("l", &level.to_string())])
+        }
+        ImportIssue::NotApplicableRefused(q) => fill(t.issue_na, &[("q", q)]),
+        ImportIssue::UnknownGate(g) => fill(t.issue_unknown_gate, &[("g", g)]),
+        ImportIssue::UnknownProfile(p) => fill(t.issue_unknown_profile, &[("p", p)]),
+        ImportIssue::UnknownOption { profile, option } => {
+            fill(t.issue_unknown_option, &[("p", profile), ("o", option)])
+        }
+    }
+}

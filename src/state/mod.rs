@@ -1,0 +1,549 @@
+//! The widget's state: one [`Session`], changed only by [`Action`]s through the pure
+//! [`Session::apply`]. Everything the screen depends on is here — the open standard and its
+//! answers, where the user is, the notices, a pending import, another tab's answers, the save
+//! state, which standard is opening — and the effects (`src/hooks/`) report their results back as
+//! actions. Score, tier and plan are never stored: views derive them with `brand_core::assess`.
+
+use std::rc::Rc;
+
+use brand_core::answers::{ImportError, ImportIssue, Level};
+use brand_core::{Answers, GateAnswer, GateId, Lang, OptionId, Problem, ProfileId, QuestionId, Response, Standard};
+use yew::Reducible;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+/// A standard shared by reference. Props compare it by pointer: a standard never changes while
+/// it is open, and comparing its contents on every render would be wasted work.
+#[derive(Clone, Debug)]
+pub struct SharedStandard(pub Rc<Standard>);
+
+impl PartialEq for SharedStandard {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedStandard {
+    type Target = Standard;
+    fn deref(&self) -> &Standard {
+        &self.0
+    }
+}
+
+/// Where a standard comes from. Saved answers are kept per source, so a host's own file that
+/// reuses a built-in id can never share (and overwrite) the built-in questionnaire's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A standard shipped with the widget, by id (`standards::BUILTIN`).
+    Builtin(&'static str),
+    /// A host's own standard file (same origin), by absolute URL.
+    Host(String),
+}
+
+/// One step of the wizard: an indicator's questions, then the basic conditions last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The questions of `indicators[i]`.
+    Indicator(usize),
+    /// The basic conditions (gates).
+    Gates,
+}
+
+impl Step {
+    /// The step's position, 0-based, in `0..step_count(s)`.
+    pub fn position(self, s: &Standard) -> usize {
+        match self {
+            Step::Indicator(i) => i,
+            Step::Gates => s.indicators.len(),
+        }
+    }
+
+    /// The step at `position`, if the standard has one there.
+    pub fn at(s: &Standard, position: usize) -> Option<Step> {
+        match position {
+            i if i < s.indicators.len() => Some(Step::Indicator(i)),
+            i if i == s.indicators.len() => Some(Step::Gates),
+            _ => None,
+        }
+    }
+
+    pub fn exists_in(self, s: &Standard) -> bool {
+        match self {
+            Step::Indicator(i) => i < s.indicators.len(),
+            Step::Gates => true,
+        }
+    }
+
+    pub fn previous(self, s: &Standard) -> Option<Step> {
+        self.position(s).checked_sub(1).and_then(|p| Step::at(s, p))
+    }
+
+    pub fn next(self, s: &Standard) -> Option<Step> {
+        Step::at(s, self.position(s) + 1)
+    }
+}
+
+/// Where the user is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Choose the standard and language, answer the profile, resume or begin.
+    Start,
+    /// One wizard step.
+    Step(Step),
+    /// Open questions and unevidenced high answers, with links.
+    Review,
+    Report,
+    /// The sources, what is confirmed and what is our design; returns to `back`.
+    About {
+        back: Box<Screen>,
+    },
+}
+
+/// The wizard's steps in order: every indicator, then the basic conditions (gates).
+pub fn step_count(s: &Standard) -> usize {
+    s.indicators.len() + 1
+}
+
+/// Why a standard could not be opened (built-in or the host's file: one type, one path).
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    /// The file could not be fetched (offline before it was cached, a deployment without it, a
+    /// server error, or a redirect to another origin).
+    Unavailable,
+    /// The file is not a valid standard; every problem with its JSON path.
+    Invalid(Vec<Problem>),
+}
+
+/// What storage held for a standard when it was opened (`storage::load`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Restored {
+    Nothing,
+    /// Readable answers. `issues` lists entries that do not fit the standard (dropped from
+    /// `answers`); the original text is `kept` aside when there are any. `rehashed` is set when
+    /// they were saved against another content of the same standard id and version.
+    Found {
+        answers: Answers,
+        issues: Vec<ImportIssue>,
+        original: Option<KeptAside>,
+        rehashed: bool,
+    },
+    /// The saved value cannot be read at all.
+    Damaged(KeptAside),
+    /// Storage cannot be used (blocked, or missing).
+    Unavailable,
+}
+
+/// The original text of saved answers that could not be used as they are. `moved` says whether
+/// it was written to the aside slot; when it was not (storage full), it is still in its own slot
+/// and saving is held back so nothing overwrites it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptAside {
+    pub raw: Rc<str>,
+    pub moved: bool,
+}
+
+/// A message at the top of the widget until dismissed. Kinds, not texts: the view words them in
+/// the language of the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    StandardUnavailable,
+    StandardInvalid(Vec<Problem>),
+    StorageUnavailable,
+    EmbeddedStorage,
+    /// Saved answers could not be read; the original is offered for download.
+    Damaged(KeptAside),
+    /// Saved answers had entries that do not fit; the original is offered for download.
+    Skipped {
+        issues: Vec<ImportIssue>,
+        original: KeptAside,
+    },
+    /// The questionnaire file changed under the saved answers (same id and version).
+    Rehashed,
+    ImportTooLarge,
+    ImportReadFailed,
+    ImportOtherStandard(String),
+    ImportFailed(ImportError),
+}
+
+/// A file read and checked, waiting for the user's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The standard it was checked against: it applies to that one only.
+    pub source: Source,
+    pub answers: Answers,
+    pub issues: Vec<ImportIssue>,
+    pub changes: usize,
+}
+
+/// What another tab or window did to the open standard's saved answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OtherTab {
+    Saved(Answers),
+    /// It started over (removed the saved answers).
+    Removed,
+    /// It wrote something this version cannot read (a newer version of the widget, say).
+    Unreadable,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Idle,
+    Saved,
+    Failed,
+}
+
+/// How soon the answers should be written: at once after a click, a moment later while a note is
+/// being typed (so saving is off the keystroke path).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveDue {
+    Now,
+    Soon,
+}
+
+/// A standard being fetched: the newest request wins, whatever order the files arrive in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opening {
+    pub source: Source,
+    pub request: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// The open assessment, or none before a standard is chosen.
+    pub standard: Option<SharedStandard>,
+    /// Where `standard` came from (its storage slot).
+    pub source: Option<Source>,
+    pub answers: Answers,
+    pub lang: Lang,
+    pub screen: Screen,
+    pub notices: Vec<Notice>,
+    pub pending: Option<PendingImport>,
+    /// Another tab's change, while the user has not chosen yet; saving pauses meanwhile.
+    pub conflict: Option<OtherTab>,
+    pub save: SaveState,
+    pub save_due: SaveDue,
+    /// The original of saved answers that could not be moved aside: nothing is saved over it until
+    /// the user has been offered it and lets saving resume.
+    pub held: Option<Rc<str>>,
+    pub opening: Option<Opening>,
+    /// The host's own standard could not be used: shown instead of the screens.
+    pub host_error: Option<OpenError>,
+    pub update_ready: bool,
+    /// The newest request number handed out for opening a standard.
+    pub requests: u32,
+    /// The import read that may still turn into a preview.
+    pub import_request: Option<u32>,
+}
+
+/// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
+/// are ignored, never trusted or panicked on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Open a standard: the loader (`hooks::open`) fetches it and answers with `Opened`/`OpenFailed`.
+    Open(Source),
+    Opened {
+        request: u32,
+        standard: Rc<Standard>,
+        restored: Restored,
+        embedded: bool,
+    },
+    OpenFailed {
+        request: u32,
+        error: OpenError,
+    },
+    SetLevel(QuestionId, u8),
+    SetNotApplicable(QuestionId),
+    ClearResponse(QuestionId),
+    SetNote(QuestionId, String),
+    SetGate(GateId, Option<GateAnswer>),
+    SetProfile(ProfileId, Option<OptionId>),
+    SetLang(Lang),
+    Go(Screen),
+    /// A chosen import file is being read (numbered by the import hook); only the newest read
+    /// becomes a preview.
+    ImportStarted(u32),
+    /// The read file, checked (`Ok`), or why it cannot be used.
+    ImportRead {
+        request: u32,
+        result: Result<PendingImport, Notice>,
+    },
+    ConfirmImport,
+    CancelImport,
+    OtherTabChanged(OtherTab),
+    UseOtherTab,
+    KeepThisTab,
+    Saved(bool),
+    /// Saving resumes over an original that could not be moved aside (after it was offered).
+    ReleaseHeld,
+    Notify(Notice),
+    Dismiss(usize),
+    UpdateReady,
+    /// Forget the answers (after the user confirmed "start over").
+    Clear,
+}
+
+impl Session {
+    pub fn new(lang: Lang) -> Session {
+        Session {
+            standard: None,
+            source: None,
+            answers: Answers::default(),
+            lang,
+            screen: Screen::Start,
+            notices: Vec::new(),
+            pending: None,
+            conflict: None,
+            save: SaveState::Idle,
+            save_due: SaveDue::Now,
+            held: None,
+            opening: None,
+            host_error: None,
+            update_ready: false,
+            requests: 0,
+            import_request: None,
+        }
+    }
+
+    /// Whether the answers may be written now: a standard is open, no other tab's change waits
+    /// for the user, and no original is held in the slot.
+    pub fn may_save(&self) -> bool {
+        self.standard.is_some() && self.conflict.is_none() && self.held.is_none()
+    }
+
+    /// The pure transition. Returns `None` when the action changes nothing (an unknown id, a
+    /// level out of range, N/A where it is not allowed, a step that does not exist, a stale
+    /// result, or the value it already has).
+    pub fn apply(&self, action: Action) -> Option<Session> {
+        let mut next = self.clone();
+        match action {
+            Action::Open(source) => {
+                if self.opening.is_none() && self.source.as_ref() == Some(&source) {
+                    return None;
+                }
+                next.requests = self.requests.wrapping_add(1);
+                next.opening = Some(Opening { source, request: next.requests });
+                // A preview checked against the standard being left must not apply to another.
+                next.pending = None;
+                next.import_request = None;
+            }
+            Action::Opened { request, standard, restored, embedded } => {
+                let opening = self.opening.as_ref().filter(|o| o.request == request)?;
+                next.source = Some(opening.source.clone());
+                next.opening = None;
+                next.standard = Some(SharedStandard(standard));
+                next.pending = None;
+                next.conflict = None;
+                next.held = None;
+                next.save = SaveState::Idle;
+                next.save_due = SaveDue::Now;
+                next.answers = Answers::default();
+                if embedded {
+                    next.notify(Notice::EmbeddedStorage);
+                }
+                match restored {
+                    Restored::Nothing => {}
+                    Restored::Unavailable => next.notify(Notice::StorageUnavailable),
+                    Restored::Damaged(kept) => {
+                        next.hold(&kept);
+                        next.notify(Notice::Damaged(kept));
+                    }
+                    Restored::Found { answers, issues, original, rehashed } => {
+                        next.answers = answers;
+                        if rehashed {
+                            next.notify(Notice::Rehashed);
+                        }
+                        if let (false, Some(original)) = (issues.is_empty(), original) {
+                            next.hold(&original);
+                            next.notify(Notice::Skipped { issues, original });
+                        }
+                    }
+                }
+            }
+            Action::OpenFailed { request, error } => {
+                let opening = self.opening.as_ref().filter(|o| o.request == request)?;
+                match opening.source {
+                    Source::Host(_) => next.host_error = Some(error),
+                    Source::Builtin(_) => next.notify(match error {
+                        OpenError::Unavailable => Notice::StandardUnavailable,
+                        OpenError::Invalid(problems) => Notice::StandardInvalid(problems),
+                    }),
+                }
+                next.opening = None;
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Go(screen) => {
+                let s = self.standard.as_ref();
+                let valid = match &screen {
+                    Screen::Start => true,
+                    Screen::Step(step) => s.is_some_and(|s| step.exists_in(s)),
+                    Screen::Review | Screen::Report => s.is_some(),
+                    Screen::About { back } => !matches!(**back, Screen::About { .. }),
+                };
+                if !valid {
+                    return None;
+                }
+                next.screen = screen;
+            }
+            Action::ImportStarted(request) => {
+                self.standard.as_ref()?;
+                next.import_request = Some(request);
+            }
+            Action::ImportRead { request, result } => {
+                if self.import_request != Some(request) {
+                    return None;
+                }
+                next.import_request = None;
+                match result {
+                    Ok(p) if self.source.as_ref() == Some(&p.source) => next.pending = Some(p),
+                    Ok(_) => return None,
+                    Err(n) => next.notify(n),
+                }
+            }
+            Action::ConfirmImport => {
+                let p = self.pending.as_ref()?;
+                if self.source.as_ref() != Some(&p.source) {
+                    next.pending = None;
+                    return Some(next);
+                }
+                next.answers = p.answers.clone();
+                next.pending = None;
+                next.save_due = SaveDue::Now;
+            }
+            Action::CancelImport => next.pending = None,
+            Action::OtherTabChanged(change) => {
+                self.standard.as_ref()?;
+                next.conflict = Some(change);
+            }
+            Action::UseOtherTab => {
+                next.answers = match self.conflict.as_ref()? {
+                    OtherTab::Saved(theirs) => theirs.clone(),
+                    OtherTab::Removed => Answers::default(),
+                    // Nothing readable to use: the other value stays as it is until the user
+                    // keeps this tab's answers (or reloads with the newer version).
+                    OtherTab::Unreadable => return None,
+                };
+                next.conflict = None;
+                next.save_due = SaveDue::Now;
+            }
+            Action::KeepThisTab => {
+                self.conflict.as_ref()?;
+                next.conflict = None;
+                next.save_due = SaveDue::Now;
+            }
+            Action::Saved(ok) => next.save = if ok { SaveState::Saved } else { SaveState::Failed },
+            Action::ReleaseHeld => {
+                self.held.as_ref()?;
+                next.held = None;
+                next.save_due = SaveDue::Now;
+            }
+            Action::Notify(n) => next.notify(n),
+            Action::Dismiss(i) => {
+                if i >= next.notices.len() {
+                    return None;
+                }
+                next.notices.remove(i);
+            }
+            Action::UpdateReady => next.update_ready = true,
+            Action::Clear => {
+                next.answers = Answers::default();
+                next.screen = Screen::Start;
+                next.save_due = SaveDue::Now;
+            }
+            edit => {
+                let s = self.standard.as_ref()?;
+                next.save_due = if matches!(edit, Action::SetNote(..)) { SaveDue::Soon } else { SaveDue::Now };
+                apply_edit(s, &mut next.answers, edit)?;
+                if next.answers == self.answers {
+                    return None;
+                }
+            }
+        }
+        (next != *self).then_some(next)
+    }
+
+    fn notify(&mut self, n: Notice) {
+        if !self.notices.contains(&n) {
+            self.notices.push(n);
+        }
+    }
+
+    /// An original that could not be moved aside stays in its slot: hold saving back.
+    fn hold(&mut self, kept: &KeptAside) {
+        if !kept.moved {
+            self.held = Some(kept.raw.clone());
+        }
+    }
+}
+
+/// The answer edits, checked against the standard.
+fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
+    match action {
+        Action::SetLevel(id, level) => {
+            s.question_index(&id)?;
+            a.set_response(id, Some(Response::Level(Level::new(level)?)));
+        }
+        Action::SetNotApplicable(id) => {
+            if !s.questions[s.question_index(&id)?].na_allowed {
+                return None;
+            }
+            a.set_response(id, Some(Response::NotApplicable));
+        }
+        Action::ClearResponse(id) => {
+            s.question_index(&id)?;
+            a.set_response(id, None);
+        }
+        Action::SetNote(id, note) => {
+            s.question_index(&id)?;
+            a.set_note(id, note);
+        }
+        Action::SetGate(id, answer) => {
+            s.gate_index(&id)?;
+            a.set_gate(id, answer);
+        }
+        Action::SetProfile(id, option) => {
+            let p = s.profile_question(&id)?;
+            if option.as_ref().is_some_and(|o| !p.options.iter().any(|x| &x.id == o)) {
+                return None;
+            }
+            a.set_profile(id, option);
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+impl Reducible for Session {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            // The same Rc back: Yew skips the render.
+            None => self,
+        }
+    }
+}
+
+/// The session's dispatcher, passed down to every component as is (one value for the app's
+/// life, so props holding it compare equal and do not re-render a child). `reform` and `emit`
+/// mirror `Callback` for the call sites.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(pub yew::UseReducerDispatcher<Session>);
+
+impl Dispatch {
+    pub fn emit(&self, action: Action) {
+        self.0.dispatch(action);
+    }
+
+    pub fn reform<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> yew::Callback<E> {
+        let d = self.0.clone();
+        yew::Callback::from(move |e| d.dispatch(f(e)))
+    }
+}
+
+impl std::fmt::Debug for Dispatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Dispatch")
+    }
+}

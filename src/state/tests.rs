@@ -1,0 +1,239 @@
+//! Native table tests of `Session::apply`: what each action does, and every refusal (unknown ids,
+//! N/A where it is not allowed, steps that do not exist, stale results) leaves the session as it
+//! was. One line a case through `check` / `refused`.
+
+use std::rc::Rc;
+
+use brand_core::answers::{ImportError, ImportIssue};
+use brand_core::{Answers, GateAnswer, GateId, Lang, OptionId, ProfileId, QuestionId, Standard};
+
+use super::*;
+
+fn sample() -> Rc<Standard> {
+    Rc::new(brand_core::parse(include_str!("../../standards/sample.json")).expect("sample standard"))
+}
+
+const SAMPLE: Source = Source::Builtin("sample");
+
+/// A session with the sample standard open and nothing answered.
+fn opened() -> Session {
+    let s = Session::new(Lang::Zh);
+    let s = s.apply(Action::Open(SAMPLE)).expect("opening");
+    s.apply(Action::Opened { request: 1, standard: sample(), restored: Restored::Nothing, embedded: false })
+        .expect("opened")
+}
+
+fn q(id: &str) -> QuestionId {
+    QuestionId(id.to_owned())
+}
+
+#[track_caller]
+fn refused(s: &Session, action: Action) {
+    assert_eq!(s.apply(action.clone()), None, "{action:?} should change nothing");
+}
+
+#[track_caller]
+fn check(s: &Session, action: Action, expect: impl FnOnce(&Session)) -> Session {
+    let next = s.apply(action.clone()).unwrap_or_else(|| panic!("{action:?} was refused"));
+    expect(&next);
+    next
+}
+
+#[test]
+fn edits_before_a_standard_is_open_are_refused() {
+    let s = Session::new(Lang::En);
+    refused(&s, Action::SetLevel(q("A1.1"), 3));
+    refused(&s, Action::Go(Screen::Review));
+    refused(&s, Action::Go(Screen::Step(Step::Indicator(0))));
+    refused(&s, Action::ImportStarted(1));
+    refused(&s, Action::OtherTabChanged(OtherTab::Removed));
+    refused(&s, Action::ConfirmImport);
+}
+
+#[test]
+fn answer_edits_check_the_standard() {
+    let s = opened();
+    let s = check(&s, Action::SetLevel(q("A1.1"), 3), |n| assert_eq!(n.save_due, SaveDue::Now));
+    refused(&s, Action::SetLevel(q("A1.1"), 3)); // the value it already has
+    refused(&s, Action::SetLevel(q("Z9.9"), 3)); // unknown question
+    refused(&s, Action::SetLevel(q("A1.2"), 6)); // level out of range
+    refused(&s, Action::SetNotApplicable(q("A1.2"))); // N/A not allowed here
+    refused(&s, Action::SetNotApplicable(q("Z9.9")));
+    refused(&s, Action::ClearResponse(q("Z9.9")));
+    refused(&s, Action::SetNote(q("Z9.9"), "x".into()));
+    refused(&s, Action::SetGate(GateId("G9".into()), Some(GateAnswer::Yes)));
+    refused(&s, Action::SetProfile(ProfileId("sector".into()), Some(OptionId("mining".into()))));
+    refused(&s, Action::SetProfile(ProfileId("size".into()), Some(OptionId("big".into()))));
+    let s = check(&s, Action::SetNote(q("A1.1"), "report 2025".into()), |n| assert_eq!(n.save_due, SaveDue::Soon));
+    let s = check(&s, Action::SetGate(GateId("G1".into()), Some(GateAnswer::Yes)), |_| {});
+    check(&s, Action::SetProfile(ProfileId("sector".into()), Some(OptionId("services".into()))), |n| {
+        assert_eq!(n.answers.profile.len(), 1)
+    });
+}
+
+#[test]
+fn only_existing_steps_can_be_reached() {
+    let s = opened();
+    let n = sample().indicators.len();
+    check(&s, Action::Go(Screen::Step(Step::Indicator(n - 1))), |_| {});
+    check(&s, Action::Go(Screen::Step(Step::Gates)), |_| {});
+    refused(&s, Action::Go(Screen::Step(Step::Indicator(n))));
+    refused(&s, Action::Go(Screen::About { back: Box::new(Screen::About { back: Box::new(Screen::Start) }) }));
+    let st = sample();
+    assert_eq!(Step::at(&st, n), Some(Step::Gates));
+    assert_eq!(Step::at(&st, n + 1), None);
+    assert_eq!(Step::Gates.next(&st), None);
+    assert_eq!(Step::Indicator(0).previous(&st), None);
+    assert_eq!(Step::Gates.previous(&st), Some(Step::Indicator(n - 1)));
+}
+
+#[test]
+fn only_the_newest_opening_is_taken() {
+    let s = Session::new(Lang::Zh);
+    let s = s.apply(Action::Open(Source::Builtin("enterprise"))).expect("first");
+    let s = s.apply(Action::Open(SAMPLE)).expect("second");
+    assert_eq!(s.opening, Some(Opening { source: SAMPLE, request: 2 }));
+    // The first file arrives late: ignored.
+    refused(&s, Action::Opened { request: 1, standard: sample(), restored: Restored::Nothing, embedded: false });
+    refused(&s, Action::OpenFailed { request: 1, error: OpenError::Unavailable });
+    let s = check(
+        &s,
+        Action::Opened { request: 2, standard: sample(), restored: Restored::Nothing, embedded: true },
+        |n| {
+            assert_eq!(n.source, Some(SAMPLE));
+            assert_eq!(n.opening, None);
+            assert_eq!(n.notices, vec![Notice::EmbeddedStorage]);
+        },
+    );
+    // Choosing the open one again changes nothing.
+    refused(&s, Action::Open(SAMPLE));
+}
+
+#[test]
+fn a_failed_opening_is_a_notice_for_a_builtin_and_the_screen_for_a_host_file() {
+    let s = Session::new(Lang::Zh).apply(Action::Open(SAMPLE)).expect("open");
+    check(&s, Action::OpenFailed { request: 1, error: OpenError::Unavailable }, |n| {
+        assert_eq!(n.notices, vec![Notice::StandardUnavailable]);
+        assert_eq!(n.host_error, None);
+        assert_eq!(n.opening, None);
+    });
+    let host = Source::Host("https://example.gov.cn/q.json".into());
+    let s = Session::new(Lang::Zh).apply(Action::Open(host)).expect("open");
+    check(&s, Action::OpenFailed { request: 1, error: OpenError::Invalid(Vec::new()) }, |n| {
+        assert_eq!(n.host_error, Some(OpenError::Invalid(Vec::new())));
+        assert!(n.notices.is_empty());
+    });
+}
+
+#[test]
+fn restored_answers_and_what_was_kept_aside() {
+    let s = Session::new(Lang::Zh).apply(Action::Open(SAMPLE)).expect("open");
+    let kept = |moved| KeptAside { raw: Rc::from("{broken"), moved };
+    let opened = |restored| Action::Opened { request: 1, standard: sample(), restored, embedded: false };
+    check(&s, opened(Restored::Damaged(kept(true))), |n| {
+        assert_eq!(n.notices, vec![Notice::Damaged(kept(true))]);
+        assert!(n.may_save());
+    });
+    // Could not be moved aside: saving holds back until the user lets it resume.
+    let held = check(&s, opened(Restored::Damaged(kept(false))), |n| {
+        assert!(!n.may_save());
+        assert_eq!(n.held.as_deref(), Some("{broken"));
+    });
+    check(&held, Action::ReleaseHeld, |n| assert!(n.may_save()));
+    refused(&opened_session(), Action::ReleaseHeld);
+    let mut answers = Answers::default();
+    answers.set_response(q("A1.1"), Some(brand_core::Response::Level(brand_core::answers::Level::new(2).expect("2"))));
+    let issues = vec![ImportIssue::UnknownQuestion("Z9.9".into())];
+    check(
+        &s,
+        opened(Restored::Found {
+            answers: answers.clone(),
+            issues: issues.clone(),
+            original: Some(kept(false)),
+            rehashed: true,
+        }),
+        |n| {
+            assert_eq!(n.answers, answers);
+            assert_eq!(n.notices, vec![Notice::Rehashed, Notice::Skipped { issues, original: kept(false) }]);
+            assert!(!n.may_save());
+        },
+    );
+    check(&s, opened(Restored::Unavailable), |n| assert_eq!(n.notices, vec![Notice::StorageUnavailable]));
+}
+
+fn opened_session() -> Session {
+    opened()
+}
+
+fn pending(source: Source) -> PendingImport {
+    let mut answers = Answers::default();
+    answers.set_note(q("A1.1"), "imported".into());
+    PendingImport { source, answers, issues: Vec::new(), changes: 1 }
+}
+
+#[test]
+fn only_the_newest_import_becomes_a_preview_and_only_for_its_standard() {
+    let s = opened();
+    let s = check(&s, Action::ImportStarted(1), |_| {});
+    let s = check(&s, Action::ImportStarted(2), |_| {});
+    // The first file's read finishes last: ignored.
+    refused(&s, Action::ImportRead { request: 1, result: Ok(pending(SAMPLE)) });
+    let s = check(&s, Action::ImportRead { request: 2, result: Ok(pending(SAMPLE)) }, |n| assert!(n.pending.is_some()));
+    let confirmed = check(&s, Action::ConfirmImport, |n| {
+        assert_eq!(n.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("imported"));
+        assert_eq!(n.pending, None);
+    });
+    refused(&confirmed, Action::ConfirmImport);
+    // Switching questionnaires drops the preview, so it cannot land on the other one.
+    let switched = check(&s, Action::Open(Source::Builtin("enterprise")), |n| assert_eq!(n.pending, None));
+    refused(&switched, Action::ConfirmImport);
+    // A preview checked against another source is never shown.
+    let s = check(&opened(), Action::ImportStarted(3), |_| {});
+    refused(&s, Action::ImportRead { request: 3, result: Ok(pending(Source::Builtin("enterprise"))) });
+    check(&s, Action::ImportRead { request: 3, result: Err(Notice::ImportFailed(ImportError::NotAnswers)) }, |n| {
+        assert_eq!(n.notices, vec![Notice::ImportFailed(ImportError::NotAnswers)])
+    });
+}
+
+#[test]
+fn another_tabs_change_pauses_saving_until_the_user_chooses() {
+    let s = check(&opened(), Action::SetLevel(q("A1.1"), 4), |_| {});
+    let mut theirs = Answers::default();
+    theirs.set_note(q("A1.2"), "theirs".into());
+    let waiting = check(&s, Action::OtherTabChanged(OtherTab::Saved(theirs.clone())), |n| assert!(!n.may_save()));
+    check(&waiting, Action::UseOtherTab, |n| {
+        assert_eq!(n.answers, theirs);
+        assert!(n.may_save());
+    });
+    check(&waiting, Action::KeepThisTab, |n| {
+        assert_eq!(n.answers, s.answers);
+        assert!(n.may_save());
+    });
+    // Unreadable (a newer version wrote it): "use theirs" is not possible, ours are kept.
+    let unreadable = check(&s, Action::OtherTabChanged(OtherTab::Unreadable), |_| {});
+    refused(&unreadable, Action::UseOtherTab);
+    check(&unreadable, Action::KeepThisTab, |n| assert_eq!(n.answers, s.answers));
+    let removed = check(&s, Action::OtherTabChanged(OtherTab::Removed), |_| {});
+    check(&removed, Action::UseOtherTab, |n| assert_eq!(n.answers, Answers::default()));
+    refused(&s, Action::UseOtherTab);
+    refused(&s, Action::KeepThisTab);
+}
+
+#[test]
+fn notices_are_kept_once_and_dismissed_by_position() {
+    let s = opened();
+    let s = check(&s, Action::Notify(Notice::ImportTooLarge), |_| {});
+    refused(&s, Action::Notify(Notice::ImportTooLarge));
+    refused(&s, Action::Dismiss(1));
+    check(&s, Action::Dismiss(0), |n| assert!(n.notices.is_empty()));
+}
+
+#[test]
+fn start_over_forgets_the_answers_and_returns_to_the_start() {
+    let s = check(&opened(), Action::SetLevel(q("A1.1"), 4), |_| {});
+    let s = check(&s, Action::Go(Screen::Report), |_| {});
+    check(&s, Action::Clear, |n| {
+        assert_eq!(n.answers, Answers::default());
+        assert_eq!(n.screen, Screen::Start);
+    });
+}
