@@ -12,6 +12,7 @@
 pub mod answers;
 pub mod hash;
 mod ids;
+pub mod lang;
 mod ratio;
 pub mod scoring;
 pub mod standard;
@@ -19,6 +20,7 @@ pub mod tier;
 
 pub use answers::{Answer, Answers, AnswersFile, GateAnswer, ImportIssue, Response, StandardRef};
 pub use ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
+pub use lang::Lang;
 pub use scoring::{score, Score};
-pub use standard::{parse, Lang, Problem, ProblemKind, Standard, Text};
+pub use standard::{parse, Problem, ProblemKind, Standard, Text};
 pub use tier::{assess, Assessment, TierOutcome};
