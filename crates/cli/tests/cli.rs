@@ -89,3 +89,16 @@ fn score_refuses_a_file_that_is_not_answers() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a Brand Self-Check answers file"));
 }
+
+/// The CLI applies the core's visible-character rule: notes of invisible characters are no evidence.
+#[test]
+fn score_counts_invisible_notes_as_no_evidence() {
+    let golden = "standards/golden/enterprise/15-invisible-notes.json";
+    let o = run(&["score", "standards/enterprise.json", golden, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["total"], 920);
+    let text = stdout(&run(&["score", "standards/enterprise.json", golden, "--lang", "en"]));
+    assert!(text.contains("Evidence missing: A1.1"), "{text}");
+    assert!(!text.contains("B1.1,") && !text.contains("B2.1"), "visible notes count: {text}");
+}

@@ -47,8 +47,10 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The note is evidence only if it has a visible character (`visible.rs` says exactly which);
+    /// a note of spaces, control or zero-width characters does not lift a level 4 or 5.
     pub fn has_evidence(&self) -> bool {
-        !self.note.trim().is_empty()
+        crate::visible::has_visible(&self.note)
     }
 }
 

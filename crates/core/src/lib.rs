@@ -17,6 +17,7 @@ mod ratio;
 pub mod scoring;
 pub mod standard;
 pub mod tier;
+pub mod visible;
 
 pub use answers::{Answer, Answers, AnswersFile, GateAnswer, ImportIssue, Response, StandardRef};
 pub use ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};

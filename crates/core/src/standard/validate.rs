@@ -8,6 +8,7 @@ use super::problem::{Problem, ProblemKind};
 use super::{raw, FORMAT, MAX_QUESTIONS_PER_INDICATOR};
 use crate::ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
 use crate::lang::Lang;
+use crate::visible::has_visible;
 
 /// Collects every problem while building the model, so all are reported at once.
 #[derive(Default)]
@@ -25,10 +26,10 @@ impl Validator {
     }
 
     fn text(&mut self, path: &str, t: raw::Text) -> Text {
-        if t.zh.trim().is_empty() {
+        if !has_visible(&t.zh) {
             self.push(&format!("{path}.zh"), ProblemKind::MissingText { lang: Lang::Zh });
         }
-        if t.en.trim().is_empty() {
+        if !has_visible(&t.en) {
             self.push(&format!("{path}.en"), ProblemKind::MissingText { lang: Lang::En });
         }
         Text { zh: t.zh, en: t.en }
@@ -52,7 +53,7 @@ impl Validator {
             .enumerate()
             .map(|(i, s)| {
                 let p = format!("{path}[{i}]");
-                if s.cite.trim().is_empty() {
+                if !has_visible(&s.cite) {
                     self.push(&format!("{p}.cite"), ProblemKind::Empty);
                 }
                 Source { cite: s.cite, tag: s.tag, url: s.url, note: self.opt_text(&format!("{p}.note"), s.note) }
@@ -98,7 +99,7 @@ impl Validator {
         if !valid_id(&f.id) {
             self.push("$.id", ProblemKind::BadId(f.id.clone()));
         }
-        if f.version.trim().is_empty() {
+        if !has_visible(&f.version) {
             self.push("$.version", ProblemKind::Empty);
         }
         let title = self.text("$.title", f.title);
