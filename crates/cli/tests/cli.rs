@@ -102,3 +102,12 @@ fn score_counts_invisible_notes_as_no_evidence() {
     assert!(text.contains("Evidence missing: A1.1"), "{text}");
     assert!(!text.contains("B1.1,") && !text.contains("B2.1"), "visible notes count: {text}");
 }
+
+/// A standard saved with a UTF-8 byte order mark validates here as it opens in the browser.
+#[test]
+fn validate_accepts_a_byte_order_mark() {
+    let text = std::fs::read_to_string(root().join("standards/sample.json")).unwrap();
+    let o = run(&["validate", &temp("bom.json", &format!("\u{FEFF}{text}"))]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(": ok — sample"), "{}", stdout(&o));
+}

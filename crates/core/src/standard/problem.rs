@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use super::FORMAT;
-use super::MAX_QUESTIONS_PER_INDICATOR;
+use super::{FORMAT, MAX_QUESTIONS_PER_INDICATOR};
 use crate::lang::Lang;
 
 /// One thing wrong with a standard file, at a JSON path such as `$.parts[1].indicators[0].points`.
@@ -56,6 +55,36 @@ pub enum ProblemKind {
     UnknownProfile(String),
     UnknownOption(String),
     PercentOutOfRange(u32),
+    /// The file is larger than [`super::MAX_STANDARD_BYTES`]; it was not read.
+    FileTooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    /// A list with more entries than its bound in `limits.rs` (at the list's path).
+    TooMany {
+        found: usize,
+        max: usize,
+    },
+    /// More indicators in the whole standard than [`super::MAX_INDICATORS`] (at `$.parts`).
+    TooManyIndicators {
+        found: usize,
+        max: usize,
+    },
+    /// More questions in the whole standard than [`super::MAX_QUESTIONS`] (at `$.parts`).
+    TooManyQuestionsInAll {
+        found: usize,
+        max: usize,
+    },
+    /// Points (or a threshold) above [`super::MAX_TOTAL_POINTS`].
+    PointsTooLarge {
+        found: u32,
+        max: u32,
+    },
+    /// A text longer than its bound, in characters.
+    TextTooLong {
+        chars: usize,
+        max: usize,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -94,6 +123,18 @@ impl fmt::Display for ProblemKind {
             UnknownProfile(id) => write!(f, "no profile question has the id \"{id}\""),
             UnknownOption(id) => write!(f, "the profile question has no option \"{id}\""),
             PercentOutOfRange(p) => write!(f, "{p} is not a percentage from 0 to 100"),
+            FileTooLarge { bytes, max } => {
+                write!(f, "the file has {bytes} bytes; a standard may have at most {max}")
+            }
+            TooMany { found, max } => write!(f, "{found} entries; at most {max} are allowed"),
+            TooManyIndicators { found, max } => {
+                write!(f, "{found} indicators in all; a standard may have at most {max}")
+            }
+            TooManyQuestionsInAll { found, max } => {
+                write!(f, "{found} questions in all; a standard may have at most {max}")
+            }
+            PointsTooLarge { found, max } => write!(f, "{found} points; at most {max} are allowed"),
+            TextTooLong { chars, max } => write!(f, "{chars} characters; at most {max} are allowed"),
         }
     }
 }

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
+use super::limits::*;
 use super::model::*;
 use super::problem::{Problem, ProblemKind};
-use super::{raw, FORMAT, MAX_QUESTIONS_PER_INDICATOR};
+use super::{raw, FORMAT};
 use crate::ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
 use crate::lang::Lang;
 use crate::visible::has_visible;
@@ -32,7 +33,34 @@ impl Validator {
         if !has_visible(&t.en) {
             self.push(&format!("{path}.en"), ProblemKind::MissingText { lang: Lang::En });
         }
+        self.length(&format!("{path}.zh"), &t.zh, MAX_TEXT_CHARS);
+        self.length(&format!("{path}.en"), &t.en, MAX_TEXT_CHARS);
         Text { zh: t.zh, en: t.en }
+    }
+
+    /// At most `max` characters (counted only up to one past the bound, so a huge text costs
+    /// no more than a long one).
+    fn length(&mut self, path: &str, s: &str, max: usize) {
+        if s.len() > max {
+            let chars = s.chars().count();
+            if chars > max {
+                self.push(path, ProblemKind::TextTooLong { chars, max });
+            }
+        }
+    }
+
+    /// At most `max` entries in the list at `path`.
+    fn count(&mut self, path: &str, found: usize, max: usize) {
+        if found > max {
+            self.push(path, ProblemKind::TooMany { found, max });
+        }
+    }
+
+    /// Points (or a threshold) at most [`MAX_TOTAL_POINTS`].
+    fn points(&mut self, path: &str, found: u32) {
+        if found > MAX_TOTAL_POINTS {
+            self.push(path, ProblemKind::PointsTooLarge { found, max: MAX_TOTAL_POINTS });
+        }
     }
 
     fn opt_text(&mut self, path: &str, t: Option<raw::Text>) -> Option<Text> {
@@ -48,6 +76,7 @@ impl Validator {
     }
 
     fn sources(&mut self, path: &str, sources: Vec<raw::Source>) -> Vec<Source> {
+        self.count(path, sources.len(), MAX_SOURCES);
         sources
             .into_iter()
             .enumerate()
@@ -55,6 +84,10 @@ impl Validator {
                 let p = format!("{path}[{i}]");
                 if !has_visible(&s.cite) {
                     self.push(&format!("{p}.cite"), ProblemKind::Empty);
+                }
+                self.length(&format!("{p}.cite"), &s.cite, MAX_TEXT_CHARS);
+                if let Some(url) = &s.url {
+                    self.length(&format!("{p}.url"), url, MAX_TEXT_CHARS);
                 }
                 Source { cite: s.cite, tag: s.tag, url: s.url, note: self.opt_text(&format!("{p}.note"), s.note) }
             })
@@ -82,6 +115,7 @@ impl Validator {
                 if c.any_of.is_empty() {
                     self.push(&format!("{path}.any_of"), ProblemKind::Empty);
                 }
+                self.count(&format!("{path}.any_of"), c.any_of.len(), MAX_OPTIONS);
                 for (i, o) in c.any_of.iter().enumerate() {
                     if !p.options.iter().any(|opt| opt.id.as_str() == o) {
                         self.push(&format!("{path}.any_of[{i}]"), ProblemKind::UnknownOption(o.clone()));
@@ -102,6 +136,21 @@ impl Validator {
         if !has_visible(&f.version) {
             self.push("$.version", ProblemKind::Empty);
         }
+        self.length("$.version", &f.version, MAX_VERSION_CHARS);
+        self.points("$.total_points", f.total_points);
+        self.count("$.profile", f.profile.len(), MAX_PROFILE_QUESTIONS);
+        self.count("$.parts", f.parts.len(), MAX_PARTS);
+        self.count("$.gates", f.gates.len(), MAX_GATES);
+        self.count("$.tiers", f.tiers.len(), MAX_TIERS);
+        self.count("$.advisories", f.advisories.len(), MAX_ADVISORIES);
+        let all_indicators: usize = f.parts.iter().map(|p| p.indicators.len()).sum();
+        if all_indicators > MAX_INDICATORS {
+            self.push("$.parts", ProblemKind::TooManyIndicators { found: all_indicators, max: MAX_INDICATORS });
+        }
+        let all_questions: usize = f.parts.iter().flat_map(|p| &p.indicators).map(|i| i.questions.len()).sum();
+        if all_questions > MAX_QUESTIONS {
+            self.push("$.parts", ProblemKind::TooManyQuestionsInAll { found: all_questions, max: MAX_QUESTIONS });
+        }
         let title = self.text("$.title", f.title);
         let disclaimer = self.text("$.disclaimer", f.disclaimer);
 
@@ -116,6 +165,7 @@ impl Validator {
                 if p.options.is_empty() {
                     self.push(&format!("{path}.options"), ProblemKind::Empty);
                 }
+                self.count(&format!("{path}.options"), p.options.len(), MAX_OPTIONS);
                 let mut seen_opt = BTreeSet::new();
                 let options = p
                     .options
@@ -143,26 +193,30 @@ impl Validator {
         if f.parts.is_empty() {
             self.push("$.parts", ProblemKind::Empty);
         }
-        let mut parts_sum = 0u32;
+        // Sums in u64, so that no sum of u32 points can wrap or saturate onto the declared value.
+        let mut parts_sum = 0u64;
         for (pi, p) in f.parts.into_iter().enumerate() {
             let path = format!("$.parts[{pi}]");
             self.id(&format!("{path}.id"), &p.id, &mut seen_part);
             if p.points == 0 {
                 self.push(&format!("{path}.points"), ProblemKind::ZeroPoints);
             }
-            parts_sum = parts_sum.saturating_add(p.points);
+            self.points(&format!("{path}.points"), p.points);
+            parts_sum += u64::from(p.points);
+            self.count(&format!("{path}.indicators"), p.indicators.len(), MAX_INDICATORS_PER_PART);
             if p.indicators.is_empty() {
                 self.push(&format!("{path}.indicators"), ProblemKind::Empty);
             }
             let first_ind = indicators.len();
-            let mut ind_sum = 0u32;
+            let mut ind_sum = 0u64;
             for (ii, ind) in p.indicators.into_iter().enumerate() {
                 let ipath = format!("{path}.indicators[{ii}]");
                 self.id(&format!("{ipath}.id"), &ind.id, &mut seen_ind);
                 if ind.points == 0 {
                     self.push(&format!("{ipath}.points"), ProblemKind::ZeroPoints);
                 }
-                ind_sum = ind_sum.saturating_add(ind.points);
+                self.points(&format!("{ipath}.points"), ind.points);
+                ind_sum += u64::from(ind.points);
                 if ind.questions.is_empty() {
                     self.push(&format!("{ipath}.questions"), ProblemKind::NoQuestions);
                 } else if ind.questions.len() > MAX_QUESTIONS_PER_INDICATOR {
@@ -178,6 +232,7 @@ impl Validator {
                     self.id(&format!("{qpath}.id"), &q.id, &mut seen_q);
                     let applies_when =
                         q.applies_when.map(|c| self.condition(&format!("{qpath}.applies_when"), c, &profile));
+                    self.count(&format!("{qpath}.bands"), q.bands.len(), MAX_BANDS);
                     let bands = q
                         .bands
                         .into_iter()
@@ -209,8 +264,9 @@ impl Validator {
                     questions: first_q..questions.len(),
                 });
             }
-            if ind_sum != p.points {
-                self.push(&format!("{path}.points"), ProblemKind::PointsMismatch { declared: p.points, sum: ind_sum });
+            if ind_sum != u64::from(p.points) {
+                let sum = u32::try_from(ind_sum).unwrap_or(u32::MAX);
+                self.push(&format!("{path}.points"), ProblemKind::PointsMismatch { declared: p.points, sum });
             }
             parts.push(Part {
                 id: PartId(p.id),
@@ -219,8 +275,9 @@ impl Validator {
                 indicators: first_ind..indicators.len(),
             });
         }
-        if parts_sum != f.total_points {
-            self.push("$.total_points", ProblemKind::PointsMismatch { declared: f.total_points, sum: parts_sum });
+        if parts_sum != u64::from(f.total_points) {
+            let sum = u32::try_from(parts_sum).unwrap_or(u32::MAX);
+            self.push("$.total_points", ProblemKind::PointsMismatch { declared: f.total_points, sum });
         }
 
         let mut seen_gate = BTreeSet::new();
@@ -264,6 +321,7 @@ impl Validator {
             if t.threshold > f.total_points {
                 self.push(&format!("{path}.threshold"), ProblemKind::ThresholdAboveTotal { total: f.total_points });
             }
+            self.count(&format!("{path}.gates"), t.gates.len(), MAX_GATES);
             let mut tier_gates = Vec::new();
             for (gi, g) in t.gates.iter().enumerate() {
                 match gate_index(g) {
@@ -300,6 +358,7 @@ impl Validator {
         for (i, a) in f.advisories.into_iter().enumerate() {
             let path = format!("$.advisories[{i}]");
             self.id(&format!("{path}.id"), &a.id, &mut seen_adv);
+            self.count(&format!("{path}.when"), a.when.len(), MAX_RULES);
             let mut when = Vec::new();
             for (ri, r) in a.when.into_iter().enumerate() {
                 let rpath = format!("{path}.when[{ri}]");
@@ -316,7 +375,15 @@ impl Validator {
                             None => self.push(&format!("{rpath}.part_at_least.part"), ProblemKind::UnknownPart(part)),
                         }
                     }
-                    raw::Rule::TotalAtLeast(n) => when.push(Rule::TotalAtLeast(n)),
+                    raw::Rule::TotalAtLeast(n) => {
+                        if n > f.total_points {
+                            self.push(
+                                &format!("{rpath}.total_at_least"),
+                                ProblemKind::ThresholdAboveTotal { total: f.total_points },
+                            );
+                        }
+                        when.push(Rule::TotalAtLeast(n))
+                    }
                     raw::Rule::GatePassed(g) => match gate_index(&g) {
                         Some(ix) => when.push(Rule::GatePassed(ix)),
                         None => self.push(&format!("{rpath}.gate_passed"), ProblemKind::UnknownGate(g)),
