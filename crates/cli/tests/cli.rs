@@ -111,3 +111,36 @@ fn validate_accepts_a_byte_order_mark() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains(": ok — sample"), "{}", stdout(&o));
 }
+
+/// Import decisions reach the CLI as plain English, and a long report is bounded in text mode.
+#[test]
+fn score_reports_import_issues_bounded() {
+    let head = r#""format": "brand-self-check/answers", "version": 1,
+        "standard": { "id": "enterprise", "version": "1.0.0", "hash": "" }"#;
+    let mut unknown = String::new();
+    for i in 0..30 {
+        unknown.push_str(&format!(", \"Z{i}\": {{}}"));
+    }
+    let file = temp(
+        "issues.json",
+        &format!(
+            r#"{{ {head}, "questions": {{ "A1.1": {{ "level": 3.0 }}, "A1.2": {{ "level": "4" }}, "A1.1": {{ "level": 2 }} {unknown} }} }}"#
+        ),
+    );
+    let o = run(&["score", "standards/enterprise.json", &file, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("Import issues (32):"), "{out}");
+    assert!(out.contains("$.questions: \"A1.1\" appears more than once; the last is used"), "{out}");
+    assert!(out.contains("question A1.2: level \"4\" is not a number; the level is not imported"), "{out}");
+    assert!(out.contains("… 12 more (--json lists them all)"), "{out}");
+    let o = run(&["score", "standards/enterprise.json", &file, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["import_issues"].as_array().map(Vec::len), Some(32));
+
+    let deep = temp("deep.json", &format!("{{ {head}, \"x\": {}{} }}", "[".repeat(40), "]".repeat(40)));
+    let o = run(&["score", "standards/enterprise.json", &deep]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("nested more than 32 levels deep at line 2"), "{err}");
+}

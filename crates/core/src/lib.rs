@@ -12,6 +12,8 @@
 pub mod answers;
 pub mod hash;
 mod ids;
+mod import;
+mod json;
 pub mod lang;
 mod ratio;
 pub mod scoring;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use brand_core::answers::{AnswersFile, Level};
+use brand_core::answers::{AnswersFile, ImportError, Level, MAX_ANSWERS_BYTES};
 use brand_core::{assess, parse, Answers, Response, Standard};
 use proptest::prelude::*;
 
@@ -26,10 +26,37 @@ fn check_standard(text: &str) {
 }
 
 fn check_answers(s: &Standard, text: &str) {
+    same_json_as_serde(text);
     if let Ok(file) = AnswersFile::parse(text) {
         let (answers, _) = file.into_answers(s);
         let x = assess(s, &answers);
         assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= 1000);
+    }
+}
+
+/// The answers reader's own JSON parser accepts what serde_json accepts, and refuses as "not JSON"
+/// only what serde_json refuses too; where they differ on purpose (a lone surrogate, a number
+/// beyond f64, nesting past MAX_DEPTH or serde_json's 128), serde_json's developer message says which.
+fn same_json_as_serde(text: &str) {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if body.len() > MAX_ANSWERS_BYTES {
+        return;
+    }
+    let ours = AnswersFile::parse(text);
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(_) => assert!(
+            !matches!(ours, Err(ImportError::NotJson { .. })),
+            "serde_json reads it, we do not: {ours:?}\n{text:?}"
+        ),
+        Err(e) => {
+            let m = e.to_string();
+            let on_purpose = m.contains("surrogate") || m.contains("out of range") || m.contains("recursion");
+            assert!(
+                // Too deep is found where the depth is passed, before any later syntax error.
+                on_purpose || matches!(ours, Err(ImportError::NotJson { .. } | ImportError::TooDeep { .. })),
+                "serde_json refuses ({m}), we do not: {ours:?}\n{text:?}"
+            );
+        }
     }
 }
 
