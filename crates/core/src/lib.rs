@@ -10,6 +10,7 @@
 //! points, exact rational arithmetic, and half-up rounding only where the rules say so.
 
 pub mod answers;
+pub mod handover;
 pub mod hash;
 mod ids;
 mod import;

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use brand_core::answers::{AnswersFile, ImportError, Level, MAX_ANSWERS_BYTES};
-use brand_core::{assess, parse, Answers, Response, Standard};
+use brand_core::{assess, handover, parse, Answers, Response, Standard};
 use proptest::prelude::*;
 
 fn enterprise() -> &'static Standard {
@@ -60,6 +60,15 @@ fn same_json_as_serde(text: &str) {
     }
 }
 
+/// As the `handover` fuzz target: refuse or return text that re-encodes to the input exactly and
+/// imports like any file.
+fn check_handover(s: &Standard, text: &str) {
+    if let Ok(json) = handover::decode(text) {
+        assert_eq!(handover::encode(&json), text.strip_prefix('#').unwrap_or(text));
+        check_answers(s, &json);
+    }
+}
+
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus").join(target);
     let mut files: Vec<_> =
@@ -69,16 +78,28 @@ fn corpus(target: &str) -> Vec<Vec<u8>> {
 }
 
 #[test]
+fn the_mutation_seed_link_is_valid() {
+    assert!(handover::decode(LINK).is_ok());
+}
+
+#[test]
 fn the_fuzz_corpus_replays_cleanly() {
     let s = enterprise();
-    let (standards, answers) = (corpus("parse_standard"), corpus("import_answers"));
-    assert!(standards.len() >= 3 && answers.len() >= 5);
+    let (standards, answers, links) = (corpus("parse_standard"), corpus("import_answers"), corpus("handover"));
+    assert!(standards.len() >= 3 && answers.len() >= 5 && links.len() >= 5);
     for bytes in &standards {
         check_standard(&String::from_utf8_lossy(bytes));
     }
     for bytes in &answers {
         check_answers(s, &String::from_utf8_lossy(bytes));
     }
+    let mut decoded = 0;
+    for bytes in &links {
+        let text = String::from_utf8_lossy(bytes);
+        decoded += usize::from(handover::decode(&text).is_ok());
+        check_handover(s, &text);
+    }
+    assert!(decoded >= 3, "the handover corpus keeps valid links as seeds");
 }
 
 /// A JSON text with one character replaced, removed or duplicated somewhere.
@@ -98,6 +119,7 @@ fn mutate(base: &'static str) -> impl Strategy<Value = String> {
 }
 
 const SAMPLE: &str = include_str!("../../../standards/sample.json");
+const LINK: &str = "bsc1.49.35264e1c9975cf83.eyJmb3JtYXQiOiJicmFuZC1zZWxmLWNoZWNrL2Fuc3dlcnMiLCJ2ZXJzaW9uIjoxfQ";
 const GOLDEN: &str = include_str!("../../../standards/golden/enterprise/05-not-applicable-answers.json");
 
 proptest! {
@@ -117,5 +139,11 @@ proptest! {
     #[test]
     fn a_mutated_answers_file_never_panics(text in mutate(GOLDEN)) {
         check_answers(enterprise(), &text);
+    }
+
+    #[test]
+    fn a_mutated_link_never_panics(text in mutate(LINK)) {
+        check_handover(enterprise(), &text);
+        prop_assert!(text == LINK || handover::decode(&text).is_err());
     }
 }
