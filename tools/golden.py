@@ -17,6 +17,27 @@ from fractions import Fraction as F
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+# The visible-character rule of crates/core/src/visible.rs, as the same explicit list of inclusive
+# code-point ranges (not unicodedata, whose Unicode version differs from Rust's): a character is
+# visible unless it lies in one of these; a note is evidence only if it has a visible character.
+INVISIBLE = [
+    (0x0000, 0x0020), (0x007F, 0x00A0), (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C),
+    (0x115F, 0x1160), (0x1680, 0x1680), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2000, 0x200F),
+    (0x2028, 0x202F), (0x205F, 0x206F), (0x2800, 0x2800), (0x3000, 0x3000), (0x3164, 0x3164),
+    (0xE000, 0xF8FF), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB),
+    (0xFFFE, 0xFFFF), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF), (0xF0000, 0x10FFFF),
+]
+
+
+def visible(ch):
+    c = ord(ch)
+    return not any(lo <= c <= hi for lo, hi in INVISIBLE)
+
+
+def has_visible(text):
+    return any(visible(ch) for ch in text)
+
+
 def half_up(x):
     return int((2 * x.numerator + x.denominator) // (2 * x.denominator))
 
@@ -43,7 +64,8 @@ class Std:
 
 
 def expand(std, spec):
-    """The compact notation of the tests: sector=x, A1.1=3, A1.*=4e, *=na, G*=yes, Q=note."""
+    """The compact notation of the tests: sector=x, A1.1=3, A1.*=4e, *=na, G*=yes, Q=note, and
+    Q=5n:200B,1F (level 5 with a note of exactly these code points, in hex)."""
     profile, questions, gates = {}, {}, {}
     prof_ids = {p["id"] for p in std.s.get("profile", [])}
     gate_ids = [g["id"] for g in std.gates]
@@ -67,6 +89,11 @@ def expand(std, spec):
                 e["na"] = True
             elif val == "note":
                 e["note"] = "见附件"
+            elif "n:" in val:
+                level, hexes = val.split("n:")
+                e.pop("na", None)
+                e["level"] = int(level)
+                e["note"] = "".join(chr(int(h, 16)) for h in hexes.split(","))
             else:
                 e.pop("na", None)
                 e["level"] = int(val.rstrip("e"))
@@ -90,7 +117,7 @@ def assess(std, profile, questions, gates):
             states[q["id"]] = ("na",)
         elif "level" in e:
             L = e["level"]
-            counted = 3 if L >= 4 and not e.get("note", "").strip() else L
+            counted = 3 if L >= 4 and not has_visible(e.get("note", "")) else L
             states[q["id"]] = ("ans", L, counted)
         else:
             states[q["id"]] = ("open",)
@@ -249,6 +276,10 @@ ENTERPRISE = [
      "sector=services *=4e A*=4e C*=4e B2.*=3e C2.4=na G*=yes"),
     ("14-pipeline-quality-system-unsure", "A service firm in the pipeline band, unsure whether its quality system counts (G4).",
      "sector=services *=2 B1.*=3e C1.*=3e G1=yes G2=no G4=unsure"),
+    ("15-invisible-notes", "Level 5 everywhere; the notes of Part A are invisible characters only (controls, zero-width, "
+     "fillers), which are no evidence; Part B's carry a visible character among them.",
+     "sector=manufacturing *=5e A1.*=5n:1F A2.*=5n:1C A3.*=5n:200B A4.*=5n:3164,20,3000 A5.*=5n:FEFF,2800,115F,FFA0 "
+     "B1.*=5n:200B,8BC1,200B B2.*=5n:1F,2E G*=yes"),
 ]
 
 REGIONAL = [
@@ -280,6 +311,8 @@ REGIONAL = [
      "region_type=agri_gi *=4e RG*=yes"),
     ("14-pipeline-no-plan-yet", "An agricultural brand with good supporting elements but no approved plan or budget yet (RG3).",
      "region_type=agri_gi *=2 B*=3e RG1B=yes RG2=yes RG3=no"),
+    ("15-invisible-notes", "Level 4 everywhere; Part A's notes are only spaces and zero-width or format characters.",
+     "region_type=cluster *=4e A*=4n:20,200C,200D,2060 A1.1=4n:E0001,E0020 A2.1=4n:9,A,D,85 RG*=yes"),
 ]
 
 

@@ -11,7 +11,7 @@ mod report;
 
 use std::process::ExitCode;
 
-use brand_core::answers::{AnswersFile, ImportError};
+use brand_core::answers::AnswersFile;
 use brand_core::Lang;
 
 const USAGE: &str = "usage:
@@ -111,7 +111,7 @@ fn score(args: &[String]) -> ExitCode {
     let file = match AnswersFile::parse(&an) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("{answers_path}: {}", import_error(&e));
+            eprintln!("{answers_path}: {e}");
             return ExitCode::from(1);
         }
     };
@@ -123,18 +123,4 @@ fn score(args: &[String]) -> ExitCode {
         print!("{}", r.text(lang));
     }
     ExitCode::SUCCESS
-}
-
-fn import_error(e: &ImportError) -> String {
-    match e {
-        ImportError::NotJson(m) => format!("not valid JSON: {m}"),
-        ImportError::NotAnswers => {
-            "not a Brand Self-Check answers file (no \"format\": \"brand-self-check/answers\")".into()
-        }
-        ImportError::WrongShape(m) => format!("an answers file of the wrong shape: {m}"),
-        ImportError::NewerVersion { found } => format!(
-            "made by a newer version of the app (answers version {found}; this tool reads up to {})",
-            brand_core::answers::FILE_VERSION
-        ),
-    }
 }

@@ -7,6 +7,9 @@ use brand_core::tier::{Shortfall, TierOutcome};
 use brand_core::{assess, Answers, Lang, Standard};
 use serde::Serialize;
 
+/// Import issues the text report lists before it only counts the rest; `--json` lists all.
+const SHOWN_ISSUES: usize = 20;
+
 #[derive(Serialize)]
 pub struct Report {
     pub standard: brand_core::StandardRef,
@@ -156,7 +159,7 @@ impl Report {
             evidence_missing: sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect(),
             unanswered: sc.unanswered.iter().map(|q| s.questions[*q].id.to_string()).collect(),
             gates_unanswered: gate_ids(&x.unanswered_gates()),
-            import_issues: issues.iter().map(|i| format!("{i:?}")).collect(),
+            import_issues: issues.iter().map(ToString::to_string).collect(),
             disclaimer: s.disclaimer.get(lang).to_owned(),
         }
     }
@@ -221,10 +224,21 @@ impl Report {
             (l("需补充证据", "Evidence missing"), &self.evidence_missing),
             (l("未答题目", "Unanswered"), &self.unanswered),
             (l("未答基本条件", "Gates unanswered"), &self.gates_unanswered),
-            (l("导入问题", "Import issues"), &self.import_issues),
         ] {
             if !list.is_empty() {
                 let _ = writeln!(o, "{title}: {}", list.join(", "));
+            }
+        }
+        // A file of thousands of unknown ids must not flood the terminal: the first few, a count.
+        if !self.import_issues.is_empty() {
+            let n = self.import_issues.len();
+            let _ = writeln!(o, "{} ({n}):", l("导入问题", "Import issues"));
+            for i in self.import_issues.iter().take(SHOWN_ISSUES) {
+                let _ = writeln!(o, "  {i}");
+            }
+            if n > SHOWN_ISSUES {
+                let more = n - SHOWN_ISSUES;
+                let _ = writeln!(o, "  … {more} {}", l("条未列出（--json 列出全部）", "more (--json lists them all)"));
             }
         }
         for a in &self.advisories {

@@ -89,3 +89,58 @@ fn score_refuses_a_file_that_is_not_answers() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a Brand Self-Check answers file"));
 }
+
+/// The CLI applies the core's visible-character rule: notes of invisible characters are no evidence.
+#[test]
+fn score_counts_invisible_notes_as_no_evidence() {
+    let golden = "standards/golden/enterprise/15-invisible-notes.json";
+    let o = run(&["score", "standards/enterprise.json", golden, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["total"], 920);
+    let text = stdout(&run(&["score", "standards/enterprise.json", golden, "--lang", "en"]));
+    assert!(text.contains("Evidence missing: A1.1"), "{text}");
+    assert!(!text.contains("B1.1,") && !text.contains("B2.1"), "visible notes count: {text}");
+}
+
+/// A standard saved with a UTF-8 byte order mark validates here as it opens in the browser.
+#[test]
+fn validate_accepts_a_byte_order_mark() {
+    let text = std::fs::read_to_string(root().join("standards/sample.json")).unwrap();
+    let o = run(&["validate", &temp("bom.json", &format!("\u{FEFF}{text}"))]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(": ok — sample"), "{}", stdout(&o));
+}
+
+/// Import decisions reach the CLI as plain English, and a long report is bounded in text mode.
+#[test]
+fn score_reports_import_issues_bounded() {
+    let head = r#""format": "brand-self-check/answers", "version": 1,
+        "standard": { "id": "enterprise", "version": "1.0.0", "hash": "" }"#;
+    let mut unknown = String::new();
+    for i in 0..30 {
+        unknown.push_str(&format!(", \"Z{i}\": {{}}"));
+    }
+    let file = temp(
+        "issues.json",
+        &format!(
+            r#"{{ {head}, "questions": {{ "A1.1": {{ "level": 3.0 }}, "A1.2": {{ "level": "4" }}, "A1.1": {{ "level": 2 }} {unknown} }} }}"#
+        ),
+    );
+    let o = run(&["score", "standards/enterprise.json", &file, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("Import issues (32):"), "{out}");
+    assert!(out.contains("$.questions: \"A1.1\" appears more than once; the last is used"), "{out}");
+    assert!(out.contains("question A1.2: level \"4\" is not a number; the level is not imported"), "{out}");
+    assert!(out.contains("… 12 more (--json lists them all)"), "{out}");
+    let o = run(&["score", "standards/enterprise.json", &file, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["import_issues"].as_array().map(Vec::len), Some(32));
+
+    let deep = temp("deep.json", &format!("{{ {head}, \"x\": {}{} }}", "[".repeat(40), "]".repeat(40)));
+    let o = run(&["score", "standards/enterprise.json", &deep]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("nested more than 32 levels deep at line 2"), "{err}");
+}

@@ -4,13 +4,19 @@
 //! [`Answers`] is the in-memory value the app edits. [`AnswersFile`] is its serialised form for
 //! storage and export: it carries a format `version` and names the standard (id, version, content
 //! hash) it was answered against. Reading a file back goes through [`AnswersFile::parse`] and
-//! [`AnswersFile::into_answers`], which keep what fits the standard and report the rest.
+//! [`AnswersFile::into_answers`], which keep what fits the standard and report the rest; the
+//! reading itself, and every decision it makes about odd input, is in `import.rs`.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::ids::{GateId, OptionId, ProfileId, QuestionId};
+use crate::import::clip;
+pub use crate::import::{
+    issue_counts, Expected, ImportError, ImportIssue, IssueKind, LevelFault, SyntaxFault, MAX_ANSWERS_BYTES, MAX_DEPTH,
+    MAX_ECHO_CHARS, MAX_NOTE_CHARS,
+};
 use crate::standard::Standard;
 
 /// The `format` marker of an answers file, so a stray JSON file is recognised as not ours.
@@ -47,12 +53,14 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The note is evidence only if it has a visible character (`visible.rs` says exactly which);
+    /// a note of spaces, control or zero-width characters does not lift a level 4 or 5.
     pub fn has_evidence(&self) -> bool {
-        !self.note.trim().is_empty()
+        crate::visible::has_visible(&self.note)
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GateAnswer {
     Yes,
@@ -118,7 +126,7 @@ impl Answers {
 }
 
 /// Which standard an answers file was made against.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StandardRef {
     pub id: String,
     pub version: String,
@@ -132,19 +140,23 @@ impl StandardRef {
 }
 
 /// One question in a file. Kept loose (a plain number) so a bad level is reported, not fatal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct QuestionEntry {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<i64>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub na: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What reading this entry found (a refused level, a wrong type, a cut note); reported by
+    /// `into_answers` only if the question exists, so an unknown question is reported once.
+    #[serde(skip)]
+    pub issues: Vec<ImportIssue>,
 }
 
 /// The computed result written next to exported answers, for people and systems that read the
 /// file without this app. It is never read back: on import the result is computed afresh.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ResultSummary {
     pub total: u32,
     pub min: u32,
@@ -157,41 +169,21 @@ pub struct ResultSummary {
 }
 
 /// The serialised answers: what storage keeps and what export writes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AnswersFile {
     pub format: String,
     pub version: u32,
     pub standard: StandardRef,
-    #[serde(default)]
     pub profile: BTreeMap<String, String>,
-    #[serde(default)]
     pub questions: BTreeMap<String, QuestionEntry>,
-    #[serde(default)]
     pub gates: BTreeMap<String, GateAnswer>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Written on export; never read back (`parse` leaves it `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultSummary>,
-}
-
-/// Why a file could not be read at all. Nothing is changed when this is returned.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportError {
-    NotJson(String),
-    NotAnswers,
-    WrongShape(String),
-    NewerVersion { found: u32 },
-}
-
-/// Something in a readable file that did not fit the standard; the rest is kept.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportIssue {
-    OtherStandard { found: String },
-    OtherVersion { found: String },
-    UnknownQuestion(String),
-    LevelOutOfRange { question: String, level: i64 },
-    NotApplicableRefused(String),
-    UnknownGate(String),
-    UnknownProfile(String),
-    UnknownOption { profile: String, option: String },
+    /// What reading the file found outside any one entry (duplicate ids, wrong types, replaced
+    /// characters); `into_answers` reports these first.
+    #[serde(skip)]
+    pub issues: Vec<ImportIssue>,
 }
 
 impl AnswersFile {
@@ -210,11 +202,13 @@ impl AnswersFile {
                     },
                     na: a.response == Some(Response::NotApplicable),
                     note: a.note.clone(),
+                    issues: Vec::new(),
                 };
                 (k.0.clone(), entry)
             })),
             gates: map_from(answers.gates.iter().map(|(k, v)| (k.0.clone(), *v))),
             result,
+            issues: Vec::new(),
         }
     }
 
@@ -223,37 +217,37 @@ impl AnswersFile {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Reads a file. Checks the format marker and version before the shape, so an unrelated JSON
-    /// file or one from a newer app gets an accurate message.
-    pub fn parse(json: &str) -> Result<AnswersFile, ImportError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
-            return Err(ImportError::NotAnswers);
-        }
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v > u64::from(FILE_VERSION) => {
-                return Err(ImportError::NewerVersion { found: u32::try_from(v).unwrap_or(u32::MAX) })
-            }
-            _ => {}
-        }
-        // From the text again, not from `value`: one deserialiser less in the wasm.
-        serde_json::from_str(json).map_err(|e| ImportError::WrongShape(e.to_string()))
+    /// The same file without white space: what a hand-over link (`handover.rs`) should carry,
+    /// since every byte there becomes 4/3 of a URL character.
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Keeps every answer that fits `standard` and reports every one that does not.
+    /// Reads a file (see `import.rs` for every decision about odd input). Checks the format
+    /// marker and version before the shape, so an unrelated JSON file or one from a newer app gets
+    /// an accurate message. A leading UTF-8 BOM is skipped.
+    pub fn parse(json: &str) -> Result<AnswersFile, ImportError> {
+        crate::import::read(json)
+    }
+
+    /// Keeps every answer that fits `standard` and reports every one that does not: first what
+    /// reading found, then per entry. Linear in the file (ids are looked up in maps).
     pub fn into_answers(self, standard: &Standard) -> (Answers, Vec<ImportIssue>) {
-        let mut issues = Vec::new();
+        let echo = |s: &str| clip(s, MAX_ECHO_CHARS);
+        let mut issues = self.issues;
         if self.standard.id != standard.id {
-            issues.push(ImportIssue::OtherStandard { found: self.standard.id.clone() });
+            issues.push(ImportIssue::OtherStandard { found: echo(&self.standard.id) });
         } else if self.standard.version != standard.version {
-            issues.push(ImportIssue::OtherVersion { found: self.standard.version.clone() });
+            issues.push(ImportIssue::OtherVersion { found: echo(&self.standard.version) });
         }
+        let questions: BTreeMap<&str, usize> =
+            map_from(standard.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)));
         let mut out = Answers::default();
         for (p, o) in self.profile {
             match standard.profile_question(&ProfileId(p.clone())) {
-                None => issues.push(ImportIssue::UnknownProfile(p)),
+                None => issues.push(ImportIssue::UnknownProfile(echo(&p))),
                 Some(q) if !q.options.iter().any(|opt| opt.id.0 == o) => {
-                    issues.push(ImportIssue::UnknownOption { profile: p, option: o })
+                    issues.push(ImportIssue::UnknownOption { profile: echo(&p), option: echo(&o) })
                 }
                 Some(_) => {
                     out.profile.insert(ProfileId(p), OptionId(o));
@@ -261,11 +255,11 @@ impl AnswersFile {
             }
         }
         for (id, e) in self.questions {
-            let qid = QuestionId(id.clone());
-            let Some(ix) = standard.question_index(&qid) else {
-                issues.push(ImportIssue::UnknownQuestion(id));
+            let Some(&ix) = questions.get(id.as_str()) else {
+                issues.push(ImportIssue::UnknownQuestion(echo(&id)));
                 continue;
             };
+            issues.extend(e.issues);
             let q = &standard.questions[ix];
             let response = if e.na {
                 if q.na_allowed {
@@ -280,21 +274,26 @@ impl AnswersFile {
                     Some(l) => match u8::try_from(l).ok().and_then(Level::new) {
                         Some(level) => Some(Response::Level(level)),
                         None => {
-                            issues.push(ImportIssue::LevelOutOfRange { question: id.clone(), level: l });
+                            issues.push(ImportIssue::LevelRefused {
+                                question: id.clone(),
+                                found: l.to_string(),
+                                fault: LevelFault::OutOfRange,
+                            });
                             None
                         }
                     },
                 }
             };
+            let qid = QuestionId(id);
             out.questions.insert(qid.clone(), Answer { response, note: e.note });
             out.tidy(&qid);
         }
         for (g, a) in self.gates {
-            let gid = GateId(g.clone());
+            let gid = GateId(g);
             if standard.gate_index(&gid).is_some() {
                 out.gates.insert(gid, a);
             } else {
-                issues.push(ImportIssue::UnknownGate(g));
+                issues.push(ImportIssue::UnknownGate(echo(&gid.0)));
             }
         }
         (out, issues)

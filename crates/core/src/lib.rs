@@ -10,15 +10,21 @@
 //! points, exact rational arithmetic, and half-up rounding only where the rules say so.
 
 pub mod answers;
+pub mod handover;
 pub mod hash;
 mod ids;
+mod import;
+mod json;
+pub mod lang;
 mod ratio;
 pub mod scoring;
 pub mod standard;
 pub mod tier;
+pub mod visible;
 
 pub use answers::{Answer, Answers, AnswersFile, GateAnswer, ImportIssue, Response, StandardRef};
 pub use ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
+pub use lang::Lang;
 pub use scoring::{score, Score};
-pub use standard::{parse, Lang, Problem, ProblemKind, Standard, Text};
+pub use standard::{parse, Problem, ProblemKind, Standard, Text};
 pub use tier::{assess, Assessment, TierOutcome};

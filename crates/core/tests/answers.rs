@@ -1,7 +1,10 @@
 //! Answers files: round trips, the result summary, and what import keeps and reports.
 
 mod common;
-use brand_core::answers::{AnswersFile, ImportError, ImportIssue, FILE_VERSION};
+use brand_core::answers::{
+    issue_counts, AnswersFile, Expected, ImportError, ImportIssue, IssueKind, LevelFault, SyntaxFault, FILE_VERSION,
+    MAX_ANSWERS_BYTES, MAX_DEPTH, MAX_ECHO_CHARS, MAX_NOTE_CHARS,
+};
 use brand_core::{assess, Answers};
 
 #[test]
@@ -29,8 +32,14 @@ fn the_standard_hash_is_of_its_bytes() {
 
 #[test]
 fn unreadable_files_are_refused_with_a_reason() {
-    assert!(matches!(AnswersFile::parse("not json"), Err(ImportError::NotJson(_))));
-    assert!(matches!(AnswersFile::parse("{\"format\":\"brand-self-check/answ"), Err(ImportError::NotJson(_))));
+    assert_eq!(
+        AnswersFile::parse("not json"),
+        Err(ImportError::NotJson { line: 1, column: 2, fault: SyntaxFault::UnexpectedCharacter('o') })
+    );
+    assert_eq!(
+        AnswersFile::parse("{\"format\":\"brand-self-check/answ"),
+        Err(ImportError::NotJson { line: 1, column: 33, fault: SyntaxFault::UnexpectedEnd })
+    );
     assert_eq!(AnswersFile::parse("{\"a\": 1}"), Err(ImportError::NotAnswers));
     assert_eq!(
         AnswersFile::parse(r#"{"format":"brand-self-check/answers","version":9,"standard":{}}"#),
@@ -38,7 +47,7 @@ fn unreadable_files_are_refused_with_a_reason() {
     );
     assert!(matches!(
         AnswersFile::parse(r#"{"format":"brand-self-check/answers","version":1,"standard":{"id":1}}"#),
-        Err(ImportError::WrongShape(_))
+        Err(ImportError::WrongShape { path, expected: Expected::String }) if path == "$.standard.id"
     ));
 }
 
@@ -62,7 +71,7 @@ fn what_does_not_fit_is_reported_and_the_rest_kept() {
     assert_eq!(
         issues,
         vec![
-            ImportIssue::LevelOutOfRange { question: "A1.2".into(), level: 9 },
+            ImportIssue::LevelRefused { question: "A1.2".into(), found: "9".into(), fault: LevelFault::OutOfRange },
             ImportIssue::NotApplicableRefused("B1.1".into()),
             ImportIssue::OtherStandard { found: "other".into() },
             ImportIssue::UnknownGate("G8".into()),
@@ -91,4 +100,207 @@ fn differences_count_what_an_import_would_change() {
     assert_eq!(a.differences(&b), 3);
     assert_eq!(b.differences(&a), 3);
     assert_eq!(a.differences(&Answers::default()), 4);
+}
+
+const HEAD: &str = r#""format": "brand-self-check/answers", "version": 1,
+    "standard": { "id": "mini", "version": "1.0.0", "hash": "sha256:00" }"#;
+
+/// One import case: `body` is the rest of a file after the header (`"questions": {…}`), `want`
+/// the answers in `common::answers` notation, `issues` exactly what the import reports.
+#[track_caller]
+fn check_import(body: &str, want: &str, issues: &[ImportIssue]) {
+    let s = common::mini();
+    let json = format!("{{ {HEAD}, {body} }}");
+    let file = AnswersFile::parse(&json).unwrap_or_else(|e| panic!("refused: {e}\n{json}"));
+    let (got, got_issues) = file.into_answers(&s);
+    assert_eq!(got_issues, issues, "\n  file: {body}");
+    assert_eq!(got, common::answers(&s, want), "\n  file: {body}");
+}
+
+fn refused(question: &str, found: &str, fault: LevelFault) -> ImportIssue {
+    ImportIssue::LevelRefused { question: question.into(), found: found.into(), fault }
+}
+
+/// Issue 18: a level that plainly means a level is that level; anything else is not imported
+/// and said why; never the whole file refused for one entry.
+#[test]
+fn levels_written_any_json_way() {
+    use LevelFault::*;
+    check_import(r#""questions": { "A1.1": { "level": 3.0 } }"#, "A1.1=3", &[]);
+    check_import(r#""questions": { "A1.1": { "level": 30e-1 } }"#, "A1.1=3", &[]);
+    check_import(r#""questions": { "A1.1": { "level": -0 } }"#, "A1.1=0", &[]);
+    check_import(r#""questions": { "A1.1": { "level": 5E0, "note": "证书" } }"#, "A1.1=5e", &[]);
+    check_import(r#""questions": { "A1.1": { "level": null } }"#, "", &[]);
+    check_import(r#""questions": { "A1.1": { "level": "3" } }"#, "", &[refused("A1.1", "\"3\"", NotANumber)]);
+    check_import(r#""questions": { "A1.1": { "level": true } }"#, "", &[refused("A1.1", "true", NotANumber)]);
+    check_import(r#""questions": { "A1.1": { "level": [3] } }"#, "", &[refused("A1.1", "[…]", NotANumber)]);
+    check_import(r#""questions": { "A1.1": { "level": 3.5 } }"#, "", &[refused("A1.1", "3.5", NotWhole)]);
+    check_import(r#""questions": { "A1.1": { "level": 7 } }"#, "", &[refused("A1.1", "7", OutOfRange)]);
+    check_import(r#""questions": { "A1.1": { "level": -1 } }"#, "", &[refused("A1.1", "-1", OutOfRange)]);
+    check_import(r#""questions": { "A1.1": { "level": 1e400 } }"#, "", &[refused("A1.1", "1e400", OutOfRange)]);
+    // The note of an entry whose level is refused is kept.
+    check_import(
+        r#""questions": { "A1.1": { "level": "5", "note": "see file" } }"#,
+        "A1.1=note",
+        &[refused("A1.1", "\"5\"", NotANumber)],
+    );
+    // An unknown question is reported once, as unknown, whatever its entry holds.
+    check_import(
+        r#""questions": { "Z9": { "level": "x", "na": 1 } }"#,
+        "",
+        &[ImportIssue::UnknownQuestion("Z9".into())],
+    );
+}
+
+#[test]
+fn duplicate_keys_use_the_last_value_and_say_so() {
+    let dup = |path: &str, key: &str| ImportIssue::DuplicateKey { path: path.into(), key: key.into() };
+    check_import(
+        r#""questions": { "A1.1": { "level": 1 }, "A1.2": { "level": 2 }, "A1.1": { "level": 4, "note": "证书" } }"#,
+        "A1.1=4e A1.2=2",
+        &[dup("$.questions", "A1.1")],
+    );
+    check_import(
+        r#""questions": { "A1.1": { "level": 1, "level": 2 } }"#,
+        "A1.1=2",
+        &[dup("$.questions[\"A1.1\"]", "level")],
+    );
+    check_import(r#""gates": { "G1": "no", "G1": "yes" }"#, "G1=yes", &[dup("$.gates", "G1")]);
+    check_import(r#""profile": { "sector": "svc", "sector": "mfg" }"#, "sector=mfg", &[dup("$.profile", "sector")]);
+    check_import(r#""gates": { "G1": "yes" }, "gates": { "G2": "no" }"#, "G2=no", &[dup("$", "gates")]);
+}
+
+#[test]
+fn wrong_types_inside_entries_are_ignored_and_reported() {
+    let wrong = |path: &str, expected: Expected| ImportIssue::WrongType { path: path.into(), expected };
+    check_import(
+        r#""questions": { "A1.3": { "na": "yes" } }"#,
+        "",
+        &[wrong("$.questions[\"A1.3\"].na", Expected::Boolean)],
+    );
+    check_import(r#""questions": { "A1.1": 3 }"#, "", &[wrong("$.questions[\"A1.1\"]", Expected::Object)]);
+    check_import(
+        r#""questions": { "A1.1": { "level": 2, "note": 5 } }"#,
+        "A1.1=2",
+        &[wrong("$.questions[\"A1.1\"].note", Expected::String)],
+    );
+    check_import(
+        r#""gates": { "G1": "maybe", "G2": true }"#,
+        "",
+        &[wrong("$.gates[\"G1\"]", Expected::GateAnswer), wrong("$.gates[\"G2\"]", Expected::GateAnswer)],
+    );
+    check_import(r#""profile": { "sector": 1 }"#, "", &[wrong("$.profile[\"sector\"]", Expected::String)]);
+    // Unknown fields and the exported result are ignored; a null section is empty.
+    check_import(r#""questions": null, "result": { "total": "lots" }, "golden": {}"#, "", &[]);
+}
+
+#[test]
+fn odd_characters_and_long_notes() {
+    let s = common::mini();
+    // A lone surrogate is replaced with U+FFFD, and the note kept.
+    let json = format!(r#"{{ {HEAD}, "questions": {{ "A1.1": {{ "level": 2, "note": "证\ud800书" }} }} }}"#);
+    let (a, issues) = AnswersFile::parse(&json).expect("readable").into_answers(&s);
+    assert_eq!(issues, [ImportIssue::LoneSurrogate { path: "$.questions[\"A1.1\"].note".into() }]);
+    assert_eq!(a.answer(&"A1.1".into()).map(|x| x.note.as_str()), Some("证\u{FFFD}书"));
+    // A note over the bound is cut to it, never silently.
+    let long = "证".repeat(MAX_NOTE_CHARS + 1);
+    let json = format!(r#"{{ {HEAD}, "questions": {{ "A1.1": {{ "level": 5, "note": "{long}" }} }} }}"#);
+    let (a, issues) = AnswersFile::parse(&json).expect("readable").into_answers(&s);
+    assert_eq!(
+        issues,
+        [ImportIssue::NoteTooLong { question: "A1.1".into(), chars: MAX_NOTE_CHARS + 1, max: MAX_NOTE_CHARS }]
+    );
+    assert_eq!(a.answer(&"A1.1".into()).map(|x| x.note.chars().count()), Some(MAX_NOTE_CHARS));
+    // Ids quoted in issues are cut, so a report stays small.
+    let id = "x".repeat(1000);
+    let json = format!(r#"{{ {HEAD}, "questions": {{ "{id}": {{}} }} }}"#);
+    let (_, issues) = AnswersFile::parse(&json).expect("readable").into_answers(&s);
+    assert_eq!(issues, [ImportIssue::UnknownQuestion(format!("{}…", "x".repeat(MAX_ECHO_CHARS)))]);
+    // A BOM is skipped, as the browser's text decoding does.
+    let (a, issues) = AnswersFile::parse(&format!("\u{FEFF}{{ {HEAD}, \"gates\": {{ \"G1\": \"yes\" }} }}"))
+        .expect("readable")
+        .into_answers(&s);
+    assert_eq!((a, issues), (common::answers(&s, "G1=yes"), vec![]));
+}
+
+/// What refuses a whole file, each as data the shell can localise (no parser's message).
+#[test]
+fn refusals_are_structured() {
+    let parse = |body: &str| AnswersFile::parse(&format!("{{ {HEAD}, {body} }}")).map(|_| ());
+    let deep = format!("\"x\": {}1{}", "[".repeat(40), "]".repeat(40));
+    // The root object is depth 1, so the 32nd bracket is the first too deep.
+    let line = format!("{{ {HEAD}, {deep} }}").lines().nth(1).map(str::to_owned).expect("two lines");
+    let column = line[..line.find('[').expect("a bracket")].chars().count() + MAX_DEPTH;
+    assert_eq!(parse(&deep), Err(ImportError::TooDeep { line: 2, column, max: MAX_DEPTH }));
+    assert_eq!(
+        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": "1"}"#),
+        Err(ImportError::WrongShape { path: "$.version".into(), expected: Expected::WholeNumber })
+    );
+    assert!(AnswersFile::parse(
+        r#"{"format": "brand-self-check/answers", "version": 1.0, "standard": {"id": "", "version": "", "hash": ""}}"#
+    )
+    .is_ok());
+    assert_eq!(
+        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 2.0}"#),
+        Err(ImportError::NewerVersion { found: 2 })
+    );
+    assert_eq!(
+        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 1e400}"#),
+        Err(ImportError::NewerVersion { found: u32::MAX })
+    );
+    assert_eq!(
+        parse(r#""questions": []"#),
+        Err(ImportError::WrongShape { path: "$.questions".into(), expected: Expected::Object })
+    );
+    assert_eq!(
+        parse("\"gates\": {\n\"G1\": yes}"),
+        Err(ImportError::NotJson { line: 3, column: 7, fault: SyntaxFault::UnexpectedCharacter('y') })
+    );
+    assert_eq!(AnswersFile::parse("[]"), Err(ImportError::NotAnswers));
+    let big = format!("{{\"x\": \"{}\"}}", " ".repeat(MAX_ANSWERS_BYTES));
+    assert_eq!(AnswersFile::parse(&big), Err(ImportError::TooLarge { bytes: big.len(), max: MAX_ANSWERS_BYTES }));
+    // Every refusal has an English text for tools, without a parser's wording.
+    assert_eq!(
+        ImportError::NotJson { line: 3, column: 7, fault: SyntaxFault::UnexpectedCharacter('y') }.to_string(),
+        "not valid JSON at line 3, column 7: unexpected character 'y'"
+    );
+}
+
+/// Issue 18: a 5 MB file of 50,000 unknown ids is read, matched and compared in linear time, and
+/// its report counts per kind.
+#[test]
+fn a_large_file_of_unknown_ids_is_fast_and_counted() {
+    let s = common::mini();
+    let make = |n: usize| {
+        let mut json = format!("{{ {HEAD}, \"questions\": {{");
+        for i in 0..n {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&format!(
+                "\n  \"unknown-question-{i:06}\": {{ \"level\": 3, \"note\": \"{}\" }}",
+                "证".repeat(20)
+            ));
+        }
+        json.push_str("\n} }");
+        json
+    };
+    let run = |json: &str| {
+        let start = std::time::Instant::now();
+        let (answers, issues) = AnswersFile::parse(json).expect("readable").into_answers(&s);
+        let changed = answers.differences(&common::answers(&s, "A1.1=3"));
+        (start.elapsed(), issues, changed)
+    };
+    let big = make(50_000);
+    assert!(big.len() > 5_000_000, "{} bytes", big.len());
+    let (t_big, issues, changed) = run(&big);
+    assert_eq!(issues.len(), 50_000);
+    assert_eq!(changed, 1);
+    assert_eq!(issue_counts(&issues), vec![(IssueKind::UnknownQuestion, 50_000)]);
+    let (t_small, ..) = run(&make(5_000));
+    eprintln!("50,000 unknown ids, {} bytes: {t_big:?}; 5,000: {t_small:?}", big.len());
+    // Linear: ten times the entries take nowhere near a hundred times as long (generous for a
+    // loaded machine and a debug build; the figure is printed above).
+    assert!(t_big < t_small * 40 + std::time::Duration::from_millis(50), "{t_big:?} vs {t_small:?}");
+    assert!(t_big < std::time::Duration::from_secs(3), "{t_big:?}");
 }

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use brand_core::answers::{AnswersFile, Level};
-use brand_core::{assess, parse, Answers, Response, Standard};
+use brand_core::answers::{AnswersFile, ImportError, Level, MAX_ANSWERS_BYTES};
+use brand_core::{assess, handover, parse, Answers, Response, Standard};
 use proptest::prelude::*;
 
 fn enterprise() -> &'static Standard {
@@ -26,10 +26,46 @@ fn check_standard(text: &str) {
 }
 
 fn check_answers(s: &Standard, text: &str) {
+    same_json_as_serde(text);
     if let Ok(file) = AnswersFile::parse(text) {
         let (answers, _) = file.into_answers(s);
         let x = assess(s, &answers);
         assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= 1000);
+    }
+}
+
+/// The answers reader's own JSON parser accepts what serde_json accepts, and refuses as "not JSON"
+/// only what serde_json refuses too; where they differ on purpose (a lone surrogate, a number
+/// beyond f64, nesting past MAX_DEPTH or serde_json's 128), serde_json's developer message says which.
+fn same_json_as_serde(text: &str) {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if body.len() > MAX_ANSWERS_BYTES {
+        return;
+    }
+    let ours = AnswersFile::parse(text);
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(_) => assert!(
+            !matches!(ours, Err(ImportError::NotJson { .. })),
+            "serde_json reads it, we do not: {ours:?}\n{text:?}"
+        ),
+        Err(e) => {
+            let m = e.to_string();
+            let on_purpose = m.contains("surrogate") || m.contains("out of range") || m.contains("recursion");
+            assert!(
+                // Too deep is found where the depth is passed, before any later syntax error.
+                on_purpose || matches!(ours, Err(ImportError::NotJson { .. } | ImportError::TooDeep { .. })),
+                "serde_json refuses ({m}), we do not: {ours:?}\n{text:?}"
+            );
+        }
+    }
+}
+
+/// As the `handover` fuzz target: refuse or return text that re-encodes to the input exactly and
+/// imports like any file.
+fn check_handover(s: &Standard, text: &str) {
+    if let Ok(json) = handover::decode(text) {
+        assert_eq!(handover::encode(&json), text.strip_prefix('#').unwrap_or(text));
+        check_answers(s, &json);
     }
 }
 
@@ -42,16 +78,28 @@ fn corpus(target: &str) -> Vec<Vec<u8>> {
 }
 
 #[test]
+fn the_mutation_seed_link_is_valid() {
+    assert!(handover::decode(LINK).is_ok());
+}
+
+#[test]
 fn the_fuzz_corpus_replays_cleanly() {
     let s = enterprise();
-    let (standards, answers) = (corpus("parse_standard"), corpus("import_answers"));
-    assert!(standards.len() >= 3 && answers.len() >= 5);
+    let (standards, answers, links) = (corpus("parse_standard"), corpus("import_answers"), corpus("handover"));
+    assert!(standards.len() >= 3 && answers.len() >= 5 && links.len() >= 5);
     for bytes in &standards {
         check_standard(&String::from_utf8_lossy(bytes));
     }
     for bytes in &answers {
         check_answers(s, &String::from_utf8_lossy(bytes));
     }
+    let mut decoded = 0;
+    for bytes in &links {
+        let text = String::from_utf8_lossy(bytes);
+        decoded += usize::from(handover::decode(&text).is_ok());
+        check_handover(s, &text);
+    }
+    assert!(decoded >= 3, "the handover corpus keeps valid links as seeds");
 }
 
 /// A JSON text with one character replaced, removed or duplicated somewhere.
@@ -71,6 +119,7 @@ fn mutate(base: &'static str) -> impl Strategy<Value = String> {
 }
 
 const SAMPLE: &str = include_str!("../../../standards/sample.json");
+const LINK: &str = "bsc1.49.35264e1c9975cf83.eyJmb3JtYXQiOiJicmFuZC1zZWxmLWNoZWNrL2Fuc3dlcnMiLCJ2ZXJzaW9uIjoxfQ";
 const GOLDEN: &str = include_str!("../../../standards/golden/enterprise/05-not-applicable-answers.json");
 
 proptest! {
@@ -90,5 +139,11 @@ proptest! {
     #[test]
     fn a_mutated_answers_file_never_panics(text in mutate(GOLDEN)) {
         check_answers(enterprise(), &text);
+    }
+
+    #[test]
+    fn a_mutated_link_never_panics(text in mutate(LINK)) {
+        check_handover(enterprise(), &text);
+        prop_assert!(text == LINK || handover::decode(&text).is_err());
     }
 }

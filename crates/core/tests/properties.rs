@@ -3,15 +3,19 @@
 //! thresholds and gates, and the plan reaching the tier it targets.
 
 use brand_core::answers::Level;
+use brand_core::standard::MAX_TOTAL_POINTS;
 use brand_core::tier::{GateStatus, TierOutcome};
 use brand_core::{assess, parse, Answers, GateAnswer, OptionId, ProfileId, Response, Standard};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+/// One part: its indicators as (points, questions as (N/A allowed, condition)).
+type PartSpec = Vec<(u32, Vec<(bool, u8)>)>;
+
 #[derive(Debug, Clone)]
 struct Spec {
     /// parts → indicators → (points, questions → (N/A allowed, 0 any / 1 mfg only / 2 svc only)).
-    parts: Vec<Vec<(u32, Vec<(bool, u8)>)>>,
+    parts: Vec<PartSpec>,
     /// Thresholds in per mille of the total.
     thresholds: Vec<u32>,
     /// For each tier, how many of the first gates it requires (made non-decreasing).
@@ -27,6 +31,32 @@ fn spec() -> impl Strategy<Value = Spec> {
             prop::collection::vec((1u32..200, prop::collection::vec((any::<bool>(), 0u8..3), 1..5)), 1..4),
             1..4,
         ),
+        prop::collection::vec(0u32..=1000, 1..6),
+        prop::collection::vec(0usize..4, 6),
+        prop::collection::vec(0u8..3, 0..4),
+        any::<bool>(),
+        prop::option::of(0u32..=100),
+    )
+        .prop_map(|(parts, thresholds, tier_gates, gates, first_gate_blocking, guard)| Spec {
+            parts,
+            thresholds,
+            tier_gates,
+            gates,
+            first_gate_blocking,
+            guard,
+        })
+}
+
+/// Standards at the validator's arithmetic bounds (issue 18): indicators of nearly
+/// `MAX_TOTAL_POINTS / 16` points beside 1-point ones, and up to 24 questions per indicator, so
+/// the exact fractions get the largest denominators the bounds allow.
+fn extreme_spec() -> impl Strategy<Value = Spec> {
+    let big = MAX_TOTAL_POINTS / 16;
+    let points = prop_oneof![1u32..=3, (big - 50)..=big];
+    let count = prop_oneof![1usize..=24, 17usize..=24];
+    let questions = count.prop_flat_map(|n| prop::collection::vec((any::<bool>(), 0u8..3), n));
+    (
+        prop::collection::vec(prop::collection::vec((points, questions), 1..=4), 1..=4),
         prop::collection::vec(0u32..=1000, 1..6),
         prop::collection::vec(0usize..4, 6),
         prop::collection::vec(0u8..3, 0..4),
@@ -129,7 +159,11 @@ fn build(sp: &Spec) -> Standard {
 type Raw = (Vec<(u8, bool)>, Vec<u8>, u8);
 
 fn raw_answers() -> impl Strategy<Value = Raw> {
-    (prop::collection::vec((0u8..8, any::<bool>()), 48), prop::collection::vec(0u8..4, 4), 0u8..3)
+    raw_answers_n(48)
+}
+
+fn raw_answers_n(n: usize) -> impl Strategy<Value = Raw> {
+    (prop::collection::vec((0u8..8, any::<bool>()), n), prop::collection::vec(0u8..4, 4), 0u8..3)
 }
 
 fn answers(s: &Standard, (qs, gs, profile): &Raw) -> Answers {
@@ -260,40 +294,143 @@ proptest! {
     #[test]
     fn applying_the_plan_reaches_its_tier(sp in spec(), raw in raw_answers()) {
         let s = build(&sp);
+        plan_law(&s, answers(&s, &raw))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
+
+    /// No arithmetic overflows (the tests run with overflow checks) and the laws still hold for
+    /// standards at the bounds.
+    #[test]
+    fn standards_at_the_bounds_score_and_plan_without_overflow(sp in extreme_spec(), raw in raw_answers_n(400)) {
+        let s = build(&sp);
+        prop_assert!(s.total_points <= MAX_TOTAL_POINTS);
         let a = answers(&s, &raw);
         let x = assess(&s, &a);
-        let Some(plan) = x.plan else { return Ok(()) };
-        let mut b = a.clone();
-        for st in &plan.steps {
-            let id = s.questions[st.question].id.clone();
-            prop_assert!(level_of(&a, &s, st.question).unwrap_or(0) >= st.from);
-            prop_assert!(st.to > st.from && st.to <= 5);
-            b.set_response(id.clone(), Level::new(st.to).map(Response::Level));
-            if st.needs_evidence() && !b.answer(&id).is_some_and(|x| x.has_evidence()) {
-                b.set_note(id, "计划中的证据".into());
-            }
-        }
-        for &g in &plan.gates {
-            b.set_gate(s.gates[g].id.clone(), Some(GateAnswer::Yes));
-        }
-        let y = assess(&s, &b);
-        prop_assert_eq!(y.score.total, plan.total_after);
-        if !plan.reachable {
-            // Then not even everything at 5 with evidence gets there.
-            for q in &s.questions {
-                if b.answer(&q.id).and_then(|x| x.response) == Some(Response::NotApplicable) {
-                    continue; // the plan never overrides N/A
-                }
-                b.set_response(q.id.clone(), Level::new(5).map(Response::Level));
-                b.set_note(q.id.clone(), "证明".into());
-            }
-            let z = assess(&s, &b);
-            prop_assert!(!matches!(z.outcome, TierOutcome::Tier(t) if t >= plan.target));
-            return Ok(());
-        }
-        match y.outcome {
-            TierOutcome::Tier(t) => prop_assert!(t >= plan.target, "reached {} < target {}", t, plan.target),
-            other => prop_assert!(false, "plan did not reach a tier: {:?}", other),
+        prop_assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= s.total_points);
+        plan_law(&s, a)?;
+    }
+}
+
+/// Applying every step of the plan (and closing its gates) reaches the tier it targets, or, when
+/// it says the target is unreachable, not even everything at 5 reaches it.
+fn plan_law(s: &Standard, a: Answers) -> Result<(), TestCaseError> {
+    let x = assess(s, &a);
+    let Some(plan) = x.plan else { return Ok(()) };
+    let mut b = a.clone();
+    for st in &plan.steps {
+        let id = s.questions[st.question].id.clone();
+        prop_assert!(level_of(&a, s, st.question).unwrap_or(0) >= st.from);
+        prop_assert!(st.to > st.from && st.to <= 5);
+        b.set_response(id.clone(), Level::new(st.to).map(Response::Level));
+        if st.needs_evidence() && !b.answer(&id).is_some_and(|x| x.has_evidence()) {
+            b.set_note(id, "计划中的证据".into());
         }
     }
+    for &g in &plan.gates {
+        b.set_gate(s.gates[g].id.clone(), Some(GateAnswer::Yes));
+    }
+    let y = assess(s, &b);
+    prop_assert_eq!(y.score.total, plan.total_after);
+    if !plan.reachable {
+        // Then not even everything at 5 with evidence gets there.
+        for q in &s.questions {
+            if b.answer(&q.id).and_then(|x| x.response) == Some(Response::NotApplicable) {
+                continue; // the plan never overrides N/A
+            }
+            b.set_response(q.id.clone(), Level::new(5).map(Response::Level));
+            b.set_note(q.id.clone(), "证明".into());
+        }
+        let z = assess(s, &b);
+        prop_assert!(!matches!(z.outcome, TierOutcome::Tier(t) if t >= plan.target));
+        return Ok(());
+    }
+    match y.outcome {
+        TierOutcome::Tier(t) => prop_assert!(t >= plan.target, "reached {} < target {}", t, plan.target),
+        other => prop_assert!(false, "plan did not reach a tier: {:?}", other),
+    }
+    Ok(())
+}
+
+/// One standard at every count and point bound at once: it validates, and empty, mixed and full
+/// answers assess (score, tier, plan) without overflow; one more question is refused.
+#[test]
+fn a_standard_at_every_bound_validates_and_assesses() {
+    use brand_core::standard::{MAX_GATES, MAX_INDICATORS, MAX_PARTS, MAX_QUESTIONS, MAX_TIERS};
+    let levels: Vec<Value> = (0..6).map(|l| text(&format!("L{l}"))).collect();
+    // 200 indicators over 16 parts; question counts 24, 23, … (coprime-heavy) adding up to 1000.
+    let per_part = MAX_INDICATORS / MAX_PARTS + 1;
+    let mut counts: Vec<usize> = (0..MAX_INDICATORS).map(|i| [24, 23, 19, 17, 13, 11, 7, 1][i % 8]).collect();
+    while counts.iter().sum::<usize>() > MAX_QUESTIONS {
+        let i = counts.iter().position(|&c| c > 1).expect("shrinkable");
+        counts[i] -= 1;
+    }
+    let make = |counts: &[usize]| {
+        let mut parts = Vec::new();
+        let mut total = 0u32;
+        let mut ind = 0;
+        for p in 0..MAX_PARTS {
+            let mut indicators = Vec::new();
+            let mut part_points = 0;
+            while ind < counts.len() && indicators.len() < per_part {
+                let points = if ind % 3 == 0 { 1 } else { 740 };
+                part_points += points;
+                let qs: Vec<Value> = (0..counts[ind])
+                    .map(|q| {
+                        json!({ "id": format!("Q{ind}.{q}"), "kind": "practice", "text": text("q"), "levels": levels,
+                        "na_allowed": q % 5 == 0 })
+                    })
+                    .collect();
+                indicators.push(json!({ "id": format!("I{ind}"), "title": text("i"), "points": points, "sources": [], "questions": qs }));
+                ind += 1;
+            }
+            total += part_points;
+            parts.push(
+                json!({ "id": format!("P{p}"), "title": text("p"), "points": part_points, "indicators": indicators }),
+            );
+        }
+        let gates: Vec<Value> =
+            (0..MAX_GATES).map(|g| json!({ "id": format!("G{g}"), "text": text("g"), "blocking": g == 0 })).collect();
+        let tiers: Vec<Value> = (0..MAX_TIERS)
+            .map(|t| {
+                json!({ "id": format!("T{t}"), "name": text("t"), "threshold": total / 16 * t as u32,
+                "gates": (0..t * 4).map(|g| format!("G{g}")).collect::<Vec<_>>(), "min_part_percent": t * 6 })
+            })
+            .collect();
+        json!({ "format": 1, "id": "bounds", "version": "1", "subject": "enterprise", "title": text("b"),
+            "disclaimer": text("d"), "total_points": total, "parts": parts, "gates": gates, "tiers": tiers })
+    };
+    let v = make(&counts);
+    let s = parse(&v.to_string()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!((s.questions.len(), s.indicators.len(), s.parts.len()), (MAX_QUESTIONS, MAX_INDICATORS, MAX_PARTS));
+    assert!(s.total_points <= MAX_TOTAL_POINTS);
+    let mut a = Answers::default();
+    assert!(assess(&s, &a).plan.is_some());
+    for (i, q) in s.questions.iter().enumerate() {
+        a.set_response(q.id.clone(), Level::new((i % 6) as u8).map(Response::Level));
+        if i % 2 == 0 {
+            a.set_note(q.id.clone(), "证明".into());
+        }
+    }
+    let x = assess(&s, &a);
+    assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= s.total_points);
+    plan_law(&s, a.clone()).expect("the plan reaches its tier");
+    for q in &s.questions {
+        a.set_response(q.id.clone(), Level::new(5).map(Response::Level));
+        a.set_note(q.id.clone(), "证明".into());
+    }
+    for g in &s.gates {
+        a.set_gate(g.id.clone(), Some(GateAnswer::Yes));
+    }
+    assert_eq!(assess(&s, &a).score.total, s.total_points);
+
+    counts[0] += 1;
+    let problems = parse(&make(&counts).to_string()).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.kind
+            == brand_core::ProblemKind::TooManyQuestionsInAll { found: MAX_QUESTIONS + 1, max: MAX_QUESTIONS }),
+        "{problems:?}"
+    );
 }

@@ -31,6 +31,61 @@ fn rule_2_evidence_rule() {
     );
 }
 
+/// A note is evidence only if it has a visible character (crates/core/src/visible.rs).
+#[test]
+fn rule_2_a_note_of_invisible_characters_is_no_evidence() {
+    let s = mini();
+    for invisible in [
+        "20",
+        "1F",
+        "1C",
+        "9,A,D",
+        "7F",
+        "85",
+        "A0",
+        "AD",
+        "34F",
+        "61C",
+        "115F",
+        "1160",
+        "1680",
+        "17B4",
+        "180E",
+        "2000",
+        "200B",
+        "200C",
+        "200D",
+        "200E",
+        "202A",
+        "202F",
+        "2060",
+        "2063",
+        "206F",
+        "2800",
+        "3000",
+        "3164",
+        "E000",
+        "FE0F",
+        "FEFF",
+        "FFA0",
+        "FFF9",
+        "FFFF",
+        "1BCA0",
+        "1D173",
+        "E0001",
+        "E0100",
+        "F0000",
+        "10FFFD",
+        "200B,3000,20,1F,FEFF",
+    ] {
+        check(&s, &format!("sector=mfg A1.1=5 A1.1=note:{invisible}"), "total=25 capped=A1.1");
+    }
+    // One visible character is enough, whatever surrounds it.
+    for visible in ["21", "200B,8BC1,200B", "2E", "FFFD", "301", "1F600", "3164,41", "E0FFF,30", "2801"] {
+        check(&s, &format!("sector=mfg A1.1=5 A1.1=note:{visible}"), "total=42 capped=");
+    }
+}
+
 #[test]
 fn rule_3_not_applicable() {
     let s = mini();

@@ -3,7 +3,7 @@
 
 mod common;
 use brand_core::standard::ProblemKind as K;
-use brand_core::{parse, Lang, Problem};
+use brand_core::{parse, Lang, Problem, Standard};
 use serde_json::{json, Value};
 
 /// Breaks the fixture with `edit` and returns the problems `parse` reports.
@@ -183,4 +183,168 @@ fn shape_error_paths() {
     // Escapes and brackets inside strings do not confuse the scan.
     assert_eq!(path(r#"{"format": 1, "id": "a\"[{", "version": []}"#), "$.version");
     assert_eq!(brand_core::standard::path_at("[[1, 2], [3, 4]]", 1, 13), "$[1][1]");
+}
+
+/// Issue 18: every arithmetic bound is the validator's, each with its own problem.
+#[test]
+fn points_are_bounded() {
+    // Two parts of 2^31 points whose sum would saturate onto a declared u32::MAX.
+    let got = problems(|v| {
+        v["total_points"] = json!(u32::MAX);
+        v["parts"][0]["points"] = json!(2_147_483_648u32);
+        v["parts"][0]["indicators"][0]["points"] = json!(2_147_483_648u32 - 75);
+        v["parts"][1]["points"] = json!(2_147_483_648u32);
+        v["parts"][1]["indicators"][0]["points"] = json!(2_147_483_648u32 - 325);
+        v["tiers"][4]["threshold"] = json!(u32::MAX);
+    });
+    let max = brand_core::standard::MAX_TOTAL_POINTS;
+    assert!(got.contains(&Problem {
+        path: "$.total_points".into(),
+        kind: K::PointsMismatch { declared: u32::MAX, sum: u32::MAX }
+    }));
+    for path in ["$.total_points", "$.parts[0].points", "$.parts[0].indicators[0].points", "$.parts[1].points"] {
+        assert!(got.iter().any(|p| p.path == path && matches!(p.kind, K::PointsTooLarge { max: m, .. } if m == max)));
+    }
+    expect(
+        |v| {
+            v["total_points"] = json!(max + 1);
+            v["parts"][1]["points"] = json!(max + 1 - 200);
+            v["parts"][1]["indicators"][0]["points"] = json!(max + 1 - 200 - 325);
+        },
+        "$.total_points",
+        K::PointsTooLarge { found: max + 1, max },
+    );
+    // Exactly at the bound is fine.
+    assert_eq!(
+        problems(|v| {
+            v["total_points"] = json!(max);
+            v["parts"][1]["points"] = json!(max - 200);
+            v["parts"][1]["indicators"][0]["points"] = json!(max - 200 - 325);
+        }),
+        vec![]
+    );
+    expect(
+        |v| v["advisories"][0]["when"] = json!([{ "total_at_least": 1001 }]),
+        "$.advisories[0].when[0].total_at_least",
+        K::ThresholdAboveTotal { total: 1000 },
+    );
+}
+
+#[test]
+fn counts_are_bounded() {
+    use brand_core::standard::{MAX_GATES, MAX_OPTIONS, MAX_QUESTIONS, MAX_RULES, MAX_SOURCES, MAX_TIERS};
+    let gate = |i: usize| json!({ "id": format!("X{i}"), "text": { "zh": "门", "en": "g" } });
+    expect(
+        |v| v["gates"] = Value::Array((0..=MAX_GATES).map(gate).collect()),
+        "$.gates",
+        K::TooMany { found: MAX_GATES + 1, max: MAX_GATES },
+    );
+    expect(
+        |v| {
+            let t = v["tiers"][0].clone();
+            v["tiers"] = Value::Array(
+                (0..=MAX_TIERS).map(|i| json!({ "id": format!("t{i}"), "name": t["name"], "threshold": i })).collect(),
+            );
+        },
+        "$.tiers",
+        K::TooMany { found: MAX_TIERS + 1, max: MAX_TIERS },
+    );
+    expect(
+        |v| v["sources"] = Value::Array(vec![json!({ "cite": "x", "tag": "C" }); MAX_SOURCES + 1]),
+        "$.sources",
+        K::TooMany { found: MAX_SOURCES + 1, max: MAX_SOURCES },
+    );
+    expect(
+        |v| v["gates"][2]["applies_when"]["any_of"] = Value::Array(vec![json!("mfg"); MAX_OPTIONS + 1]),
+        "$.gates[2].applies_when.any_of",
+        K::TooMany { found: MAX_OPTIONS + 1, max: MAX_OPTIONS },
+    );
+    expect(
+        |v| v["advisories"][1]["when"] = Value::Array(vec![json!({ "gate_passed": "G2" }); MAX_RULES + 1]),
+        "$.advisories[1].when",
+        K::TooMany { found: MAX_RULES + 1, max: MAX_RULES },
+    );
+    // 10,000 questions (in indicators of 20) are refused as a whole, with the count.
+    let got = problems(|v| {
+        let q = v["parts"][1]["indicators"][0]["questions"][0].clone();
+        let ind = v["parts"][1]["indicators"][0].clone();
+        let inds: Vec<Value> = (0..500)
+            .map(|i| {
+                let mut ind = ind.clone();
+                ind["id"] = json!(format!("I{i}"));
+                ind["points"] = json!(1);
+                ind["questions"] = Value::Array(
+                    (0..20)
+                        .map(|j| {
+                            let mut q = q.clone();
+                            q["id"] = json!(format!("Q{i}.{j}"));
+                            q
+                        })
+                        .collect(),
+                );
+                ind
+            })
+            .collect();
+        v["parts"][1]["indicators"] = Value::Array(inds);
+    });
+    assert!(got.contains(&Problem {
+        path: "$.parts".into(),
+        kind: K::TooManyQuestionsInAll { found: 10_000 + 5, max: MAX_QUESTIONS }
+    }));
+    assert!(got.iter().any(|p| p.path == "$.parts" && matches!(p.kind, K::TooManyIndicators { found: 502, .. })));
+    assert!(got.iter().any(|p| p.path == "$.parts[1].indicators" && matches!(p.kind, K::TooMany { found: 500, .. })));
+}
+
+#[test]
+fn texts_are_bounded() {
+    use brand_core::standard::{MAX_STANDARD_BYTES, MAX_TEXT_CHARS, MAX_VERSION_CHARS};
+    // 4 MiB in one question text: refused at its path, counted in characters.
+    let huge = "长".repeat(4 * 1024 * 1024 / 3);
+    let chars = huge.chars().count();
+    expect(
+        |v| v["parts"][0]["indicators"][0]["questions"][0]["text"]["zh"] = json!(huge),
+        "$.parts[0].indicators[0].questions[0].text.zh",
+        K::TextTooLong { chars, max: MAX_TEXT_CHARS },
+    );
+    // The bound is in characters, not bytes: 4000 CJK characters (12,000 bytes) are fine.
+    assert_eq!(problems(|v| v["title"]["zh"] = json!("长".repeat(MAX_TEXT_CHARS))), vec![]);
+    expect(
+        |v| v["title"]["en"] = json!("a".repeat(MAX_TEXT_CHARS + 1)),
+        "$.title.en",
+        K::TextTooLong { chars: MAX_TEXT_CHARS + 1, max: MAX_TEXT_CHARS },
+    );
+    expect(
+        |v| v["sources"][0]["cite"] = json!("c".repeat(MAX_TEXT_CHARS + 1)),
+        "$.sources[0].cite",
+        K::TextTooLong { chars: MAX_TEXT_CHARS + 1, max: MAX_TEXT_CHARS },
+    );
+    expect(
+        |v| v["version"] = json!("1".repeat(MAX_VERSION_CHARS + 1)),
+        "$.version",
+        K::TextTooLong { chars: MAX_VERSION_CHARS + 1, max: MAX_VERSION_CHARS },
+    );
+    // A text of invisible characters only is missing.
+    expect(|v| v["title"]["en"] = json!("\u{200B}\u{3164}"), "$.title.en", K::MissingText { lang: Lang::En });
+    // A file over the size bound is refused unread.
+    let big = format!("{{\"$schema\": \"{}\"}}", "x".repeat(MAX_STANDARD_BYTES));
+    assert_eq!(
+        parse(&big).unwrap_err(),
+        vec![Problem { path: "$".into(), kind: K::FileTooLarge { bytes: big.len(), max: MAX_STANDARD_BYTES } }]
+    );
+}
+
+/// Issue 18: a standard file with a UTF-8 BOM is read the same in the browser and the CLI; its
+/// hash is over the bytes as given.
+#[test]
+fn a_leading_byte_order_mark_is_accepted() {
+    let text = common::mini_value().to_string();
+    let with_bom = format!("\u{FEFF}{text}");
+    let (a, b) = (parse(&text).expect("plain"), parse(&with_bom).expect("with a BOM"));
+    assert_eq!(b.content_hash, brand_core::hash::sha256_hex(with_bom.as_bytes()));
+    assert_ne!(a.content_hash, b.content_hash);
+    assert_eq!(Standard { content_hash: a.content_hash.clone(), ..b }, a);
+    // Only one, and only at the start.
+    assert!(parse(&format!("\u{FEFF}{with_bom}")).is_err());
+    let got = parse("{\u{FEFF}\"format\": 1}").unwrap_err();
+    assert!(matches!(got[0].kind, K::Syntax(_)), "{got:?}");
 }

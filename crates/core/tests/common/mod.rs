@@ -83,7 +83,8 @@ pub fn mini() -> Standard {
 
 /// Reads the answers notation: space-separated `key=value` tokens.
 /// `sector=mfg` (profile), `A1.1=3`, `A1.1=5e` (with an evidence note), `A1.1=na`,
-/// `A1.1=note` (adds a note, keeps the level), `G1=yes|no|unsure`; a key ending in `*` is a prefix
+/// `A1.1=note` (adds a note, keeps the level), `A1.1=note:200B,1F` (sets the note to exactly these
+/// code points, in hex, keeps the level), `G1=yes|no|unsure`; a key ending in `*` is a prefix
 /// (`B1.*=5e`, `*=4e`, `G*=yes`).
 pub fn answers(s: &Standard, spec: &str) -> Answers {
     let mut a = Answers::default();
@@ -115,6 +116,14 @@ pub fn answers(s: &Standard, spec: &str) -> Answers {
         for id in ids {
             if val == "note" {
                 a.set_note(id, "see file".into());
+                continue;
+            }
+            if let Some(hex) = val.strip_prefix("note:") {
+                let note: String = hex
+                    .split(',')
+                    .map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32).expect("hex code point"))
+                    .collect();
+                a.set_note(id, note);
                 continue;
             }
             let answer = match val {

@@ -1,0 +1,189 @@
+//! The validated model of a standard: parts, indicators, questions, gates, tiers, advisory tracks.
+//!
+//! Built only by the validator, so everything here can be trusted: ids are unique, points add up,
+//! references resolve, and every text exists in both languages. The model is flat: `parts`,
+//! `indicators` and `questions` are vectors, and each part / indicator holds an index `Range` into
+//! the next, so scoring walks plain slices.
+
+use std::ops::Range;
+
+use crate::ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
+use crate::lang::Lang;
+
+pub use super::raw::{QuestionKind, Subject, Tag};
+
+/// A validated text: both languages present.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub cite: String,
+    pub tag: Tag,
+    pub url: Option<String>,
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    pub profile: ProfileId,
+    pub any_of: Vec<OptionId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileOption {
+    pub id: OptionId,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileQuestion {
+    pub id: ProfileId,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub options: Vec<ProfileOption>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub id: PartId,
+    pub title: Text,
+    pub points: u32,
+    /// Indices into [`Standard::indicators`].
+    pub indicators: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    pub title: Text,
+    pub points: u32,
+    /// Index into [`Standard::parts`].
+    pub part: usize,
+    pub sources: Vec<Source>,
+    /// Indices into [`Standard::questions`].
+    pub questions: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Band {
+    pub when: Condition,
+    pub levels: [Text; 6],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub id: QuestionId,
+    pub kind: QuestionKind,
+    /// Index into [`Standard::indicators`].
+    pub indicator: usize,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub evidence: Option<Text>,
+    pub levels: [Text; 6],
+    pub na_allowed: bool,
+    pub applies_when: Option<Condition>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gate {
+    pub id: GateId,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub blocking: bool,
+    pub applies_when: Option<Condition>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tier {
+    pub id: TierId,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub threshold: u32,
+    /// Indices into [`Standard::gates`].
+    pub gates: Vec<usize>,
+    pub min_part_percent: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rule {
+    PartAtLeast { part: usize, percent: u32 },
+    TotalAtLeast(u32),
+    GatePassed(usize),
+    Profile(Condition),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Advisory {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    pub when: Vec<Rule>,
+}
+
+/// A validated standard. Fields are public for reading; build one only through [`parse`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standard {
+    pub id: String,
+    pub version: String,
+    /// `sha256:` and the hex digest of the file's bytes, recorded with every saved result.
+    pub content_hash: String,
+    pub subject: Subject,
+    pub title: Text,
+    pub disclaimer: Text,
+    pub total_points: u32,
+    pub profile: Vec<ProfileQuestion>,
+    pub parts: Vec<Part>,
+    pub indicators: Vec<Indicator>,
+    pub questions: Vec<Question>,
+    pub gates: Vec<Gate>,
+    pub tiers: Vec<Tier>,
+    pub advisories: Vec<Advisory>,
+    pub sources: Vec<Source>,
+}
+
+impl Standard {
+    pub fn question_index(&self, id: &QuestionId) -> Option<usize> {
+        self.questions.iter().position(|q| &q.id == id)
+    }
+    pub fn gate_index(&self, id: &GateId) -> Option<usize> {
+        self.gates.iter().position(|g| &g.id == id)
+    }
+    pub fn profile_question(&self, id: &ProfileId) -> Option<&ProfileQuestion> {
+        self.profile.iter().find(|p| &p.id == id)
+    }
+    /// The questions of part `part` (indices into `questions`; parts are contiguous).
+    pub fn part_questions(&self, part: usize) -> Range<usize> {
+        let inds = &self.parts[part].indicators;
+        self.indicators[inds.start].questions.start..self.indicators[inds.end - 1].questions.end
+    }
+}
+
+impl Question {
+    /// The level descriptors for this profile: the first matching band, else the defaults.
+    pub fn levels_for(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> &[Text; 6] {
+        self.bands.iter().find(|b| b.when.holds(profile)).map(|b| &b.levels).unwrap_or(&self.levels)
+    }
+}
+
+impl Condition {
+    /// True when the profile question is answered with one of the listed options. An unanswered
+    /// profile question satisfies no condition.
+    pub fn holds(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> bool {
+        profile.get(&self.profile).is_some_and(|o| self.any_of.contains(o))
+    }
+}

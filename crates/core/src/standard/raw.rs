@@ -1,0 +1,240 @@
+//! The serde types of the standard file format: the boundary, and nothing else.
+//!
+//! These mirror the JSON a standard author writes (and, with the `schema` feature, derive the JSON
+//! Schema in `standards/standard.schema.json`). Nothing after `validate` reads them: the validator
+//! turns them into the model in `model.rs` or into problems.
+use serde::Deserialize;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// A standard file, as written by a standard author.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StandardFile {
+    /// Optional pointer to the JSON Schema, for editors; ignored by the app.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    /// Version of this file format. Currently 1.
+    pub format: u32,
+    /// Stable identifier, e.g. "enterprise". Saved answers refer to it.
+    pub id: String,
+    /// Semantic version of the content, e.g. "1.0.0".
+    pub version: String,
+    /// Who is assessed: an enterprise or a region / industrial park.
+    pub subject: Subject,
+    pub title: Text,
+    /// Shown with every score: what the standard is and is not.
+    pub disclaimer: Text,
+    /// The points of the whole standard (1000 for the shipped ones).
+    pub total_points: u32,
+    /// Questions answered before the questionnaire; they select questions, bands and gates.
+    #[serde(default)]
+    pub profile: Vec<ProfileQuestion>,
+    pub parts: Vec<Part>,
+    #[serde(default)]
+    pub gates: Vec<Gate>,
+    /// Ordered from the lowest tier to the highest.
+    pub tiers: Vec<Tier>,
+    #[serde(default)]
+    pub advisories: Vec<Advisory>,
+    /// Every document the standard draws on.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Enterprise,
+    Region,
+}
+
+/// A text in both languages. zh-CN is authoritative; en is a translation.
+#[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileQuestion {
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    pub options: Vec<ProfileOption>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileOption {
+    pub id: String,
+    pub label: Text,
+}
+
+/// "Applies only when profile question `profile` is answered with one of `any_of`."
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub profile: String,
+    pub any_of: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub id: String,
+    pub title: Text,
+    pub points: u32,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub title: Text,
+    pub points: u32,
+    /// Where the indicator comes from, each with its evidence tag.
+    pub sources: Vec<Source>,
+    pub questions: Vec<Question>,
+}
+
+/// Evidence tags of the research notes: confirmed, memory, inference, our design, not found.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub enum Tag {
+    C,
+    M,
+    I,
+    D,
+    NF,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The standard and clause, or a document's name.
+    pub cite: String,
+    pub tag: Tag,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Maturity of a practice (未开展 … 引领).
+    Practice,
+    /// An outcome or a numeric band.
+    Result,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub text: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// Examples of documents that support a high answer.
+    #[serde(default)]
+    pub evidence: Option<Text>,
+    /// Exactly six descriptors, for levels 0 to 5.
+    pub levels: Vec<Text>,
+    /// Whether "not applicable" may be chosen.
+    #[serde(default)]
+    pub na_allowed: bool,
+    /// The question exists only for these profiles.
+    #[serde(default)]
+    pub applies_when: Option<Condition>,
+    /// Profile-specific level descriptors (numeric bands) replacing `levels` when they match.
+    #[serde(default)]
+    pub bands: Vec<Band>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub when: Condition,
+    pub levels: Vec<Text>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// A blocking gate answered "no" means no tier at all, only "fix first".
+    #[serde(default)]
+    pub blocking: bool,
+    #[serde(default)]
+    pub applies_when: Option<Condition>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The rounded total must be at least this.
+    pub threshold: u32,
+    /// Gates that must be answered "yes" (gates that do not apply to the profile are skipped).
+    #[serde(default)]
+    pub gates: Vec<String>,
+    /// Guard: no part may score below this percentage of its applicable points.
+    #[serde(default)]
+    pub min_part_percent: Option<u32>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Advisory {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    /// All must hold for the advice to show; empty means always.
+    #[serde(default)]
+    pub when: Vec<Rule>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// A part scores at least `percent` % of its applicable points.
+    PartAtLeast { part: String, percent: u32 },
+    /// The rounded total is at least this.
+    TotalAtLeast(u32),
+    /// The gate is answered "yes".
+    GatePassed(String),
+    /// The profile matches.
+    Profile(Condition),
+}
