@@ -32,17 +32,27 @@ pub fn App(props: &AppProps) -> Html {
     let open = session.source.clone().zip(session.standard.clone());
 
     {
-        // The standard the host asked for: its own file, else a built-in one.
-        let first = props.standard_url.clone().map(Source::Host).or(props.standard.map(Source::Builtin));
+        // A hand-over link opens the questionnaire its answers belong to; otherwise the standard
+        // the host asked for: its own file, else a built-in one.
+        let first = props.handover.clone().map(Action::HandOver).or_else(|| {
+            props.standard_url.clone().map(Source::Host).or(props.standard.map(Source::Builtin)).map(Action::Open)
+        });
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            if let Some(source) = first {
-                dispatch.emit(Action::Open(source));
+            if let Some(action) = first {
+                dispatch.emit(action);
             }
         });
     }
     hooks::use_open_standard(session.opening.clone(), dispatch.clone());
-    hooks::use_autosave(open.clone(), session.answers.clone(), session.save_due, session.may_save(), dispatch.clone());
+    hooks::use_autosave(
+        open.clone(),
+        session.answers.clone(),
+        session.save_due,
+        session.may_save(),
+        session.screen.clone(),
+        dispatch.clone(),
+    );
     hooks::use_other_tab(open.clone(), dispatch.clone());
     hooks::use_update_prompt(dispatch.clone());
     let results_to = hooks::use_embed_reports(
@@ -69,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
         (Screen::Review, Some(st), Some(x)) => view_review(st, x, lang, &dispatch),
         (Screen::Report, Some(st), Some(x)) => html! {
             <ReportScreen standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} {today}
-                on_action={dispatch.clone()} on_import={on_import.clone()} />
+                in_app={props.in_app} on_action={dispatch.clone()} on_import={on_import.clone()} />
         },
         (Screen::About { back }, st, _) => view_about(st.as_deref(), lang, back, &dispatch),
         _ => html! {
@@ -86,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Header hide={props.hide_header} title={session.standard.as_ref().map(|s| AttrValue::from(s.title.get(lang).to_owned()))}
                     save={session.standard.is_some().then_some(session.save)} paused={session.conflict.is_some() || session.held.is_some()}
                     on_action={dispatch.clone()} />
-                <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to}
+                <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
                     update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}
                     on_action={dispatch.clone()} />
                 if let Some(p) = &session.pending {

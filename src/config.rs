@@ -27,6 +27,93 @@ pub struct AppProps {
     /// Running in a host's iframe, asked for by `embed.js`.
     #[prop_or_default]
     pub embed: Option<crate::embed::EmbedRequest>,
+    /// Running inside an app's built-in browser (WeChat …), where downloads and printing fail.
+    #[prop_or_default]
+    pub in_app: Option<InApp>,
+    /// A hand-over link's payload found in the URL fragment (already removed from the address bar).
+    #[prop_or_default]
+    pub handover: Option<String>,
+}
+
+/// An app's built-in browser, told by its user-agent token. Downloads and `print()` do not work
+/// in WeChat's and are unreliable in the others, so the widget offers a hand-over link instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InApp {
+    WeChat,
+    WeCom,
+    QQ,
+    DingTalk,
+    Feishu,
+    Weibo,
+    Alipay,
+}
+
+impl InApp {
+    /// The app from a user-agent string, if it is one of the known in-app browsers.
+    pub fn from_user_agent(ua: &str) -> Option<InApp> {
+        // WeCom's UA also carries MicroMessenger: test it first. QQ's in-app browser says " QQ/"
+        // (the standalone QQ Browser says "QQBrowser", a normal browser).
+        const TOKENS: [(&str, InApp); 8] = [
+            ("wxwork/", InApp::WeCom),
+            ("MicroMessenger/", InApp::WeChat),
+            (" QQ/", InApp::QQ),
+            ("DingTalk/", InApp::DingTalk),
+            ("Lark/", InApp::Feishu),
+            ("Feishu", InApp::Feishu),
+            ("Weibo", InApp::Weibo),
+            ("AlipayClient/", InApp::Alipay),
+        ];
+        TOKENS.iter().find(|(t, _)| ua.contains(t)).map(|(_, app)| *app)
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let zh = lang == Lang::Zh;
+        match self {
+            InApp::WeChat => {
+                if zh {
+                    "微信"
+                } else {
+                    "WeChat"
+                }
+            }
+            InApp::WeCom => {
+                if zh {
+                    "企业微信"
+                } else {
+                    "WeCom"
+                }
+            }
+            InApp::QQ => "QQ",
+            InApp::DingTalk => {
+                if zh {
+                    "钉钉"
+                } else {
+                    "DingTalk"
+                }
+            }
+            InApp::Feishu => {
+                if zh {
+                    "飞书"
+                } else {
+                    "Feishu"
+                }
+            }
+            InApp::Weibo => {
+                if zh {
+                    "微博"
+                } else {
+                    "Weibo"
+                }
+            }
+            InApp::Alipay => {
+                if zh {
+                    "支付宝"
+                } else {
+                    "Alipay"
+                }
+            }
+        }
+    }
 }
 
 /// `#rgb` or `#rrggbb`, nothing else (the value ends up in a CSS custom property).
@@ -75,6 +162,9 @@ pub fn read(host: &web_sys::Element) -> AppProps {
         }
     }
     props.embed = crate::embed::request(url_param("embed"), url_param("parent"), url_param("results"));
+    props.in_app =
+        crate::window().and_then(|w| w.navigator().user_agent().ok()).and_then(|ua| InApp::from_user_agent(&ua));
+    props.handover = take_handover();
     props
 }
 
@@ -84,4 +174,27 @@ fn same_origin(u: &str) -> Option<String> {
     let location = crate::window()?.location();
     let url = web_sys::Url::new_with_base(u, &location.href().ok()?).ok()?;
     (url.origin() == location.origin().ok()?).then(|| url.href())
+}
+
+/// The hand-over payload in the URL fragment (`#bsc1.…`), removed from the address bar at once so
+/// the answers do not linger in it (or in a bookmark) and a reload does not offer them again.
+fn take_handover() -> Option<String> {
+    let w = crate::window()?;
+    let hash = w.location().hash().ok()?;
+    let payload = hash.strip_prefix('#')?;
+    if !payload.starts_with("bsc") {
+        return None;
+    }
+    let location = w.location();
+    let without = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
+    w.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&without)).ok()?;
+    Some(payload.to_owned())
+}
+
+/// This page's address without its fragment: the base of a hand-over link.
+pub fn page_address() -> String {
+    crate::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
 }

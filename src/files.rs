@@ -93,3 +93,14 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     }
     wasm_bindgen_futures::JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
 }
+
+/// Copies the text of `field` to the clipboard the way every browser with a selection allows
+/// (`execCommand("copy")`, which in-app browsers keep while they often lack the async Clipboard
+/// API); the text stays selected either way, so the user can copy it by hand. `false` when the
+/// browser refused.
+pub fn copy_from(field: &web_sys::HtmlInputElement) -> bool {
+    field.focus().ok();
+    field.select();
+    let Some(doc) = crate::window().and_then(|w| w.document()) else { return false };
+    doc.dyn_ref::<web_sys::HtmlDocument>().is_some_and(|d| d.exec_command("copy").unwrap_or(false))
+}

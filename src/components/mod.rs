@@ -4,6 +4,7 @@
 pub mod about;
 pub mod bars;
 pub mod gates;
+pub mod handover;
 pub mod header;
 pub mod host_error;
 pub mod import;

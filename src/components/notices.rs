@@ -2,10 +2,12 @@
 //! change waiting for a choice, the host's results notice, and the update prompt. Notices are
 //! kinds in the session and worded here, in the language of the moment.
 
-use brand_core::answers::{ImportError, ImportIssue};
+use brand_core::answers::{Expected, ImportError, ImportIssue, LevelFault};
+use brand_core::handover::HandoverError;
 use brand_core::Lang;
 use yew::prelude::*;
 
+use crate::config::InApp;
 use crate::files;
 use crate::i18n::{catalog, fill, problem_text};
 use crate::state::{Action, Dispatch, KeptAside, Notice, OtherTab};
@@ -20,6 +22,8 @@ pub struct NoticesProps {
     /// The host origin that will receive results (a verified, listed channel asked for them).
     pub results_to: Option<String>,
     pub update_ready: bool,
+    /// An app's built-in browser, where downloads and printing fail: say what works instead.
+    pub in_app: Option<InApp>,
     /// The id of the open standard, for the names of downloaded files.
     pub standard_id: Option<String>,
     pub on_action: Dispatch,
@@ -66,6 +70,11 @@ pub fn Notices(p: &NoticesProps) -> Html {
                     <p>{ fill(t.embed_results, &[("origin", origin)]) }</p>
                 </div>
             }
+            if let Some(app) = p.in_app {
+                <div class="bsc-notice bsc-notice--info" role="note">
+                    <p>{ fill(t.in_app_hint, &[("app", app.name(lang))]) }</p>
+                </div>
+            }
             if p.update_ready {
                 <div class="bsc-notice bsc-notice--info" role="status">
                     <p>{ t.update_ready }</p>
@@ -95,6 +104,7 @@ fn view_notice(n: &Notice, lang: Lang, id: &str, on_action: &Dispatch) -> Html {
         Notice::ImportReadFailed => t.import_read_failed.to_owned(),
         Notice::ImportOtherStandard(s) => fill(t.import_other_standard, &[("s", s)]),
         Notice::ImportFailed(e) => import_error_text(e, lang),
+        Notice::HandoverFailed(e) => handover_error_text(*e, lang),
         Notice::Damaged(kept) => {
             return view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, kept, id, lang, on_action)
         }
@@ -142,13 +152,49 @@ fn view_kept_aside(
     }
 }
 
-pub fn import_error_text(e: &ImportError, lang: Lang) -> String {
+fn handover_error_text(e: HandoverError, lang: Lang) -> String {
     let t = catalog(lang);
     match e {
-        ImportError::NotJson(_) => t.import_not_json.to_owned(),
+        HandoverError::CutOff { expected, found } => {
+            fill(t.handover_cut, &[("found", &found.to_string()), ("expected", &expected.to_string())])
+        }
+        HandoverError::NewerFormat { found } => fill(t.handover_newer, &[("v", &found.to_string())]),
+        HandoverError::TooLarge { bytes, max } => {
+            fill(t.handover_too_large, &[("n", &bytes.to_string()), ("max", &max.to_string())])
+        }
+        HandoverError::Damaged | HandoverError::NotHandover => t.handover_damaged.to_owned(),
+    }
+}
+
+pub fn import_error_text(e: &ImportError, lang: Lang) -> String {
+    let t = catalog(lang);
+    let at = |line: &usize, column: &usize| [("line", line.to_string()), ("column", column.to_string())];
+    match e {
+        ImportError::NotJson { line, column, .. } => {
+            let [l, c] = at(line, column);
+            fill(t.import_not_json, &[(l.0, &l.1), (c.0, &c.1)])
+        }
+        ImportError::TooDeep { line, column, max } => {
+            let [l, c] = at(line, column);
+            fill(t.import_too_deep, &[(l.0, &l.1), (c.0, &c.1), ("max", &max.to_string())])
+        }
+        ImportError::TooLarge { max, .. } => fill(t.import_too_large, &[("n", &(max / (1024 * 1024)).to_string())]),
         ImportError::NotAnswers => t.import_not_answers.to_owned(),
         ImportError::NewerVersion { found } => fill(t.import_newer, &[("v", &found.to_string())]),
-        ImportError::WrongShape(m) => fill(t.import_shape, &[("m", m)]),
+        ImportError::WrongShape { path, expected } => {
+            fill(t.import_shape, &[("path", path), ("expected", expected_text(*expected, lang))])
+        }
+    }
+}
+
+fn expected_text(e: Expected, lang: Lang) -> &'static str {
+    let t = catalog(lang);
+    match e {
+        Expected::Object => t.expected_object,
+        Expected::String => t.expected_string,
+        Expected::Boolean => t.expected_boolean,
+        Expected::WholeNumber => t.expected_whole,
+        Expected::GateAnswer => t.expected_gate,
     }
 }
 
@@ -158,14 +204,27 @@ pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
         ImportIssue::OtherStandard { found } => fill(t.issue_other_standard, &[("s", found)]),
         ImportIssue::OtherVersion { found } => fill(t.issue_other_version, &[("v", found)]),
         ImportIssue::UnknownQuestion(q) => fill(t.issue_unknown_question, &[("q", q)]),
-        ImportIssue::LevelOutOfRange { question, level } => {
-            fill(t.issue_level, &[("q", question), ("l", &level.to_string())])
+        ImportIssue::LevelRefused { question, found, fault } => {
+            let template = match fault {
+                LevelFault::OutOfRange => t.issue_level,
+                LevelFault::NotANumber => t.issue_level_not_number,
+                LevelFault::NotWhole => t.issue_level_not_whole,
+            };
+            fill(template, &[("q", question), ("l", found)])
         }
         ImportIssue::NotApplicableRefused(q) => fill(t.issue_na, &[("q", q)]),
         ImportIssue::UnknownGate(g) => fill(t.issue_unknown_gate, &[("g", g)]),
         ImportIssue::UnknownProfile(p) => fill(t.issue_unknown_profile, &[("p", p)]),
         ImportIssue::UnknownOption { profile, option } => {
             fill(t.issue_unknown_option, &[("p", profile), ("o", option)])
+        }
+        ImportIssue::DuplicateKey { path, key } => fill(t.issue_duplicate, &[("path", path), ("key", key)]),
+        ImportIssue::WrongType { path, expected } => {
+            fill(t.issue_wrong_type, &[("path", path), ("expected", expected_text(*expected, lang))])
+        }
+        ImportIssue::LoneSurrogate { path } => fill(t.issue_surrogate, &[("path", path)]),
+        ImportIssue::NoteTooLong { question, chars, max } => {
+            fill(t.issue_note_too_long, &[("q", question), ("chars", &chars.to_string()), ("max", &max.to_string())])
         }
     }
 }

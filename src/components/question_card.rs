@@ -89,7 +89,7 @@ pub fn QuestionCard(p: &QuestionCardProps) -> Html {
                     { t.evidence_rule }
                 </p>
                 <textarea id={format!("{dom}-note")} rows="2" aria-describedby={hint_id}
-                    value={note} oninput={on_note} />
+                    maxlength={brand_core::answers::MAX_NOTE_CHARS.to_string()} value={note} oninput={on_note} />
                 if p.capped {
                     <p class="bsc-warn" role="status">{ t.evidence_capped }</p>
                 }

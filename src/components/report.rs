@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::commands;
 use crate::components::bars::{view_bar, view_radar};
+use crate::components::handover::HandoverPanel;
 use crate::components::score_panel::{view_tier, view_total};
 use crate::components::start::import_change;
 use crate::i18n::{catalog, date, fill, tenths};
@@ -24,6 +25,9 @@ pub struct ReportProps {
     pub assessment: Rc<Assessment>,
     /// (year, month, day) the report is generated on.
     pub today: (u32, u32, u32),
+    /// An app's built-in browser: the hand-over link instead of print, download and export.
+    #[prop_or_default]
+    pub in_app: Option<crate::config::InApp>,
     pub on_action: Dispatch,
     pub on_import: Callback<web_sys::File>,
 }
@@ -182,10 +186,17 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     </ul>
                 </section>
             </article>
+            if p.in_app.is_some() {
+                <div class="bsc-noprint">
+                    <HandoverPanel standard={s.clone()} answers={p.answers.clone()} />
+                </div>
+            }
             <div class="bsc-actions bsc-noprint">
-                <button type="button" class="bsc-button" onclick={print}>{ t.print }</button>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download}>{ t.download_report }</button>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export}>{ t.export }</button>
+                if p.in_app.is_none() {
+                    <button type="button" class="bsc-button" onclick={print}>{ t.print }</button>
+                    <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download}>{ t.download_report }</button>
+                    <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export}>{ t.export }</button>
+                }
                 <label class="bsc-button bsc-button--quiet bsc-file">
                     { t.import }
                     <input type="file" accept=".json,application/json" class="bsc-visually-hidden" onchange={import_change(p.on_import.clone())} />

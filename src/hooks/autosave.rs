@@ -1,6 +1,6 @@
 //! Saving: every change is written at once, except while a note is being typed, when it is
-//! written a moment after the last keystroke (and at once when the page is hidden or left), so a
-//! long note never makes typing wait for storage. Nothing is written while another tab's change
+//! written a moment after the last keystroke (and at once when the user moves to another screen
+//! or the page is hidden or left), so a long note never makes typing wait for storage. Nothing is written while another tab's change
 //! waits for the user or an original that could not be moved aside is held in the slot.
 
 use std::cell::RefCell;
@@ -10,7 +10,7 @@ use brand_core::Answers;
 use yew::prelude::*;
 
 use crate::events::{self, Timer};
-use crate::state::{Action, Dispatch, SaveDue, SharedStandard, Source};
+use crate::state::{Action, Dispatch, SaveDue, Screen, SharedStandard, Source};
 use crate::storage;
 
 /// How long after the last keystroke in a note the answers are written.
@@ -24,6 +24,7 @@ pub fn use_autosave(
     answers: Answers,
     due: SaveDue,
     allowed: bool,
+    screen: Screen,
     dispatch: Dispatch,
 ) {
     // The write still to be done, run by the timer or when the page is hidden.
@@ -39,6 +40,15 @@ pub fn use_autosave(
             };
             let hidden = events::on_page_hidden(flush);
             move || drop(hidden)
+        });
+    }
+    {
+        // Leaving the screen ends the typing: what is pending is written now.
+        let job = job.clone();
+        use_effect_with(screen, move |_| {
+            if let Some(f) = job.borrow_mut().take() {
+                f();
+            }
         });
     }
     use_effect_with((target, answers, allowed), move |(target, answers, allowed)| {

@@ -6,7 +6,8 @@
 
 use std::rc::Rc;
 
-use brand_core::answers::{ImportError, ImportIssue, Level};
+use brand_core::answers::{AnswersFile, ImportError, ImportIssue, Level};
+use brand_core::handover::{self, HandoverError};
 use brand_core::{Answers, GateAnswer, GateId, Lang, OptionId, Problem, ProfileId, QuestionId, Response, Standard};
 use yew::Reducible;
 
@@ -164,6 +165,8 @@ pub enum Notice {
     ImportReadFailed,
     ImportOtherStandard(String),
     ImportFailed(ImportError),
+    /// A hand-over link that cannot be read (cut off, edited, from a newer version …).
+    HandoverFailed(HandoverError),
 }
 
 /// A file read and checked, waiting for the user's decision.
@@ -234,6 +237,8 @@ pub struct Session {
     pub requests: u32,
     /// The import read that may still turn into a preview.
     pub import_request: Option<u32>,
+    /// A hand-over link's answers file, waiting for its standard to open to become a preview.
+    pub handover: Option<Rc<str>>,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -281,6 +286,9 @@ pub enum Action {
     UpdateReady,
     /// Forget the answers (after the user confirmed "start over").
     Clear,
+    /// A hand-over link was opened: its answers go through the import preview, in the
+    /// questionnaire they belong to.
+    HandOver(String),
 }
 
 impl Session {
@@ -302,6 +310,7 @@ impl Session {
             update_ready: false,
             requests: 0,
             import_request: None,
+            handover: None,
         }
     }
 
@@ -321,16 +330,32 @@ impl Session {
                 if self.opening.is_none() && self.source.as_ref() == Some(&source) {
                     return None;
                 }
-                next.requests = self.requests.wrapping_add(1);
-                next.opening = Some(Opening { source, request: next.requests });
-                // A preview checked against the standard being left must not apply to another.
-                next.pending = None;
-                next.import_request = None;
+                next.open(source);
             }
+            Action::HandOver(fragment) => match handover::decode(&fragment) {
+                Err(HandoverError::NotHandover) => return None,
+                Err(e) => next.notify(Notice::HandoverFailed(e)),
+                Ok(json) => match AnswersFile::parse(&json) {
+                    Err(e) => next.notify(Notice::ImportFailed(e)),
+                    Ok(file) => match crate::standards::builtin(&file.standard.id) {
+                        None => next.notify(Notice::ImportOtherStandard(file.standard.id)),
+                        Some(b) => {
+                            let source = Source::Builtin(b.id);
+                            if self.opening.is_none() && self.source.as_ref() == Some(&source) {
+                                next.pending = self.handover_preview(&json);
+                            } else {
+                                next.open(source);
+                                next.handover = Some(Rc::from(json.as_str()));
+                            }
+                        }
+                    },
+                },
+            },
             Action::Opened { request, standard, restored, embedded } => {
                 let opening = self.opening.as_ref().filter(|o| o.request == request)?;
                 next.source = Some(opening.source.clone());
                 next.opening = None;
+                let handover = next.handover.take();
                 next.standard = Some(SharedStandard(standard));
                 next.pending = None;
                 next.conflict = None;
@@ -359,6 +384,9 @@ impl Session {
                         }
                     }
                 }
+                if let Some(json) = handover {
+                    next.pending = next.handover_preview(&json);
+                }
             }
             Action::OpenFailed { request, error } => {
                 let opening = self.opening.as_ref().filter(|o| o.request == request)?;
@@ -370,6 +398,7 @@ impl Session {
                     }),
                 }
                 next.opening = None;
+                next.handover = None;
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::Go(screen) => {
@@ -460,6 +489,24 @@ impl Session {
             }
         }
         (next != *self).then_some(next)
+    }
+
+    /// Starts opening `source` (the newest request wins).
+    fn open(&mut self, source: Source) {
+        self.requests = self.requests.wrapping_add(1);
+        self.opening = Some(Opening { source, request: self.requests });
+        // A preview checked against the standard being left must not apply to another.
+        self.pending = None;
+        self.import_request = None;
+        self.handover = None;
+    }
+
+    /// The preview of a hand-over link's answers against the open standard.
+    fn handover_preview(&self, json: &str) -> Option<PendingImport> {
+        let (st, source) = (self.standard.as_ref()?, self.source.clone()?);
+        let (answers, issues) = AnswersFile::parse(json).ok()?.into_answers(st);
+        let changes = self.answers.differences(&answers);
+        Some(PendingImport { source, answers, issues, changes })
     }
 
     fn notify(&mut self, n: Notice) {

@@ -237,3 +237,51 @@ fn start_over_forgets_the_answers_and_returns_to_the_start() {
         assert_eq!(n.screen, Screen::Start);
     });
 }
+
+fn link_for(standard_id: &str) -> String {
+    let mut answers = Answers::default();
+    answers.set_note(q("A1.1"), "from the link".into());
+    let mut file = brand_core::AnswersFile::new(&sample(), &answers, None);
+    file.standard.id = standard_id.to_owned();
+    brand_core::handover::encode(&file.to_compact_json())
+}
+
+#[test]
+fn a_hand_over_link_opens_its_questionnaire_and_becomes_a_preview() {
+    let s = Session::new(Lang::Zh);
+    let s = check(&s, Action::HandOver(link_for("sample")), |n| {
+        assert_eq!(n.opening, Some(Opening { source: SAMPLE, request: 1 }));
+        assert!(n.handover.is_some());
+    });
+    check(&s, Action::Opened { request: 1, standard: sample(), restored: Restored::Nothing, embedded: false }, |n| {
+        let p = n.pending.as_ref().expect("a preview");
+        assert_eq!(p.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("from the link"));
+        assert_eq!(n.answers, Answers::default(), "nothing replaced before the user confirms");
+        assert_eq!(n.handover, None);
+    });
+    // Already open: the preview comes at once.
+    check(&opened(), Action::HandOver(link_for("sample")), |n| assert!(n.pending.is_some()));
+}
+
+#[test]
+fn a_broken_hand_over_link_is_a_notice_and_changes_nothing_else() {
+    let good = link_for("sample");
+    let cut = good[..good.len() - 10].to_owned();
+    let s = opened();
+    check(&s, Action::HandOver(cut), |n| {
+        assert!(matches!(n.notices[..], [Notice::HandoverFailed(brand_core::handover::HandoverError::CutOff { .. })]));
+        assert_eq!(n.answers, s.answers);
+        assert_eq!(n.pending, None);
+    });
+    let mut edited = good.clone().into_bytes();
+    let last = edited.len() - 1;
+    edited[last] = if edited[last] == b'A' { b'B' } else { b'A' };
+    check(&s, Action::HandOver(String::from_utf8(edited).expect("ascii")), |n| {
+        assert!(matches!(n.notices[..], [Notice::HandoverFailed(_)]))
+    });
+    check(&s, Action::HandOver(link_for("nowhere")), |n| {
+        assert_eq!(n.notices, vec![Notice::ImportOtherStandard("nowhere".into())])
+    });
+    // An ordinary fragment is not ours: nothing happens.
+    refused(&s, Action::HandOver("section-2".into()));
+}
