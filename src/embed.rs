@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use brand_core::json;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -75,10 +76,11 @@ impl Channel {
         &self.origin
     }
 
-    /// Posts `{source, type, detail}` to the parent, at the allowed origin only.
-    pub fn post(&self, kind: &str, detail: serde_json::Value) {
-        let msg = serde_json::json!({ "source": "brand-self-check", "type": kind, "detail": detail });
-        let Ok(value) = js_sys::JSON::parse(&msg.to_string()) else {
+    /// Posts `{source, type, detail}` to the parent, at the allowed origin only. `detail` is a
+    /// JSON object text (see [`detail`]).
+    pub fn post(&self, kind: &str, detail: &str) {
+        let msg = format!(r#"{{"source":"brand-self-check","type":{},"detail":{detail}}}"#, json::quote(kind));
+        let Ok(value) = js_sys::JSON::parse(&msg) else {
             return;
         };
         if let Some(parent) = crate::window().and_then(|w| w.parent().ok().flatten()) {
@@ -119,11 +121,11 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
             }
             let kind = js_sys::Reflect::get(&e.data(), &JsValue::from_str("type")).ok().and_then(|v| v.as_string());
             if kind.as_deref() == Some("ping") {
-                replier.post("ready", serde_json::json!({}));
+                replier.post("ready", "{}");
             }
         });
         keep.borrow_mut().push(Box::new(on_message));
-        channel.post("ready", serde_json::json!({}));
+        channel.post("ready", "{}");
         on_open(channel);
     });
 }
@@ -132,16 +134,36 @@ pub fn connect(req: EmbedRequest, on_open: impl Fn(Channel) + 'static) {
 /// missing or malformed means nobody is allowed.
 async fn allowed_origins() -> Vec<String> {
     let text = crate::files::fetch_text("./embed-origins.json").await.unwrap_or_default();
-    match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(v) => v["allowed_origins"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|o| o.as_str().map(str::to_owned)).collect())
-            .unwrap_or_default(),
-        Err(_) => {
-            web_sys::console::warn_1(&"brand-self-check: embed-origins.json is missing or not valid JSON".into());
-            Vec::new()
+    json::string_list(&text, "allowed_origins").unwrap_or_else(|| {
+        web_sys::console::warn_1(&"brand-self-check: embed-origins.json is missing or not valid JSON".into());
+        Vec::new()
+    })
+}
+
+/// A value in a message's detail.
+pub enum Field<'a> {
+    Int(i64),
+    Bool(bool),
+    Text(&'a str),
+}
+
+/// A flat JSON object text for a message's detail, e.g. `{"score":650,"provisional":true}`.
+pub fn detail(fields: &[(&str, Field)]) -> String {
+    let mut out = String::from("{");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&json::quote(k));
+        out.push(':');
+        match v {
+            Field::Int(n) => out.push_str(&n.to_string()),
+            Field::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Field::Text(t) => out.push_str(&json::quote(t)),
         }
     }
+    out.push('}');
+    out
 }
 
 /// Reports the document's height to the parent whenever it changes.
@@ -154,7 +176,7 @@ fn watch_height(channel: Channel) -> Option<(web_sys::ResizeObserver, Closure<dy
         let h = measured.get_bounding_client_rect().height().ceil() as i32;
         if h != *last.borrow() {
             *last.borrow_mut() = h;
-            channel.post("resize", serde_json::json!({ "height": h }));
+            channel.post("resize", &detail(&[("height", Field::Int(i64::from(h)))]));
         }
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;

@@ -70,7 +70,7 @@ pub fn view_tier(s: &Standard, x: &Assessment, lang: Lang) -> Html {
                     <h3>{ fill(t.next_tier, &[("tier", s.tiers[next].name.get(lang))]) }</h3>
                     <ul>
                         for f in x.shortfalls.iter() {
-                            <li key={format!("{f:?}")}>{ shortfall_text(s, f, lang) }</li>
+                            <li key={shortfall_key(f)}>{ shortfall_text(s, f, lang) }</li>
                         }
                     </ul>
                     if let Some(plan) = &x.plan {
@@ -142,5 +142,14 @@ fn shortfall_text(s: &Standard, f: &Shortfall, lang: Lang) -> String {
             let names: Vec<&str> = parts.iter().map(|p| s.parts[*p].title.get(lang)).collect();
             format!("{} {}", fill(t.guard_failed, &[("p", &percent.to_string())]), names.join(sep))
         }
+    }
+}
+
+/// A stable key for a shortfall: each kind appears at most once in the list.
+fn shortfall_key(f: &Shortfall) -> &'static str {
+    match f {
+        Shortfall::Points { .. } => "points",
+        Shortfall::GatesOpen(_) => "gates",
+        Shortfall::Guard { .. } => "guard",
     }
 }

@@ -6,7 +6,7 @@
 use brand_core::assess;
 use yew::prelude::*;
 
-use crate::embed::{self, Channel, EmbedRequest};
+use crate::embed::{self, detail, Channel, EmbedRequest, Field};
 use crate::state::{Screen, SharedStandard};
 
 #[hook]
@@ -27,18 +27,27 @@ pub fn use_embed_reports(
     use_effect_with(((*channel).clone(), open), move |(ch, open)| {
         if let (Some(ch), Some((st, answers, screen))) = (ch, open) {
             let x = assess(st, answers);
+            let asked = i64::try_from(x.score.asked()).unwrap_or(i64::MAX);
+            let answered = i64::try_from(x.score.responded()).unwrap_or(i64::MAX);
             ch.post(
                 "progress",
-                serde_json::json!({ "answered": x.score.responded(), "total": x.score.asked(), "standard": st.id }),
+                &detail(&[
+                    ("answered", Field::Int(answered)),
+                    ("total", Field::Int(asked)),
+                    ("standard", Field::Text(&st.id)),
+                ]),
             );
             if results && *screen == Screen::Report {
                 let summary = x.summary(st);
                 ch.post(
                     "completed",
-                    serde_json::json!({
-                        "score": summary.total, "tier": summary.tier, "provisional": true,
-                        "standard": st.id, "version": st.version,
-                    }),
+                    &detail(&[
+                        ("score", Field::Int(i64::from(summary.total))),
+                        ("tier", Field::Text(&summary.tier)),
+                        ("provisional", Field::Bool(true)),
+                        ("standard", Field::Text(&st.id)),
+                        ("version", Field::Text(&st.version)),
+                    ]),
                 );
             }
         }

@@ -17,6 +17,7 @@ pub use crate::import::{
     issue_counts, Expected, ImportError, ImportIssue, IssueKind, LevelFault, SyntaxFault, MAX_ANSWERS_BYTES, MAX_DEPTH,
     MAX_ECHO_CHARS, MAX_NOTE_CHARS,
 };
+use crate::json::quote;
 use crate::standard::Standard;
 
 /// The `format` marker of an answers file, so a stray JSON file is recognised as not ours.
@@ -212,15 +213,93 @@ impl AnswersFile {
         }
     }
 
+    /// The file as JSON, indented two spaces (what storage keeps and export writes). Written by
+    /// hand, not by serde_json, so the wasm carries no JSON serialiser or float formatter; the
+    /// output is the same as `serde_json::to_string_pretty` (a test checks).
     pub fn to_json(&self) -> String {
-        // Serialising plain maps and strings cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        self.write(true)
     }
 
     /// The same file without white space: what a hand-over link (`handover.rs`) should carry,
     /// since every byte there becomes 4/3 of a URL character.
     pub fn to_compact_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.write(false)
+    }
+
+    fn write(&self, pretty: bool) -> String {
+        let mut w = Writer { out: String::new(), pretty, depth: 0, first: true };
+        w.open();
+        w.key("format");
+        w.raw(&quote(&self.format));
+        w.key("version");
+        w.raw(&self.version.to_string());
+        w.key("standard");
+        w.open();
+        for (k, v) in [("id", &self.standard.id), ("version", &self.standard.version), ("hash", &self.standard.hash)] {
+            w.key(k);
+            w.raw(&quote(v));
+        }
+        w.close();
+        w.key("profile");
+        w.open();
+        for (k, v) in &self.profile {
+            w.key(k);
+            w.raw(&quote(v));
+        }
+        w.close();
+        w.key("questions");
+        w.open();
+        for (k, e) in &self.questions {
+            w.key(k);
+            w.open();
+            if let Some(l) = e.level {
+                w.key("level");
+                w.raw(&l.to_string());
+            }
+            if e.na {
+                w.key("na");
+                w.raw("true");
+            }
+            if !e.note.is_empty() {
+                w.key("note");
+                w.raw(&quote(&e.note));
+            }
+            w.close();
+        }
+        w.close();
+        w.key("gates");
+        w.open();
+        for (k, g) in &self.gates {
+            w.key(k);
+            w.raw(match g {
+                GateAnswer::Yes => "\"yes\"",
+                GateAnswer::No => "\"no\"",
+                GateAnswer::Unsure => "\"unsure\"",
+            });
+        }
+        w.close();
+        if let Some(r) = &self.result {
+            w.key("result");
+            w.open();
+            for (k, v) in [("total", r.total), ("min", r.min), ("max", r.max)] {
+                w.key(k);
+                w.raw(&v.to_string());
+            }
+            w.key("parts");
+            w.open();
+            for (k, v) in &r.parts {
+                w.key(k);
+                w.raw(&one_decimal(*v));
+            }
+            w.close();
+            w.key("tier");
+            w.raw(&quote(&r.tier));
+            w.key("provisional");
+            w.raw(if r.provisional { "true" } else { "false" });
+            w.close();
+        }
+        w.close();
+        w.out
     }
 
     /// Reads a file (see `import.rs` for every decision about odd input). Checks the format
@@ -307,4 +386,62 @@ pub(crate) fn map_from<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BT
         map.insert(k, v);
     }
     map
+}
+
+/// A small JSON writer: objects only, members in the order given, indented like serde_json's
+/// pretty printer when `pretty` (an empty object stays `{}`).
+struct Writer {
+    out: String,
+    pretty: bool,
+    depth: usize,
+    /// No member written yet in the innermost open object.
+    first: bool,
+}
+
+impl Writer {
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push('\n');
+            for _ in 0..self.depth {
+                self.out.push_str("  ");
+            }
+        }
+    }
+
+    fn open(&mut self) {
+        self.out.push('{');
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self) {
+        self.depth -= 1;
+        if !self.first {
+            self.newline();
+        }
+        self.out.push('}');
+        self.first = false;
+    }
+
+    fn key(&mut self, k: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.newline();
+        self.out.push_str(&quote(k));
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+    }
+
+    fn raw(&mut self, v: &str) {
+        self.out.push_str(v);
+    }
+}
+
+/// A non-negative number known to one decimal (the parts' points, from tenths), as JSON writes
+/// it: `12.5`, `40.0` (as serde_json writes a whole f64), without float formatting code.
+fn one_decimal(v: f64) -> String {
+    // Tenths are exact in the summary; +0.5 and truncation round the f64 back to them.
+    let tenths = (v * 10.0 + 0.5) as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -187,7 +187,7 @@ fn echo(s: &str) -> String {
 
 /// A path segment for an arbitrary key: `["A1.1"]`, the key JSON-quoted and cut.
 fn key_path(parent: &str, key: &str) -> String {
-    format!("{parent}[{}]", serde_json::Value::from(echo(key)))
+    format!("{parent}[{}]", json::quote(&echo(key)))
 }
 
 /// Reads a file. Checks the format marker and version before the shape, so an unrelated JSON
@@ -362,7 +362,7 @@ impl Reader {
             },
             Some(other) => inner.issues.push(ImportIssue::LevelRefused {
                 question: echo(id),
-                found: echo(&serde_json_text(&other)),
+                found: echo(&json_text(&other)),
                 fault: LevelFault::NotANumber,
             }),
         }
@@ -398,12 +398,12 @@ impl Reader {
 }
 
 /// A short JSON rendering of a value that is not a number, for quoting in an issue.
-fn serde_json_text(v: &Value) -> String {
+fn json_text(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.clone(),
-        Value::String(s) => serde_json::Value::from(echo(&s.text)).to_string(),
+        Value::String(s) => json::quote(&echo(&s.text)),
         Value::Array(_) => "[…]".into(),
         Value::Object(_) => "{…}".into(),
     }

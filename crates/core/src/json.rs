@@ -477,3 +477,73 @@ mod tests {
         }
     }
 }
+
+/// `s` as a JSON string literal, quotes included: `"`, `\\` and control characters escaped, the
+/// rest as is (what `JSON.stringify` writes for a string).
+pub fn quote(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The strings of the array at `key` of a JSON object text (`{"allowed_origins": ["…"]}`), for
+/// small configuration files; `None` when the text is not JSON or not an object. Members that
+/// are not strings are skipped.
+pub fn string_list(text: &str, key: &str) -> Option<Vec<String>> {
+    let Value::Object(members) = parse(text).ok()? else { return None };
+    let mut out = Vec::new();
+    for (k, v) in members {
+        if let (true, Value::Array(items)) = (k.text == key, v) {
+            out.clear();
+            for item in items {
+                if let Value::String(s) = item {
+                    out.push(s.text);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod writer_tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_what_json_requires() {
+        assert_eq!(quote("a\"b\\c\nd\u{1}é"), "\"a\\\"b\\\\c\\nd\\u0001é\"");
+        assert_eq!(
+            parse(&quote("x\u{1f}\"\\")).ok(),
+            Some(Value::String(Str { text: "x\u{1f}\"\\".into(), replaced: false }))
+        );
+    }
+
+    #[test]
+    fn string_list_reads_a_config_file() {
+        let list = string_list(
+            r#"{"allowed_origins": ["https://a.example", 3, "http://b.example"], "x": 1}"#,
+            "allowed_origins",
+        );
+        assert_eq!(list, Some(vec!["https://a.example".to_owned(), "http://b.example".to_owned()]));
+        assert_eq!(string_list("[1]", "allowed_origins"), None);
+        assert_eq!(string_list("{", "allowed_origins"), None);
+        assert_eq!(string_list("{}", "allowed_origins"), Some(Vec::new()));
+    }
+}

@@ -14,7 +14,7 @@ pub mod handover;
 pub mod hash;
 mod ids;
 mod import;
-mod json;
+pub mod json;
 pub mod lang;
 mod ratio;
 pub mod scoring;

@@ -304,3 +304,35 @@ fn a_large_file_of_unknown_ids_is_fast_and_counted() {
     assert!(t_big < t_small * 40 + std::time::Duration::from_millis(50), "{t_big:?} vs {t_small:?}");
     assert!(t_big < std::time::Duration::from_secs(3), "{t_big:?}");
 }
+
+/// The hand-written writer gives exactly what serde_json would, pretty and compact, for files
+/// with every kind of entry, a result, and text that needs escaping.
+#[test]
+fn the_json_writer_matches_serde_json() {
+    for g in [
+        "enterprise/04-exactly-on-the-provincial-threshold",
+        "enterprise/13-quality-award-and-brand-value-tracks",
+        "regional/07-not-applicable-answers",
+    ] {
+        let standard_id = g.split('/').next().unwrap_or_default();
+        let st = brand_core::parse(
+            &std::fs::read_to_string(format!("../../standards/{standard_id}.json")).expect("standard"),
+        )
+        .expect("valid");
+        let text = std::fs::read_to_string(format!("../../standards/golden/{g}.json")).expect("golden");
+        let (mut answers, _) = AnswersFile::parse(&text).expect("golden parses").into_answers(&st);
+        answers.set_note(brand_core::QuestionId("A1.1".into()), "引号\"、反斜杠\\、换行\n、控制\u{1}、emoji 🙂".into());
+        let x = brand_core::assess(&st, &answers);
+        for result in [None, Some(x.summary(&st))] {
+            let file = AnswersFile::new(&st, &answers, result);
+            assert_eq!(file.to_json(), serde_json::to_string_pretty(&file).expect("serde"), "{g}");
+            assert_eq!(file.to_compact_json(), serde_json::to_string(&file).expect("serde"), "{g}");
+        }
+    }
+    let empty = AnswersFile::new(
+        &brand_core::parse(&std::fs::read_to_string("../../standards/sample.json").expect("sample")).expect("valid"),
+        &Answers::default(),
+        None,
+    );
+    assert_eq!(empty.to_json(), serde_json::to_string_pretty(&empty).expect("serde"));
+}
