@@ -50,7 +50,12 @@ fn same_json_as_serde(text: &str) {
         ),
         Err(e) => {
             let m = e.to_string();
-            let on_purpose = m.contains("surrogate") || m.contains("out of range") || m.contains("recursion");
+            // serde_json words a lone high surrogate followed by anything but `\u` as an
+            // "unexpected end of hex escape".
+            let on_purpose = m.contains("surrogate")
+                || m.contains("end of hex escape")
+                || m.contains("out of range")
+                || m.contains("recursion");
             assert!(
                 // Too deep is found where the depth is passed, before any later syntax error.
                 on_purpose || matches!(ours, Err(ImportError::NotJson { .. } | ImportError::TooDeep { .. })),
