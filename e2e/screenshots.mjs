@@ -1,7 +1,8 @@
-// Screenshots of every screen of the built site in both languages at desktop (1280) and phone
-// (390) width, into e2e/artifacts/. Not a test: a way to look at what we build.
+// Screenshots of every screen of the built site in both languages at desktop (1366×768) and phone
+// (390×844, 360×640) sizes, into e2e/artifacts/. Not a test: a way to look at what we build.
 //   node e2e/screenshots.mjs
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, root } from './support.mjs';
 
@@ -11,7 +12,7 @@ const server = await serve();
 const browser = await launch();
 const shots = [];
 for (const lang of ['zh-CN', 'en']) {
-  for (const [size, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
+  for (const [size, width, height] of [['desktop', 1366, 768], ['phone', 390, 844], ['small', 360, 640]]) {
     const page = await browser.newPage({ viewport: { width, height } });
     const snap = async (name, full = false) => {
       const file = path.join(out, `${lang}-${size}-${name}.png`);
@@ -33,7 +34,7 @@ for (const lang of ['zh-CN', 'en']) {
     await snap('3-step');
     // Jump to the gates, answer them, then review and report.
     await page.locator('.bsc-toc__link').last().click({ force: true }).catch(() => {});
-    if (size === 'phone') {
+    if (size !== 'desktop') {
       await page.locator('.bsc-toc__toggle').click();
       await page.locator('.bsc-toc__link').last().click();
     }
@@ -56,7 +57,71 @@ for (const lang of ['zh-CN', 'en']) {
       await page.emulateMedia({ media: 'screen' });
     }
     await page.close();
+    await extraScreens(lang, size, width, height);
   }
+}
+
+/** The notices and panels of issues 13 and 18: storage full, a long import preview, another tab's
+ * unreadable value, and the report in WeChat with its hand-over link. */
+async function extraScreens(lang, size, width, height) {
+  const name = (n) => path.join(out, `${lang}-${size}-${n}.png`);
+  const KEY = 'brand-self-check:v1:answers:enterprise';
+  // Storage full: the original cannot be kept aside.
+  let context = await browser.newContext({ viewport: { width, height } });
+  await context.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).includes(':damaged')) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  let page = await context.newPage();
+  await page.goto(`${server.url}?lang=${lang}`);
+  await page.evaluate((k) => localStorage.setItem(k, '{"format":"brand-self-check/answers","version":1,"questions":{"A1.1"'), KEY);
+  await page.goto(`${server.url}?lang=${lang}&standard=enterprise`);
+  await page.locator('.bsc-notice').first().waitFor();
+  await page.screenshot({ path: name('8-storage-full') });
+  shots.push(name('8-storage-full'));
+  await context.close();
+  // A long import preview.
+  context = await browser.newContext({ viewport: { width, height } });
+  page = await context.newPage();
+  await page.goto(`${server.url}?lang=${lang}&standard=enterprise`);
+  await page.locator('[data-mounted] #bsc-profile-sector-services').check();
+  const questions = {};
+  for (let i = 0; i < 500; i++) questions[`X${i}.1`] = { level: 3 };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-shot-')), 'long.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'brand-self-check/answers', version: 1, standard: { id: 'enterprise', version: '1.0.0', hash: '' }, profile: {}, questions, gates: {} }));
+  await page.locator('.bsc-start input[type=file]').setInputFiles(file);
+  await page.locator('.bsc-dialog').waitFor();
+  await page.screenshot({ path: name('9-import-long'), fullPage: true });
+  shots.push(name('9-import-long'));
+  // Another tab writes what this version cannot read.
+  await page.getByRole('button', { name: /取消|Cancel/ }).click();
+  const other = await context.newPage();
+  await other.goto(`${server.url}?lang=${lang}`);
+  await other.evaluate((k) => localStorage.setItem(k, '{"format":"brand-self-check/answers","version":99}'), KEY);
+  await page.locator('.bsc-conflict').waitFor();
+  await page.screenshot({ path: name('10-other-tab-unreadable') });
+  shots.push(name('10-other-tab-unreadable'));
+  await context.close();
+  // WeChat: the hint and the hand-over link on the report.
+  context = await browser.newContext({ viewport: { width, height }, userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0 Mobile Safari/537.36 MicroMessenger/8.0.42.2460 WeChat/arm64' });
+  page = await context.newPage();
+  await page.goto(`${server.url}?lang=${lang}&standard=enterprise`);
+  await page.locator('[data-mounted] #bsc-profile-sector-services').check();
+  await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+  await page.locator('[id="bsc-q-A1.1-l4"]').check();
+  if (size !== 'desktop') await page.locator('.bsc-toc__toggle').click();
+  await page.locator('.bsc-toc__link').last().click();
+  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  await page.locator('.bsc-handover').waitFor();
+  await page.screenshot({ path: name('11-wechat-start-hint'), clip: { x: 0, y: 0, width, height } });
+  await page.locator('.bsc-handover').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: name('12-wechat-handover') });
+  shots.push(name('11-wechat-start-hint'), name('12-wechat-handover'));
+  await context.close();
 }
 await browser.close();
 await server.close();

@@ -218,7 +218,7 @@ pub const ZH: Catalog = Catalog {
     points: "分",
     sources: "依据",
     import: "导入回答",
-    issues_more: "……另有 {n} 项，可下载完整清单",
+    issues_more: "……另有 {n} 项",
     // App and header.
     saved: "已自动保存在本设备",
     app_title: "品牌自评",
@@ -415,7 +415,7 @@ pub const EN: Catalog = Catalog {
     points: "points",
     sources: "Sources",
     import: "Import answers",
-    issues_more: "… and {n} more; download the full list",
+    issues_more: "… and {n} more",
     // App and header.
     saved: "Saved on this device",
     app_title: "Brand Self-Check",
