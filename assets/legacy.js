@@ -1,8 +1,4 @@
-/* Runs only in browsers without JavaScript modules (the page loads it with `nomodule`): the
-   widget cannot start there, so show the message instead of a blank page, with the reason: the
-   IE engine (IE itself, or a dual-core browser's compatibility mode: switching to its Chromium
-   mode helps) or another engine too old for modules. The paragraphs of #bsc-unsupported are
-   tagged as web/boot.js describes. ES3 and DOM level 1 on purpose: IE 8 and its modes run it. */
+/* For browsers without JS modules (loaded `nomodule`): says why; see web/boot.js. ES3 for IE 8+. */
 (function () {
   var ua = navigator.userAgent;
   var ie = /MSIE (\d+)|Trident\/.*rv:(\d+)/.exec(ua);
@@ -15,7 +11,7 @@
   else if ((m = /Version\/(\d+(?:\.\d+)?).*Safari\//.exec(ua))) kernel = 'Safari ' + m[1];
 
   var host = document.getElementById('brand-self-check');
-  if (host) host.innerHTML = ''; /* the prerendered first screen would only look usable */
+  if (host) host.innerHTML = '';
   var el = document.getElementById('bsc-unsupported');
   if (!el) return;
   var all = el.getElementsByTagName('*');
@@ -31,7 +27,7 @@
     }
     if (all[i].getAttribute('data-fill') === 'kernel') all[i].appendChild(document.createTextNode(kernel));
   }
-  /* Removed, not hidden: IE before 11 does not hide [hidden]. */
+  /* removed, not hidden: IE < 11 shows [hidden] */
   for (i = 0; i < drop.length; i++) if (drop[i].parentNode) drop[i].parentNode.removeChild(drop[i]);
   el.removeAttribute('hidden');
   el.className += ' is-shown';
