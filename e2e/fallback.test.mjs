@@ -107,3 +107,18 @@ for (const [name, ua, why, advice] of [
     await server.close();
   });
 }
+
+test('the module failing to load: "could not start", with the error, and no advice to change browsers', { timeout: 30_000 }, async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.abort('connectionrefused'));
+  await page.goto(server.url);
+  const m = await message(page);
+  assert.equal(m.widget, 0);
+  assert.deepEqual(m.reasons, ['kernel', 'start']);
+  assert.match(m.zh, /^本工具未能启动。您的浏览器内核：Chromium \d+。 原因：本工具的程序文件未能加载或启动（.+）。请检查网络连接后刷新页面。$/);
+  assert.match(m.en, /^The tool could not start\. .*could not be loaded or started \(.+\)\. Check the network connection and reload the page\.$/);
+  await context.close();
+  await server.close();
+});
