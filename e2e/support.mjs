@@ -2,6 +2,8 @@
 // on loopback (optionally under a sub-path, with extra headers such as a CSP), and a Chromium
 // launched the way this machine needs (Debian's build, no background networking).
 import http from 'node:http';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const dist = path.join(root, 'dist');
 /** The strict Content-Security-Policy a portal may serve the widget under (issue 5, README). */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+/** The same for browsers with kernels older than 'wasm-unsafe-eval' (Chromium 86–96, README). */
+export const CSP_OLDER = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -114,4 +118,45 @@ export async function axe(page) {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
   });
+}
+
+/** A copy of the build in a temporary directory, changed by `change(dir)`, with the post-build step
+ * run again on it (boot script, service worker). The caller removes it. */
+export function copyBuild(change) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-build-'));
+  for (const f of fs.readdirSync(dist)) if (fs.statSync(path.join(dist, f)).isFile()) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  if (change) change(dir);
+  execFileSync('node', [path.join(root, 'scripts', 'postbuild.mjs'), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
+}
+
+/** Makes the build's module need WebAssembly reference types, as rustc's defaults do: one more
+ * global, of type externref (unused), and "+reference-types" in its target_features section.
+ * Engines without reference types refuse it ("invalid value type 'externref'"); others run it. */
+export function requireReferenceTypes(dir) {
+  const file = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.wasm')));
+  const b = fs.readFileSync(file);
+  const leb = (n) => { const out = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; out.push(x); } while (n); return Buffer.from(out); };
+  const name = (s) => Buffer.concat([leb(s.length), Buffer.from(s)]);
+  let i = 8;
+  const read = () => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
+  const out = [b.subarray(0, 8)];
+  while (i < b.length) {
+    const id = b[i++], size = read(), body = i, end = body + size;
+    let content = b.subarray(body, end);
+    if (id === 6) { // globals: count, then the entries; one more: externref, immutable, ref.null extern
+      const count = read();
+      content = Buffer.concat([leb(count + 1), b.subarray(i, end), Buffer.from([0x6f, 0x00, 0xd0, 0x6f, 0x0b])]);
+    } else if (id === 0) {
+      const n = read();
+      if (b.subarray(i, i + n).toString() === 'target_features') {
+        i += n;
+        const count = read();
+        content = Buffer.concat([name('target_features'), leb(count + 1), b.subarray(i, end), Buffer.from('+'), name('reference-types')]);
+      }
+    }
+    out.push(Buffer.from([id]), leb(content.length), content);
+    i = end;
+  }
+  fs.writeFileSync(file, Buffer.concat(out));
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing. Idempotent; says what it does.
 #   scripts/setup.sh build   — Rust wasm target, Trunk, wasm-bindgen-cli, node packages (wasm-opt)
-#   scripts/setup.sh test    — the above, plus Chromium, chromedriver and CJK fonts from Debian
+#   scripts/setup.sh test    — the above, plus Chromium, chromedriver and CJK fonts from Debian, and
+#                              the old Chromium kernels 88/90/92 (npm packages, unpacked once)
 # Needs: Debian 12 with rustup's stable toolchain, Node.js/npm (installed from Debian if absent).
 set -euo pipefail
 mode=${1:-test}
@@ -52,7 +53,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ] \
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force || die "cargo install wasm-bindgen-cli $WB_VERSION"
 fi
 
-# 4. Node.js and the node packages: wasm-opt (binaryen), playwright-core, axe-core.
+# 4. Node.js and the node packages: wasm-opt (binaryen), playwright-core, axe-core, Lighthouse,
+#    puppeteer-core 10 and the old Chromium kernels (chrome-aws-lambda, about 140 MB).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
@@ -68,5 +70,8 @@ wasm-opt --version >/dev/null 2>&1 || die "wasm-opt from node_modules/.bin does 
 if [ "$mode" = test ]; then
   apt_install chromium chromium-driver fonts-noto-cjk
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || die "chromium or chromedriver missing after install"
+  # 6. The old Chromium kernels the widget is tested in (88, 90, 92): npm ci above installed them
+  # (chrome-aws-lambda, pinned under aliases in package.json); unpack them once and check each.
+  node scripts/kernels.mjs | sed 's/^\([0-9]\)/old kernel \1/' || die "the old Chromium kernels (node scripts/kernels.mjs)"
 fi
 say "ready ($mode): $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"
