@@ -145,12 +145,17 @@ for (const major of Object.keys(KERNELS).map(Number)) {
       // Export, from the report: the answers file with the computed result.
       const cdp = await page.target().createCDPSession();
       await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      // Chromium writes a download under a temporary name and renames it when complete.
+      // Chromium writes a download under a temporary name and renames it when complete; the file
+      // can still be filling when it is first seen, so it counts only once it reads as JSON.
       const saved = new Promise((resolve) => {
-        const watcher = fs.watch(downloads, () => {
+        const check = () => {
           const f = fs.readdirSync(downloads).find((n) => n.endsWith('.json'));
-          if (f) { watcher.close(); resolve(path.join(downloads, f)); }
-        });
+          if (!f) return;
+          try { JSON.parse(fs.readFileSync(path.join(downloads, f), 'utf8')); } catch { return; }
+          watcher.close();
+          resolve(path.join(downloads, f));
+        };
+        const watcher = fs.watch(downloads, check);
       });
       await clickText(page, '.bsc-report-page .bsc-button', /导出回答/);
       const file = await saved;
