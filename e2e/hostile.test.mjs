@@ -215,3 +215,39 @@ test('a long unbroken URL in a note wraps on a 360 px phone', { timeout: 60_000 
   assert.ok(width <= 360, `the report is ${width} px wide`);
   await context.close();
 });
+
+test('a questionnaire file changed under saved answers (same id and version, new content) is said, not silently re-stamped', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + '?lang=en');
+  const stored = JSON.parse(answersFile({ 'A1.1': { level: 4, note: 'kept' } }));
+  stored.standard.hash = 'sha256:' + '0'.repeat(64);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(stored)]);
+  await page.goto(server.url + '?lang=en&standard=enterprise');
+  await page.locator('.bsc-notice').filter({ hasText: /file has changed/ }).waitFor();
+  assert.match(await page.locator('.bsc-card.is-checked').textContent(), /1 of 50 questions answered/);
+  await context.close();
+});
+
+test("a host file's damaged saved answers are reported and offered like a built-in's", { timeout: 60_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-host-damaged-'));
+  for (const f of fs.readdirSync(dist)) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  const sample = JSON.parse(fs.readFileSync(path.join(root, 'standards/sample.json'), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'own.json'), JSON.stringify({ ...sample, id: 'own' }));
+  const site = await serve({ dir });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url + '?lang=en&standard-url=own.json');
+  await page.locator('#bsc-profile-sector-manufacturing').check();
+  await page.locator('.bsc-saved').filter({ hasText: /Saved on this device/ }).waitFor();
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes(':host:')));
+  assert.match(key, /own\.json#own$/);
+  await page.evaluate((k) => localStorage.setItem(k, '{"format":"brand-self-check/answers","version":1,"questions":{'), key);
+  await page.reload();
+  const notice = page.locator('.bsc-notice').filter({ hasText: /damaged/ });
+  await notice.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the damaged data' }).click()]);
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), '{"format":"brand-self-check/answers","version":1,"questions":{');
+  await context.close();
+  await site.close();
+});

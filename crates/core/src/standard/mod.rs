@@ -35,8 +35,9 @@ pub const FORMAT: u32 = 1;
 
 /// Parses and validates a standard file. Returns every problem found, not just the first.
 ///
-/// A leading UTF-8 byte order mark is skipped (the browser's text decoding drops it too, so a file
-/// saved with one opens in both); the content hash is over the text as given, BOM included.
+/// A leading UTF-8 byte order mark is skipped, and the content hash is over the text after it: the
+/// browser's text decoding drops a BOM before the core sees the file, so the browser and the CLI
+/// open the same file and record the same hash.
 pub fn parse(json: &str) -> Result<Standard, Vec<Problem>> {
     if json.len() > MAX_STANDARD_BYTES {
         return Err(vec![Problem {
@@ -57,5 +58,5 @@ pub fn parse(json: &str) -> Result<Standard, Vec<Problem>> {
             return Err(vec![Problem { path, kind }]);
         }
     };
-    Validator::default().standard(file, sha256_hex(json.as_bytes()))
+    Validator::default().standard(file, sha256_hex(body.as_bytes()))
 }
