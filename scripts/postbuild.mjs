@@ -102,7 +102,14 @@ if (leftover) {
 
 // 3. The shipped standards, byte for byte (their SHA-256 is recorded with every result, so it must
 // match the source file's): fetched when opened, precached below, not compiled into the wasm.
-for (const id of ['enterprise', 'regional']) {
+// The list is the app's own (src/standards.rs), printed by the prerender binary.
+const shipped = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender', '--', '--standards'],
+  { cwd: path.join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] }).toString().split('\n').filter(Boolean);
+if (shipped.length === 0) {
+  console.error('postbuild: the app lists no shipped standards');
+  process.exit(1);
+}
+for (const id of shipped) {
   fs.copyFileSync(path.join(here, '..', 'standards', `${id}.json`), path.join(dir, `standard-${id}.json`));
 }
 

@@ -3,7 +3,18 @@
 //! puts the markup into `dist/index.html`, so the page paints before the WASM has arrived; when it
 //! has, `start()` renders the live app in its place. Browser APIs are absent here: every access
 //! goes through `crate::window()`, which is `None` natively, so the app renders its defaults.
+//!
+//! With `--standards` it prints the ids of the shipped standards instead, one a line: the list is
+//! written once, in `src/standards.rs`, and `postbuild.mjs` copies the files it names.
 fn main() {
+    if std::env::args().any(|a| a == "--standards") {
+        for b in brand_self_check::standards::BUILTIN {
+            if matches!(b.file, brand_self_check::standards::File::Url(_)) {
+                println!("{}", b.id);
+            }
+        }
+        return;
+    }
     let renderer = yew::ServerRenderer::<brand_self_check::app::App>::new().hydratable(false);
     print!("{}", futures::executor::block_on(renderer.render()));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 use brand_core::standard::ProblemKind as K;
-use brand_core::{parse, Lang, Problem, Standard};
+use brand_core::{parse, Lang, Problem};
 use serde_json::{json, Value};
 
 /// Breaks the fixture with `edit` and returns the problems `parse` reports.
