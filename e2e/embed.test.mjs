@@ -124,3 +124,26 @@ test('a host that is not on the widget\'s list is sent nothing', { timeout: 60_0
   assert.equal(await height(page), 720); // never resized: it heard nothing
   await context.close();
 });
+
+test('a page that claims to be a listed host is sent nothing, and the user is not told results go there', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push(m.text()));
+  await page.goto(stranger.url);
+  // The stranger frames the widget with the listed host's origin as "parent".
+  await page.evaluate(([src]) => {
+    const f = document.createElement('iframe');
+    f.id = 'pretend';
+    f.src = src;
+    document.body.appendChild(f);
+  }, [`${widget.url}?embed=1&parent=${encodeURIComponent(host.origin)}&results=1&lang=en`]);
+  const frame = page.frameLocator('#pretend');
+  await frame.locator('[data-mounted] .bsc-start').waitFor();
+  for (let i = 0; i < 300 && !messages.some((m) => m.includes('is not embedded by')); i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  assert.ok(messages.some((m) => m.includes(`this page is not embedded by ${host.origin}`)), messages.join('\n'));
+  assert.equal(await frame.locator('.bsc-notice').filter({ hasText: host.origin }).count(), 0, 'no "results will be sent to" notice');
+  await context.close();
+});
