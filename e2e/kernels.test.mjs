@@ -145,16 +145,22 @@ for (const major of Object.keys(KERNELS).map(Number)) {
       // Export, from the report: the answers file with the computed result.
       const cdp = await page.target().createCDPSession();
       await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      // Chromium writes a download under a temporary name and renames it when complete.
+      // Resolved on the file-system event after which the saved file is whole JSON (Chromium may
+      // create it before writing it; these kernels report no download progress over CDP).
       const saved = new Promise((resolve) => {
         const watcher = fs.watch(downloads, () => {
-          const f = fs.readdirSync(downloads).find((n) => n.endsWith('.json'));
-          if (f) { watcher.close(); resolve(path.join(downloads, f)); }
+          for (const f of fs.readdirSync(downloads).filter((n) => n.endsWith('.json'))) {
+            try {
+              const data = JSON.parse(fs.readFileSync(path.join(downloads, f), 'utf8'));
+              watcher.close();
+              resolve({ file: path.join(downloads, f), data });
+              return;
+            } catch { /* not complete yet: the next write is another event */ }
+          }
         });
       });
       await clickText(page, '.bsc-report-page .bsc-button', /导出回答/);
-      const file = await saved;
-      const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const { file, data: exported } = await saved;
       assert.equal(exported.standard.id, 'enterprise');
       assert.match(exported.standard.hash, /^sha256:[0-9a-f]{64}$/);
       assert.equal(exported.result.total, e.total);
