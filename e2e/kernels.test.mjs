@@ -145,22 +145,21 @@ for (const major of Object.keys(KERNELS).map(Number)) {
       // Export, from the report: the answers file with the computed result.
       const cdp = await page.target().createCDPSession();
       await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      // Resolved on the file-system event after which the saved file is whole JSON (Chromium may
-      // create it before writing it; these kernels report no download progress over CDP).
+      // Chromium writes a download under a temporary name and renames it when complete; the file
+      // can still be filling when it is first seen, so it counts only once it reads as JSON.
       const saved = new Promise((resolve) => {
-        const watcher = fs.watch(downloads, () => {
-          for (const f of fs.readdirSync(downloads).filter((n) => n.endsWith('.json'))) {
-            try {
-              const data = JSON.parse(fs.readFileSync(path.join(downloads, f), 'utf8'));
-              watcher.close();
-              resolve({ file: path.join(downloads, f), data });
-              return;
-            } catch { /* not complete yet: the next write is another event */ }
-          }
-        });
+        const check = () => {
+          const f = fs.readdirSync(downloads).find((n) => n.endsWith('.json'));
+          if (!f) return;
+          try { JSON.parse(fs.readFileSync(path.join(downloads, f), 'utf8')); } catch { return; }
+          watcher.close();
+          resolve(path.join(downloads, f));
+        };
+        const watcher = fs.watch(downloads, check);
       });
       await clickText(page, '.bsc-report-page .bsc-button', /导出回答/);
-      const { file, data: exported } = await saved;
+      const file = await saved;
+      const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.equal(exported.standard.id, 'enterprise');
       assert.match(exported.standard.hash, /^sha256:[0-9a-f]{64}$/);
       assert.equal(exported.result.total, e.total);
