@@ -1,5 +1,5 @@
 // End-to-end in the old Chromium kernels the widget supports (README, "Supported browsers"):
-// headless Chromium 88, 90 and 92 from the npm registry (scripts/kernels.mjs), the versions that
+// headless Chromium 86 (the floor), 88, 90 and 92 from the npm registry (scripts/kernels.mjs), the versions that
 // domestic-OS browsers and older 360 / QQ / Sogou builds run. Playwright's injected scripts need
 // a newer engine (Element.checkVisibility, Chromium 105), so these are driven by puppeteer-core 10
 // over the DevTools protocol of their own era: real mouse clicks and typed text.

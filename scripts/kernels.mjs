@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Chromium major → the npm alias that ships it (package.json). */
-export const KERNELS = { 88: 'chrome-aws-lambda-88', 90: 'chrome-aws-lambda-90', 92: 'chrome-aws-lambda-92' };
+export const KERNELS = { 86: 'chrome-aws-lambda-86', 88: 'chrome-aws-lambda-88', 90: 'chrome-aws-lambda-90', 92: 'chrome-aws-lambda-92' };
 
 /** How these builds run here: headless (they have no other mode), as root without the sandbox,
  * without GPU. Not --single-process: Chromium 88 then cannot open a second browser context. */

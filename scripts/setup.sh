@@ -2,7 +2,7 @@
 # Installs what building and testing need, and only what is missing. Idempotent; says what it does.
 #   scripts/setup.sh build   — Rust wasm target, Trunk, wasm-bindgen-cli, node packages (wasm-opt)
 #   scripts/setup.sh test    — the above, plus Chromium, chromedriver and CJK fonts from Debian, and
-#                              the old Chromium kernels 88/90/92 (npm packages, unpacked once)
+#                              the old Chromium kernels 86/88/90/92 (npm packages, unpacked once)
 # Needs: Debian 12 with rustup's stable toolchain, Node.js/npm (installed from Debian if absent).
 set -euo pipefail
 mode=${1:-test}
@@ -54,7 +54,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ] \
 fi
 
 # 4. Node.js and the node packages: wasm-opt (binaryen), playwright-core, axe-core, Lighthouse,
-#    puppeteer-core 10 and the old Chromium kernels (chrome-aws-lambda, about 140 MB).
+#    puppeteer-core 10 and the old Chromium kernels (chrome-aws-lambda, about 185 MB).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
@@ -70,7 +70,7 @@ wasm-opt --version >/dev/null 2>&1 || die "wasm-opt from node_modules/.bin does 
 if [ "$mode" = test ]; then
   apt_install chromium chromium-driver fonts-noto-cjk
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || die "chromium or chromedriver missing after install"
-  # 6. The old Chromium kernels the widget is tested in (88, 90, 92): npm ci above installed them
+  # 6. The old Chromium kernels the widget is tested in (86, 88, 90, 92): npm ci above installed them
   # (chrome-aws-lambda, pinned under aliases in package.json); unpack them once and check each.
   node scripts/kernels.mjs | sed 's/^\([0-9]\)/old kernel \1/' || die "the old Chromium kernels (node scripts/kernels.mjs)"
 fi
