@@ -251,3 +251,34 @@ test("a host file's damaged saved answers are reported and offered like a built-
   await context.close();
   await site.close();
 });
+
+test('typing a note does not write storage on every keystroke, and a note stops at 10,000 characters', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  // Count the writes of the answers.
+  await context.addInitScript((k) => {
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, v) {
+      if (key === k) window.__writes += 1;
+      return set.call(this, key, v);
+    };
+  }, KEY);
+  const page = await context.newPage();
+  await page.goto(server.url + '?lang=en&standard=enterprise');
+  await toFirstStep(page);
+  await page.locator(q('bsc-q-A1.1-l4')).check();
+  const before = await page.evaluate(() => window.__writes);
+  const note = page.locator(q('bsc-q-A1.1-note'));
+  await note.pressSequentially('Strategy paper 2025, board minutes', { delay: 0 });
+  const during = await page.evaluate(() => window.__writes);
+  // One write per keystroke before; now one 400 ms after the last (a loaded machine may see a few).
+  assert.ok(during - before < 17, `${during - before} writes while typing 34 characters`);
+  // Leaving the step writes what is pending.
+  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  await page.locator('.bsc-step > h2').filter({ hasText: 'A2' }).waitFor();
+  assert.match(await saved(page), /Strategy paper 2025, board minutes/);
+  assert.equal(await note.count(), 0);
+  await page.locator('.bsc-actions--nav .bsc-button').first().click();
+  assert.equal(await page.locator(q('bsc-q-A1.1-note')).getAttribute('maxlength'), '10000');
+  await context.close();
+});
