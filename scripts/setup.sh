@@ -37,6 +37,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown"
 fi
 
+# 1b. rustfmt and clippy, for the checks that open `make test` (rustup's default profile has them).
+for component in rustfmt clippy; do
+  tool=$([ "$component" = clippy ] && echo clippy || echo fmt)
+  if ! cargo "$tool" --version >/dev/null 2>&1; then
+    say "adding the Rust component $component"
+    rustup component add "$component" || die "rustup component add $component"
+  fi
+done
+
 # 2. Trunk, exactly this version (0.22 needs a newer rustc than this machine's).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (cargo install, about 5 minutes)"
