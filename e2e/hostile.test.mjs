@@ -206,11 +206,16 @@ test('a long unbroken URL in a note wraps on a 360 px phone', { timeout: 60_000 
   await toFirstStep(page);
   await page.locator(q('bsc-q-A1.1-l5')).check();
   await page.locator(q('bsc-q-A1.1-note')).fill('https://example.gov.cn/' + 'a'.repeat(300));
+  // A note of only a zero-width space is no evidence, in the score and in the report's checklist.
+  await page.locator(q('bsc-q-A1.2-l5')).check();
+  await page.locator(q('bsc-q-A1.2-note')).fill('\u200b');
   await page.locator('.bsc-toc__toggle').click();
   await page.locator('.bsc-toc__link').last().click();
   await page.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.locator('.bsc-report').waitFor();
+  const row = page.locator('.bsc-table--evidence tr').filter({ hasText: 'A1.2' });
+  assert.equal(await row.locator('.bsc-missing').count(), 1, 'the invisible note is shown as missing evidence');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the report is ${width} px wide`);
   await context.close();

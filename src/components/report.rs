@@ -69,7 +69,16 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         .filter_map(|(i, q)| {
             let a = p.answers.answer(&q.id)?;
             match a.response {
-                Some(Response::Level(l)) if l >= Level::new(4)? => Some((i, l.get(), a.note.trim().to_owned())),
+                // The evidence rule's own test of a note (a visible character), so the checklist and
+                // the score agree on what counts as evidence.
+                Some(Response::Level(l)) if l >= Level::new(4)? => {
+                    let note = if brand_core::visible::has_visible(&a.note) {
+                        a.note.trim().to_owned()
+                    } else {
+                        String::new()
+                    };
+                    Some((i, l.get(), note))
+                }
                 _ => None,
             }
         })
