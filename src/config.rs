@@ -182,7 +182,8 @@ fn take_handover() -> Option<String> {
     let w = crate::window()?;
     let hash = w.location().hash().ok()?;
     let payload = hash.strip_prefix('#')?;
-    if !payload.starts_with("bsc") {
+    // `bsc` and a format number: an ordinary anchor (`#bsc-h`) is left alone.
+    if !payload.strip_prefix("bsc").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
     let location = w.location();
