@@ -246,6 +246,21 @@ test('the first screen is in the page before the wasm, and the live app takes ov
   await context.close();
 });
 
+test('a choice made on the first screen before the app runs is honoured when it takes over', { timeout: 60_000 }, async () => {
+  const { page, context, release } = await withWasmHeld('');
+  // The prerendered page, the wasm not yet there: choose English and the regional questionnaire.
+  assert.equal(await page.locator('[data-mounted]').count(), 0);
+  await page.locator('.bsc-langs label[lang=en] input').check();
+  await page.locator('[id="bsc-standard-regional"]').check();
+  release();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
+  // The app opened what was chosen, in the language chosen, with nothing clicked again.
+  await page.locator('[data-mounted] [aria-labelledby=bsc-profile-h]').waitFor();
+  assert.ok(await page.locator('[id="bsc-standard-regional"]').isChecked());
+  assert.match(await page.locator('.bsc-start h2').first().textContent(), /Choose a questionnaire/);
+  await context.close();
+});
+
 test('a first screen unlike the prerendered one (English, saved answers) replaces it cleanly', { timeout: 60_000 }, async () => {
   const { page, context, release } = await withWasmHeld('?lang=en');
   release();

@@ -83,6 +83,20 @@ function check() {
   return false;
 }
 
+// A choice made on the prerendered first screen before the app runs is not lost: it is written on
+// the host element as the attribute the app reads when it mounts (data-standard, data-lang).
+var early = document.getElementById('brand-self-check');
+if (early) {
+  early.addEventListener('change', function (e) {
+    var t = e.target;
+    if (early.hasAttribute('data-mounted') || !t) return;
+    var m = t.id && /^bsc-standard-(.+)$/.exec(t.id);
+    if (m) early.setAttribute('data-standard', m[1]);
+    var label = t.name === 'bsc-lang' && t.closest && t.closest('label');
+    if (label && label.getAttribute('lang')) early.setAttribute('data-lang', label.getAttribute('lang'));
+  });
+}
+
 if (!check()) {
   // The first screen is already in the HTML: let it paint, then fetch the wasm and its bindings
   // (in parallel) and start, so the downloads never compete with the first paint. The timer
