@@ -94,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Lang> context={lang}>
             <div class="bsc" lang={lang.code()} ref={root}>
                 <Header hide={props.hide_header} title={session.standard.as_ref().map(|s| AttrValue::from(s.title.get(lang).to_owned()))}
-                    save={session.standard.is_some().then_some(session.save)} paused={session.conflict.is_some() || session.held.is_some()}
+                    save={session.standard.is_some().then_some(session.save)} paused={session.conflict.is_some() || session.held}
                     on_action={dispatch.clone()} />
                 <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
                     update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}

@@ -3,7 +3,6 @@
 //! (`ImportStarted`, numbered here), so when two files are picked in quick succession only the newest one's
 //! preview appears, and a preview is tied to the standard it was checked against.
 
-use brand_core::answers::AnswersFile;
 use yew::prelude::*;
 
 use crate::files;
@@ -28,30 +27,11 @@ pub fn use_import(
         let (current, dispatch) = (current.clone(), dispatch.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let result = match files::read_text(file).await {
-                Ok(text) => check(&text, source, &st, &current),
+                Ok(text) => PendingImport::check(&text, source, &st, &current),
                 Err(files::ReadError::TooLarge) => Err(Notice::ImportTooLarge),
                 Err(files::ReadError::Failed) => Err(Notice::ImportReadFailed),
             };
             dispatch.emit(Action::ImportRead { request, result });
         });
     })
-}
-
-fn check(
-    text: &str,
-    source: Source,
-    st: &SharedStandard,
-    current: &brand_core::Answers,
-) -> Result<PendingImport, Notice> {
-    match AnswersFile::parse(text) {
-        // Questionnaires share question ids (A1.1 …): another one's answers would land on the
-        // wrong questions, so they are refused, not mapped.
-        Ok(file) if file.standard.id != st.id => Err(Notice::ImportOtherStandard(file.standard.id)),
-        Ok(file) => {
-            let (answers, issues) = file.into_answers(st);
-            let changes = current.differences(&answers);
-            Ok(PendingImport { source, answers, issues, changes })
-        }
-        Err(e) => Err(Notice::ImportFailed(e)),
-    }
 }

@@ -179,6 +179,26 @@ pub struct PendingImport {
     pub changes: usize,
 }
 
+impl PendingImport {
+    /// Checks an imported answers text (a file or a hand-over link) against the open standard
+    /// `st` from `source`, whose answers are `current`: the preview, or why it cannot be used.
+    pub fn check(text: &str, source: Source, st: &Standard, current: &Answers) -> Result<PendingImport, Notice> {
+        let file = AnswersFile::parse(text).map_err(Notice::ImportFailed)?;
+        PendingImport::of(file, source, st, current)
+    }
+
+    /// The preview of a read file. Questionnaires share question ids (A1.1 …): another one's
+    /// answers would land on the wrong questions, so they are refused, not mapped.
+    pub fn of(file: AnswersFile, source: Source, st: &Standard, current: &Answers) -> Result<PendingImport, Notice> {
+        if file.standard.id != st.id {
+            return Err(Notice::ImportOtherStandard(file.standard.id));
+        }
+        let (answers, issues) = file.into_answers(st);
+        let changes = current.differences(&answers);
+        Ok(PendingImport { source, answers, issues, changes })
+    }
+}
+
 /// What another tab or window did to the open standard's saved answers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OtherTab {
@@ -226,9 +246,9 @@ pub struct Session {
     pub conflict: Option<OtherTab>,
     pub save: SaveState,
     pub save_due: SaveDue,
-    /// The original of saved answers that could not be moved aside: nothing is saved over it until
-    /// the user has been offered it and lets saving resume.
-    pub held: Option<Rc<str>>,
+    /// An original of saved answers could not be moved aside and is still in its slot (the notice
+    /// offers it): nothing is saved over it until the user lets saving resume.
+    pub held: bool,
     pub opening: Option<Opening>,
     /// The host's own standard could not be used: shown instead of the screens.
     pub host_error: Option<OpenError>,
@@ -238,7 +258,7 @@ pub struct Session {
     /// The import read that may still turn into a preview.
     pub import_request: Option<u32>,
     /// A hand-over link's answers file, waiting for its standard to open to become a preview.
-    pub handover: Option<Rc<str>>,
+    pub handover: Option<AnswersFile>,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -304,7 +324,7 @@ impl Session {
             conflict: None,
             save: SaveState::Idle,
             save_due: SaveDue::Now,
-            held: None,
+            held: false,
             opening: None,
             host_error: None,
             update_ready: false,
@@ -317,7 +337,7 @@ impl Session {
     /// Whether the answers may be written now: a standard is open, no other tab's change waits
     /// for the user, and no original is held in the slot.
     pub fn may_save(&self) -> bool {
-        self.standard.is_some() && self.conflict.is_none() && self.held.is_none()
+        self.standard.is_some() && self.conflict.is_none() && !self.held
     }
 
     /// The pure transition. Returns `None` when the action changes nothing (an unknown id, a
@@ -342,10 +362,10 @@ impl Session {
                         Some(b) => {
                             let source = Source::Builtin(b.id);
                             if self.opening.is_none() && self.source.as_ref() == Some(&source) {
-                                next.pending = self.handover_preview(&json);
+                                next.pending = self.handover_preview(file);
                             } else {
                                 next.open(source);
-                                next.handover = Some(Rc::from(json.as_str()));
+                                next.handover = Some(file);
                             }
                         }
                     },
@@ -359,7 +379,7 @@ impl Session {
                 next.standard = Some(SharedStandard(standard));
                 next.pending = None;
                 next.conflict = None;
-                next.held = None;
+                next.held = false;
                 next.save = SaveState::Idle;
                 next.save_due = SaveDue::Now;
                 next.answers = Answers::default();
@@ -384,8 +404,8 @@ impl Session {
                         }
                     }
                 }
-                if let Some(json) = handover {
-                    next.pending = next.handover_preview(&json);
+                if let Some(file) = handover {
+                    next.pending = next.handover_preview(file);
                 }
             }
             Action::OpenFailed { request, error } => {
@@ -462,8 +482,10 @@ impl Session {
             }
             Action::Saved(ok) => next.save = if ok { SaveState::Saved } else { SaveState::Failed },
             Action::ReleaseHeld => {
-                self.held.as_ref()?;
-                next.held = None;
+                if !self.held {
+                    return None;
+                }
+                next.held = false;
                 next.save_due = SaveDue::Now;
             }
             Action::Notify(n) => next.notify(n),
@@ -502,11 +524,9 @@ impl Session {
     }
 
     /// The preview of a hand-over link's answers against the open standard.
-    fn handover_preview(&self, json: &str) -> Option<PendingImport> {
+    fn handover_preview(&self, file: AnswersFile) -> Option<PendingImport> {
         let (st, source) = (self.standard.as_ref()?, self.source.clone()?);
-        let (answers, issues) = AnswersFile::parse(json).ok()?.into_answers(st);
-        let changes = self.answers.differences(&answers);
-        Some(PendingImport { source, answers, issues, changes })
+        PendingImport::of(file, source, st, &self.answers).ok()
     }
 
     fn notify(&mut self, n: Notice) {
@@ -518,7 +538,7 @@ impl Session {
     /// An original that could not be moved aside stays in its slot: hold saving back.
     fn hold(&mut self, kept: &KeptAside) {
         if !kept.moved {
-            self.held = Some(kept.raw.clone());
+            self.held = true;
         }
     }
 }

@@ -137,7 +137,7 @@ fn restored_answers_and_what_was_kept_aside() {
     // Could not be moved aside: saving holds back until the user lets it resume.
     let held = check(&s, opened(Restored::Damaged(kept(false))), |n| {
         assert!(!n.may_save());
-        assert_eq!(n.held.as_deref(), Some("{broken"));
+        assert!(n.held);
     });
     check(&held, Action::ReleaseHeld, |n| assert!(n.may_save()));
     refused(&opened_session(), Action::ReleaseHeld);
