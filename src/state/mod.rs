@@ -257,8 +257,9 @@ pub struct Session {
     pub requests: u32,
     /// The import read that may still turn into a preview.
     pub import_request: Option<u32>,
-    /// A hand-over link's answers file, waiting for its standard to open to become a preview.
-    pub handover: Option<AnswersFile>,
+    /// A hand-over link's answers file (its text: cheaper to keep and compare than the parsed
+    /// file), waiting for its standard to open to become a preview.
+    pub handover: Option<Rc<str>>,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -362,10 +363,10 @@ impl Session {
                         Some(b) => {
                             let source = Source::Builtin(b.id);
                             if self.opening.is_none() && self.source.as_ref() == Some(&source) {
-                                next.pending = self.handover_preview(file);
+                                next.pending = self.handover_preview(&json);
                             } else {
                                 next.open(source);
-                                next.handover = Some(file);
+                                next.handover = Some(Rc::from(json.as_str()));
                             }
                         }
                     },
@@ -404,8 +405,8 @@ impl Session {
                         }
                     }
                 }
-                if let Some(file) = handover {
-                    next.pending = next.handover_preview(file);
+                if let Some(json) = handover {
+                    next.pending = next.handover_preview(&json);
                 }
             }
             Action::OpenFailed { request, error } => {
@@ -524,9 +525,9 @@ impl Session {
     }
 
     /// The preview of a hand-over link's answers against the open standard.
-    fn handover_preview(&self, file: AnswersFile) -> Option<PendingImport> {
+    fn handover_preview(&self, json: &str) -> Option<PendingImport> {
         let (st, source) = (self.standard.as_ref()?, self.source.clone()?);
-        PendingImport::of(file, source, st, &self.answers).ok()
+        PendingImport::check(json, source, st, &self.answers).ok()
     }
 
     fn notify(&mut self, n: Notice) {
