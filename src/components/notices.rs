@@ -226,5 +226,9 @@ pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
         ImportIssue::NoteTooLong { question, chars, max } => {
             fill(t.issue_note_too_long, &[("q", question), ("chars", &chars.to_string()), ("max", &max.to_string())])
         }
+        // Facts and migrations (issue 12): the core's English text until the shell words them.
+        ImportIssue::UnknownFact(_) | ImportIssue::FactRefused { .. } | ImportIssue::Changed { .. } => {
+            issue.to_string()
+        }
     }
 }

@@ -11,19 +11,27 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::ids::{GateId, OptionId, ProfileId, QuestionId};
+use crate::decimal::{check_number, parse_input, Decimal, FactInputError, LexemeFault};
+use crate::ids::{FactId, GateId, OptionId, ProfileId, QuestionId, TitleId};
 use crate::import::clip;
 pub use crate::import::{
-    issue_counts, Expected, ImportError, ImportIssue, IssueKind, LevelFault, SyntaxFault, MAX_ANSWERS_BYTES, MAX_DEPTH,
-    MAX_ECHO_CHARS, MAX_NOTE_CHARS,
+    issue_counts, ChangedItem, Expected, FactFault, ImportError, ImportIssue, IssueKind, LevelFault, SyntaxFault,
+    MAX_ANSWERS_BYTES, MAX_DEPTH, MAX_ECHO_CHARS, MAX_NOTE_CHARS,
 };
 use crate::json::quote;
-use crate::standard::Standard;
+use crate::standard::{Fact, FactKind, Standard};
 
 /// The `format` marker of an answers file, so a stray JSON file is recognised as not ours.
 pub const FILE_FORMAT: &str = "brand-self-check/answers";
-/// The newest answers-file version this code writes and reads.
-pub const FILE_VERSION: u32 = 1;
+/// The newest answers-file version this code writes and reads. Version 2 added `facts`;
+/// version 1 files still read.
+pub const FILE_VERSION: u32 = 2;
+
+/// The earliest year a year fact may hold.
+pub const MIN_YEAR: u16 = 1800;
+/// The latest year a year fact may hold (the core has no clock; a year after the assessment year
+/// is refused where the year is known, in [`parse_fact`], and reads as not met when assessed).
+pub const MAX_YEAR: u16 = 2100;
 
 /// A maturity or result level, 0 to 5. A type of its own so an out-of-range level cannot exist
 /// past the boundary where files and clicks are read.
@@ -69,12 +77,52 @@ pub enum GateAnswer {
     Unsure,
 }
 
+/// The value of a typed profile fact, of the fact's kind (checked where it is read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactValue {
+    Choice(OptionId),
+    /// Exact, within the fact's `min`..=`max` and decimals.
+    Number(Decimal),
+    /// A calendar year, [`MIN_YEAR`]..=[`MAX_YEAR`].
+    Year(u16),
+    /// The titles held, in the standard's order, each once.
+    Titles(Vec<TitleId>),
+}
+
 /// Everything the user has said about one assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Answers {
     pub profile: BTreeMap<ProfileId, OptionId>,
     pub questions: BTreeMap<QuestionId, Answer>,
     pub gates: BTreeMap<GateId, GateAnswer>,
+    pub facts: BTreeMap<FactId, FactValue>,
+}
+
+/// Reads what the user typed into the field of a number or year fact. `year` is the assessment
+/// year: a year after it is refused ([`FactInputError::FutureYear`]). A choice or titles fact has
+/// no text field ([`FactInputError::NotText`]).
+pub fn parse_fact(fact: &Fact, text: &str, year: u16) -> Result<FactValue, FactInputError> {
+    match &fact.kind {
+        FactKind::Number { min, max, decimals, .. } => {
+            let v = parse_input(text)?;
+            check_number(v, *min, *max, *decimals).map(FactValue::Number)
+        }
+        FactKind::Year => {
+            let v = parse_input(text)?;
+            let y = v.whole().and_then(|y| u16::try_from(y).ok()).ok_or(FactInputError::NotAYear)?;
+            if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+                return Err(FactInputError::OutOfRange {
+                    min: Decimal::from_int(i64::from(MIN_YEAR)),
+                    max: Decimal::from_int(i64::from(MAX_YEAR)),
+                });
+            }
+            if y > year {
+                return Err(FactInputError::FutureYear { year });
+            }
+            Ok(FactValue::Year(y))
+        }
+        FactKind::Choice { .. } | FactKind::Titles => Err(FactInputError::NotText),
+    }
 }
 
 impl Answers {
@@ -101,6 +149,13 @@ impl Answers {
         };
     }
 
+    pub fn set_fact(&mut self, id: FactId, value: Option<FactValue>) {
+        match value {
+            Some(v) => self.facts.insert(id, v),
+            None => self.facts.remove(&id),
+        };
+    }
+
     pub fn set_profile(&mut self, id: ProfileId, option: Option<OptionId>) {
         match option {
             Some(o) => self.profile.insert(id, o),
@@ -114,7 +169,10 @@ impl Answers {
         fn diff<K: Ord, V: PartialEq>(a: &BTreeMap<K, V>, b: &BTreeMap<K, V>) -> usize {
             a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count()
         }
-        diff(&self.profile, &other.profile) + diff(&self.questions, &other.questions) + diff(&self.gates, &other.gates)
+        diff(&self.profile, &other.profile)
+            + diff(&self.questions, &other.questions)
+            + diff(&self.gates, &other.gates)
+            + diff(&self.facts, &other.facts)
     }
 
     /// An answer with neither response nor note is the same as none; keep the map canonical so
@@ -155,6 +213,37 @@ pub struct QuestionEntry {
     pub issues: Vec<ImportIssue>,
 }
 
+/// One fact in a file, as written; kept loose so that a value of the wrong kind is reported by
+/// `into_answers` (which knows the fact's kind), not fatal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactEntry {
+    /// A string: a choice fact's option id.
+    Text(String),
+    /// A number exactly as written in the file (`2600.5`, `3.20`, `2015`).
+    Number(String),
+    /// An array of strings: a titles fact's title ids.
+    List(Vec<String>),
+    /// Anything else, as short JSON text for the report (`true`, `{…}`, `[…]` with a non-string).
+    Other(String),
+}
+
+/// As serde_json would write the value the entry stands for (the writer's test compares).
+impl Serialize for FactEntry {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FactEntry::Text(t) | FactEntry::Other(t) => ser.serialize_str(t),
+            FactEntry::Number(n) => match Decimal::from_lexeme(n) {
+                Ok(d) => match d.whole() {
+                    Some(i) => ser.serialize_i64(i),
+                    None => ser.serialize_f64(d.hundredths() as f64 / 100.0),
+                },
+                Err(_) => ser.serialize_f64(n.parse::<f64>().unwrap_or(0.0)),
+            },
+            FactEntry::List(l) => l.serialize(ser),
+        }
+    }
+}
+
 /// The computed result written next to exported answers, for people and systems that read the
 /// file without this app. It is never read back: on import the result is computed afresh.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -178,6 +267,9 @@ pub struct AnswersFile {
     pub profile: BTreeMap<String, String>,
     pub questions: BTreeMap<String, QuestionEntry>,
     pub gates: BTreeMap<String, GateAnswer>,
+    /// Typed facts (version 2); written only when there are some.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: BTreeMap<String, FactEntry>,
     /// Written on export; never read back (`parse` leaves it `None`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultSummary>,
@@ -208,6 +300,15 @@ impl AnswersFile {
                 (k.0.clone(), entry)
             })),
             gates: map_from(answers.gates.iter().map(|(k, v)| (k.0.clone(), *v))),
+            facts: map_from(answers.facts.iter().map(|(k, v)| {
+                let entry = match v {
+                    FactValue::Choice(o) => FactEntry::Text(o.0.clone()),
+                    FactValue::Number(d) => FactEntry::Number(d.to_string()),
+                    FactValue::Year(y) => FactEntry::Number(y.to_string()),
+                    FactValue::Titles(t) => FactEntry::List(t.iter().map(|t| t.0.clone()).collect()),
+                };
+                (k.0.clone(), entry)
+            })),
             result,
             issues: Vec::new(),
         }
@@ -278,6 +379,23 @@ impl AnswersFile {
             });
         }
         w.close();
+        if !self.facts.is_empty() {
+            w.key("facts");
+            w.open();
+            for (k, v) in &self.facts {
+                w.key(k);
+                match v {
+                    FactEntry::Text(t) | FactEntry::Other(t) => w.raw(&quote(t)),
+                    // The exact value in its shortest form, as serde_json writes it (`3.20` → `3.2`).
+                    FactEntry::Number(n) => match Decimal::from_lexeme(n) {
+                        Ok(d) => w.raw(&d.to_string()),
+                        Err(_) => w.raw(n),
+                    },
+                    FactEntry::List(l) => w.list(l),
+                }
+            }
+            w.close();
+        }
         if let Some(r) = &self.result {
             w.key("result");
             w.open();
@@ -314,10 +432,12 @@ impl AnswersFile {
     pub fn into_answers(self, standard: &Standard) -> (Answers, Vec<ImportIssue>) {
         let echo = |s: &str| clip(s, MAX_ECHO_CHARS);
         let mut issues = self.issues;
+        let mut migration = None;
         if self.standard.id != standard.id {
             issues.push(ImportIssue::OtherStandard { found: echo(&self.standard.id) });
         } else if self.standard.version != standard.version {
             issues.push(ImportIssue::OtherVersion { found: echo(&self.standard.version) });
+            migration = standard.migrations.iter().find(|m| m.from == self.standard.version);
         }
         let questions: BTreeMap<&str, usize> =
             map_from(standard.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)));
@@ -334,6 +454,16 @@ impl AnswersFile {
             }
         }
         for (id, e) in self.questions {
+            // An id the version's migration maps is read under its new id; one mapped to nothing
+            // is reported as changed (the caller keeps the original aside).
+            let id = match migration.and_then(|m| m.questions.get(&id)) {
+                Some(Some(new)) => new.0.clone(),
+                Some(None) => {
+                    issues.push(ImportIssue::Changed { item: ChangedItem::Question, id: echo(&id) });
+                    continue;
+                }
+                None => id,
+            };
             let Some(&ix) = questions.get(id.as_str()) else {
                 issues.push(ImportIssue::UnknownQuestion(echo(&id)));
                 continue;
@@ -368,6 +498,14 @@ impl AnswersFile {
             out.tidy(&qid);
         }
         for (g, a) in self.gates {
+            let g = match migration.and_then(|m| m.gates.get(&g)) {
+                Some(Some(new)) => new.0.clone(),
+                Some(None) => {
+                    issues.push(ImportIssue::Changed { item: ChangedItem::Gate, id: echo(&g) });
+                    continue;
+                }
+                None => g,
+            };
             let gid = GateId(g);
             if standard.gate_index(&gid).is_some() {
                 out.gates.insert(gid, a);
@@ -375,7 +513,85 @@ impl AnswersFile {
                 issues.push(ImportIssue::UnknownGate(echo(&gid.0)));
             }
         }
+        for (id, entry) in self.facts {
+            let fid = FactId(id);
+            let Some(fact) = standard.fact_index(&fid).map(|i| &standard.facts[i]) else {
+                issues.push(ImportIssue::UnknownFact(echo(&fid.0)));
+                continue;
+            };
+            match fact_value(standard, fact, &entry) {
+                Ok(v) => {
+                    out.facts.insert(fid, v);
+                }
+                Err(fault) => issues.push(ImportIssue::FactRefused {
+                    fact: echo(&fid.0),
+                    found: echo(&entry_text(&entry)),
+                    fault,
+                }),
+            }
+        }
         (out, issues)
+    }
+}
+
+/// A file's fact entry as a value of `fact`'s kind, or why not.
+fn fact_value(standard: &Standard, fact: &Fact, entry: &FactEntry) -> Result<FactValue, FactFault> {
+    let wrong = || FactFault::WrongType { expected: fact.kind.name() };
+    match (&fact.kind, entry) {
+        (FactKind::Choice { options }, FactEntry::Text(t)) => match options.iter().find(|o| o.id.0 == *t) {
+            Some(o) => Ok(FactValue::Choice(o.id.clone())),
+            None => Err(FactFault::UnknownOption(clip(t, MAX_ECHO_CHARS))),
+        },
+        (FactKind::Number { min, max, decimals, .. }, FactEntry::Number(n)) => {
+            let range = FactFault::OutOfRange { min: *min, max: *max };
+            let v = match Decimal::from_lexeme(n) {
+                Ok(v) => v,
+                Err(LexemeFault::TooManyDecimals) => return Err(FactFault::TooManyDecimals { max: *decimals }),
+                Err(_) => return Err(range),
+            };
+            match check_number(v, *min, *max, *decimals) {
+                Ok(v) => Ok(FactValue::Number(v)),
+                Err(FactInputError::TooManyDecimals { max }) => Err(FactFault::TooManyDecimals { max }),
+                Err(_) => Err(range),
+            }
+        }
+        (FactKind::Year, FactEntry::Number(n)) => {
+            let range = FactFault::OutOfRange {
+                min: Decimal::from_int(i64::from(MIN_YEAR)),
+                max: Decimal::from_int(i64::from(MAX_YEAR)),
+            };
+            match Decimal::from_lexeme(n) {
+                Ok(v) if v.whole().is_none() => Err(FactFault::TooManyDecimals { max: 0 }),
+                Ok(v) => match v.whole().and_then(|y| u16::try_from(y).ok()) {
+                    Some(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) => Ok(FactValue::Year(y)),
+                    _ => Err(range),
+                },
+                Err(LexemeFault::TooManyDecimals) => Err(FactFault::TooManyDecimals { max: 0 }),
+                Err(_) => Err(range),
+            }
+        }
+        (FactKind::Titles, FactEntry::List(ids)) => {
+            let mut held = vec![false; standard.titles.len()];
+            for id in ids {
+                match standard.titles.iter().position(|t| t.id.0 == *id) {
+                    Some(i) => held[i] = true,
+                    None => return Err(FactFault::UnknownTitle(clip(id, MAX_ECHO_CHARS))),
+                }
+            }
+            Ok(FactValue::Titles(
+                standard.titles.iter().zip(held).filter(|(_, h)| *h).map(|(t, _)| t.id.clone()).collect(),
+            ))
+        }
+        _ => Err(wrong()),
+    }
+}
+
+/// An entry as it was written, for quoting in an issue.
+fn entry_text(e: &FactEntry) -> String {
+    match e {
+        FactEntry::Text(t) => quote(t),
+        FactEntry::Number(n) | FactEntry::Other(n) => n.clone(),
+        FactEntry::List(l) => format!("[{}]", l.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", ")),
     }
 }
 
@@ -435,6 +651,24 @@ impl Writer {
 
     fn raw(&mut self, v: &str) {
         self.out.push_str(v);
+    }
+
+    /// An array of strings, laid out as serde_json's pretty printer does (`[]` when empty).
+    fn list(&mut self, items: &[String]) {
+        self.out.push('[');
+        if !items.is_empty() {
+            self.depth += 1;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    self.out.push(',');
+                }
+                self.newline();
+                self.out.push_str(&quote(item));
+            }
+            self.depth -= 1;
+            self.newline();
+        }
+        self.out.push(']');
     }
 }
 

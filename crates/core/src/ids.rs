@@ -62,3 +62,23 @@ id_type!(
     /// One option of a profile question ("manufacturing").
     OptionId
 );
+id_type!(
+    /// A typed profile fact ("founded", "revenue"): a value a condition compares exactly.
+    FactId
+);
+id_type!(
+    /// An honour a firm or region may already hold ("haopin"); held titles are never suggested.
+    TitleId
+);
+id_type!(
+    /// A programme a user really applies to ("qy_industry").
+    ProgrammeId
+);
+id_type!(
+    /// One hard condition of a programme ("QY-R&D").
+    ConditionId
+);
+id_type!(
+    /// A crosswalk dimension ("quality"): a view of the score over some indicators.
+    DimensionId
+);

@@ -26,8 +26,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::answers::{AnswersFile, GateAnswer, QuestionEntry, StandardRef, FILE_FORMAT, FILE_VERSION};
+use crate::answers::{AnswersFile, FactEntry, GateAnswer, QuestionEntry, StandardRef, FILE_FORMAT, FILE_VERSION};
+use crate::decimal::Decimal;
 use crate::json::{self, Str, Value, Whole};
+use crate::standard::FactKindName;
 
 pub use crate::json::{SyntaxFault, MAX_DEPTH};
 
@@ -79,6 +81,28 @@ pub enum LevelFault {
     OutOfRange,
 }
 
+/// Why a fact's value was not imported (the entry is dropped; nothing else is lost).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactFault {
+    /// A value of another type than the fact's kind (a string for a number fact …).
+    WrongType { expected: FactKindName },
+    /// A number outside the fact's `min`..=`max`, or a year outside 1800–2100.
+    OutOfRange { min: Decimal, max: Decimal },
+    /// More decimals than the fact allows.
+    TooManyDecimals { max: u8 },
+    /// A choice fact's value is not one of its options.
+    UnknownOption(String),
+    /// A titles fact lists a title the standard does not have.
+    UnknownTitle(String),
+}
+
+/// What a `Changed` issue is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangedItem {
+    Question,
+    Gate,
+}
+
 /// Something in a readable file that did not fit the standard; the rest is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportIssue {
@@ -124,6 +148,20 @@ pub enum ImportIssue {
         chars: usize,
         max: usize,
     },
+    /// The standard has no fact with this id; skipped.
+    UnknownFact(String),
+    /// The value of `fact` (`found`, as written) is not imported, for `fault`.
+    FactRefused {
+        fact: String,
+        found: String,
+        fault: FactFault,
+    },
+    /// The question or gate `id` changed in this version of the standard (the version's
+    /// migration maps it to nothing): its answer is not carried over.
+    Changed {
+        item: ChangedItem,
+        id: String,
+    },
 }
 
 /// The kind of an [`ImportIssue`], without its data: for counting a long report per kind.
@@ -141,6 +179,9 @@ pub enum IssueKind {
     WrongType,
     LoneSurrogate,
     NoteTooLong,
+    UnknownFact,
+    FactRefused,
+    Changed,
 }
 
 impl ImportIssue {
@@ -159,6 +200,9 @@ impl ImportIssue {
             I::WrongType { .. } => IssueKind::WrongType,
             I::LoneSurrogate { .. } => IssueKind::LoneSurrogate,
             I::NoteTooLong { .. } => IssueKind::NoteTooLong,
+            I::UnknownFact(_) => IssueKind::UnknownFact,
+            I::FactRefused { .. } => IssueKind::FactRefused,
+            I::Changed { .. } => IssueKind::Changed,
         }
     }
 }
@@ -243,6 +287,7 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
         profile: BTreeMap::new(),
         questions: BTreeMap::new(),
         gates: BTreeMap::new(),
+        facts: BTreeMap::new(),
         result: None,
         issues: Vec::new(),
     };
@@ -277,6 +322,27 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
                 r.issues.push(ImportIssue::WrongType { path: key_path("$.gates", &id), expected: Expected::GateAnswer })
             }
         }
+    }
+    for (id, v) in r.section(&mut top, "facts")? {
+        let entry = match v {
+            Value::String(s) => {
+                r.surrogate(&key_path("$.facts", &id), &s);
+                FactEntry::Text(s.text)
+            }
+            Value::Number(n) => FactEntry::Number(n),
+            Value::Array(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
+                let mut list = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Value::String(s) = item {
+                        r.surrogate(&key_path("$.facts", &id), &s);
+                        list.push(s.text);
+                    }
+                }
+                FactEntry::List(list)
+            }
+            other => FactEntry::Other(json_text(&other)),
+        };
+        file.facts.insert(id, entry);
     }
     file.issues = r.issues;
     Ok(file)
@@ -483,6 +549,33 @@ impl fmt::Display for ImportIssue {
             I::NoteTooLong { question, chars, max } => {
                 write!(f, "question {question}: the note has {chars} characters; cut to {max}")
             }
+            I::UnknownFact(x) => write!(f, "fact {x} is not in this standard; skipped"),
+            I::FactRefused { fact, found, fault } => {
+                write!(f, "fact {fact}: {found} is not imported: ")?;
+                match fault {
+                    FactFault::WrongType { expected } => write!(f, "{} expected", kind_text(*expected)),
+                    FactFault::OutOfRange { min, max } => write!(f, "not within {min} to {max}"),
+                    FactFault::TooManyDecimals { max } => write!(f, "more than {max} decimals"),
+                    FactFault::UnknownOption(o) => write!(f, "no option {o}"),
+                    FactFault::UnknownTitle(t) => write!(f, "no title {t}"),
+                }
+            }
+            I::Changed { item, id } => {
+                let what = match item {
+                    ChangedItem::Question => "question",
+                    ChangedItem::Gate => "condition",
+                };
+                write!(f, "{what} {id} changed in this version of the standard; its answer is not carried over")
+            }
         }
+    }
+}
+
+fn kind_text(k: FactKindName) -> &'static str {
+    match k {
+        FactKindName::Choice => "one of the options",
+        FactKindName::Year => "a year",
+        FactKindName::Number => "a number",
+        FactKindName::Titles => "a list of titles",
     }
 }

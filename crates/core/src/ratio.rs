@@ -56,6 +56,11 @@ impl Ratio {
         u32::try_from(self.mul_int(10).round_half_up()).unwrap_or(u32::MAX)
     }
 
+    /// Numerator and denominator, reduced.
+    pub fn parts(self) -> (u128, u128) {
+        (self.num, self.den)
+    }
+
     pub fn to_f64(self) -> f64 {
         self.num as f64 / self.den as f64
     }

@@ -182,6 +182,14 @@ pub(crate) fn rescaled_total(total_points: u32, achieved: Ratio, applicable: u32
     u32::try_from(t).unwrap_or(u32::MAX)
 }
 
+/// Unscaled points `r` as points of the total, in tenths (display only; 0 when nothing applies).
+pub(crate) fn scaled_tenths(total_points: u32, r: Ratio, applicable: u32) -> u32 {
+    if applicable == 0 {
+        return 0;
+    }
+    r.mul_int(u128::from(total_points)).div_int(u128::from(applicable)).tenths()
+}
+
 /// One level's worth of points for a question of indicator `ind` (unscaled).
 pub(crate) fn level_gain(points: u32, questions_in_split: usize) -> Ratio {
     Ratio::new(u128::from(points), 5 * questions_in_split as u128)

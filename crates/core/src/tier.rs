@@ -250,7 +250,14 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
         }
     }
     plan_gates.sort_unstable();
+    let (steps, total_after, reachable) = greedy_steps(s, score, tier);
+    Plan { target, steps, gates: plan_gates, total_after, reachable }
+}
 
+/// The greedy one-level increments from `score` to `tier`'s threshold and part guard (rule 7),
+/// with the rounded total after them and whether that reaches the tier's line. Shared by the tier
+/// plan and the programme plans (`programme.rs`).
+pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier) -> (Vec<Step>, u32, bool) {
     let mut candidates: Vec<Candidate> = Vec::new();
     for (ii, ind) in s.indicators.iter().enumerate() {
         let n = score.indicators[ii].questions;
@@ -309,13 +316,7 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
         }
     }
 
-    let scale = |r: Ratio| {
-        if score.applicable_points == 0 {
-            0
-        } else {
-            r.mul_int(u128::from(s.total_points)).div_int(u128::from(score.applicable_points)).tenths()
-        }
-    };
+    let scale = |r: Ratio| scoring::scaled_tenths(s.total_points, r, score.applicable_points);
     let mut steps: Vec<Step> = raised
         .into_iter()
         .map(|(ci, from, to)| {
@@ -332,5 +333,5 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
                 || a.mul_int(100) >= Ratio::int(u128::from(percent) * u128::from(p.applicable_points))
         })
     });
-    Plan { target, steps, gates: plan_gates, total_after, reachable: total_after >= tier.threshold && guard_ok }
+    (steps, total_after, total_after >= tier.threshold && guard_ok)
 }

@@ -241,8 +241,8 @@ fn refusals_are_structured() {
     )
     .is_ok());
     assert_eq!(
-        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 2.0}"#),
-        Err(ImportError::NewerVersion { found: 2 })
+        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 3.0}"#),
+        Err(ImportError::NewerVersion { found: 3 })
     );
     assert_eq!(
         AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 1e400}"#),

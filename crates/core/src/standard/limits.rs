@@ -37,3 +37,20 @@ pub const MAX_SOURCES: usize = 64;
 pub const MAX_TEXT_CHARS: usize = 4000;
 /// Characters of the `version` string.
 pub const MAX_VERSION_CHARS: usize = 64;
+/// Typed profile facts.
+pub const MAX_FACTS: usize = 16;
+/// Titles that may be held (and ids in one `titles_none_of`).
+pub const MAX_TITLES: usize = 32;
+/// Crosswalk dimensions.
+pub const MAX_DIMENSIONS: usize = 8;
+pub const MAX_PROGRAMMES: usize = 32;
+/// Hard conditions of one programme.
+pub const MAX_CONDITIONS: usize = 32;
+/// Tests of one condition.
+pub const MAX_TESTS: usize = 4;
+/// Migration tables (one per earlier version).
+pub const MAX_MIGRATIONS: usize = 16;
+/// Entries of one migration's `questions` or `gates` table.
+pub const MAX_MIGRATION_ENTRIES: usize = 2 * MAX_QUESTIONS;
+/// The largest `years_at_least`.
+pub const MAX_YEARS_AT_LEAST: u32 = 200;

@@ -7,10 +7,14 @@
 
 use std::ops::Range;
 
-use crate::ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
+use crate::decimal::Decimal;
+use crate::ids::{
+    ConditionId, DimensionId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId, QuestionId,
+    TierId, TitleId,
+};
 use crate::lang::Lang;
 
-pub use super::raw::{QuestionKind, Subject, Tag};
+pub use super::raw::{FactKind as FactKindName, Op, QuestionKind, Subject, Tag};
 
 /// A validated text: both languages present.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -31,6 +35,8 @@ impl Text {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub cite: String,
+    /// `cite` in English (shown in English mode; `cite` otherwise).
+    pub cite_en: Option<String>,
     pub tag: Tag,
     pub url: Option<String>,
     pub note: Option<Text>,
@@ -63,6 +69,8 @@ pub struct Part {
     pub points: u32,
     /// Indices into [`Standard::indicators`].
     pub indicators: Range<usize>,
+    /// The report draws its radar for this part (at most one part has it).
+    pub radar: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,9 +162,135 @@ pub struct Standard {
     pub tiers: Vec<Tier>,
     pub advisories: Vec<Advisory>,
     pub sources: Vec<Source>,
+    pub facts: Vec<Fact>,
+    pub titles: Vec<Title>,
+    pub dimensions: Vec<Dimension>,
+    pub programmes: Vec<Programme>,
+    pub migrations: Vec<Migration>,
+}
+
+/// A typed profile fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    pub id: FactId,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub kind: FactKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactKind {
+    Choice {
+        options: Vec<ProfileOption>,
+    },
+    /// A calendar year, [`crate::MIN_YEAR`] to [`crate::MAX_YEAR`].
+    Year,
+    Number {
+        unit: Text,
+        min: Decimal,
+        max: Decimal,
+        /// 0 to 2.
+        decimals: u8,
+    },
+    /// Title ids (indices into [`Standard::titles`] once read).
+    Titles,
+}
+
+impl FactKind {
+    pub fn name(&self) -> FactKindName {
+        match self {
+            FactKind::Choice { .. } => FactKindName::Choice,
+            FactKind::Year => FactKindName::Year,
+            FactKind::Number { .. } => FactKindName::Number,
+            FactKind::Titles => FactKindName::Titles,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    pub id: TitleId,
+    pub name: Text,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dimension {
+    pub id: DimensionId,
+    pub name: Text,
+    /// Indices into [`Standard::indicators`], in the order listed.
+    pub indicators: Vec<usize>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Programme {
+    pub id: ProgrammeId,
+    /// Index into [`Standard::tiers`]: the readiness line.
+    pub rung: usize,
+    pub title: Text,
+    pub description: Option<Text>,
+    /// Index into [`Standard::titles`].
+    pub held_as: Option<usize>,
+    pub applies_when: Option<Condition>,
+    pub window: Option<Text>,
+    pub sources: Vec<Source>,
+    pub conditions: Vec<ProgrammeCondition>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeCondition {
+    pub id: ConditionId,
+    pub text: Text,
+    pub tag: Tag,
+    pub sources: Vec<Source>,
+    pub applies_when: Option<Condition>,
+    /// One to [`MAX_TESTS`](super::MAX_TESTS) tests.
+    pub tests: Vec<Test>,
+}
+
+/// One test of a condition, reading one input (indices into the standard's lists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Test {
+    /// A choice fact answered with one of these options.
+    FactAnyOf { fact: usize, any_of: Vec<OptionId> },
+    /// A number or year fact compared exactly with `value`.
+    FactCompare { fact: usize, op: Op, value: Decimal },
+    /// A year fact F against the assessment year Y: Y − F > n met, < n not met, = n unknown.
+    YearsAtLeast { fact: usize, years: u16 },
+    /// A gate: yes met, no not met, not sure / unanswered unknown.
+    Gate { gate: usize },
+    /// The level counted L of a question: L ≥ `met_from` met, L < `not_met_below` not met.
+    Question { question: usize, met_from: Option<u8>, not_met_below: Option<u8> },
+    /// The titles fact holds none of these titles (indices into [`Standard::titles`]).
+    TitlesNoneOf { fact: usize, titles: Vec<usize> },
+}
+
+/// How answers saved against version `from` carry over (ids not listed carry over unchanged).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Migration {
+    pub from: String,
+    /// Old question id → new id, or `None`: not carried over.
+    pub questions: std::collections::BTreeMap<String, Option<QuestionId>>,
+    pub gates: std::collections::BTreeMap<String, Option<GateId>>,
 }
 
 impl Standard {
+    pub fn fact_index(&self, id: &FactId) -> Option<usize> {
+        self.facts.iter().position(|f| &f.id == id)
+    }
+    pub fn title_index(&self, id: &TitleId) -> Option<usize> {
+        self.titles.iter().position(|t| &t.id == id)
+    }
+    /// The one fact of kind titles, if the standard has it.
+    pub fn titles_fact(&self) -> Option<usize> {
+        self.facts.iter().position(|f| f.kind == FactKind::Titles)
+    }
+    /// The part whose radar the report draws, if any.
+    pub fn radar_part(&self) -> Option<usize> {
+        self.parts.iter().position(|p| p.radar)
+    }
+
     pub fn question_index(&self, id: &QuestionId) -> Option<usize> {
         self.questions.iter().position(|q| &q.id == id)
     }
@@ -177,6 +311,16 @@ impl Question {
     /// The level descriptors for this profile: the first matching band, else the defaults.
     pub fn levels_for(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> &[Text; 6] {
         self.bands.iter().find(|b| b.when.holds(profile)).map(|b| &b.levels).unwrap_or(&self.levels)
+    }
+}
+
+impl Source {
+    /// The citation for `lang`: `cite_en` in English when given, `cite` otherwise.
+    pub fn cite_for(&self, lang: Lang) -> &str {
+        match (lang, &self.cite_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.cite,
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use super::{FORMAT, MAX_QUESTIONS_PER_INDICATOR};
+use super::{FactKindName, FORMAT, MAX_QUESTIONS_PER_INDICATOR};
+use crate::decimal::Decimal;
 use crate::lang::Lang;
 
 /// One thing wrong with a standard file, at a JSON path such as `$.parts[1].indicators[0].points`.
@@ -85,6 +86,52 @@ pub enum ProblemKind {
         chars: usize,
         max: usize,
     },
+    UnknownFact(String),
+    UnknownTitle(String),
+    UnknownTier(String),
+    UnknownQuestion(String),
+    UnknownIndicator(String),
+    /// A choice fact has no option with this id.
+    UnknownFactOption(String),
+    /// A test with none of the shapes, or parts of several (`{fact, any_of}`, `{fact, op, value}`,
+    /// `{fact, years_at_least}`, `{gate}`, `{question, …}`, `{titles_none_of}`).
+    TestShape,
+    /// The test's shape needs a fact of kind `expected`; this one is `found`.
+    FactKindMismatch {
+        expected: FactKindName,
+        found: FactKindName,
+    },
+    /// A field this kind of fact needs (`options`, `unit`, `min`, `max`, `decimals`).
+    MissingField(&'static str),
+    /// A field this kind of fact does not have.
+    FieldNotAllowed(&'static str),
+    /// A number that is not exact with two decimals, or beyond ±10^12.
+    NotExact,
+    /// More decimals than allowed.
+    TooManyDecimals {
+        max: u8,
+    },
+    /// A value outside `min`..=`max`.
+    ValueOutOfRange {
+        min: Decimal,
+        max: Decimal,
+    },
+    MinAboveMax,
+    /// A comparison that no value of the fact's range meets (`gt` its max, `lt` its min).
+    NeverMet,
+    /// A level bound above 5.
+    LevelOutOfRange(u32),
+    /// `not_met_below` is above `met_from`.
+    LevelsCross {
+        met_from: u8,
+        not_met_below: u8,
+    },
+    /// A second fact of kind titles (there is one titles fact).
+    SecondTitlesFact,
+    /// `titles_none_of` or `held_as` with no fact of kind titles.
+    NoTitlesFact,
+    /// A second part with `radar` (at most one part).
+    SecondRadarPart,
 }
 
 impl fmt::Display for ProblemKind {
@@ -135,7 +182,44 @@ impl fmt::Display for ProblemKind {
             }
             PointsTooLarge { found, max } => write!(f, "{found} points; at most {max} are allowed"),
             TextTooLong { chars, max } => write!(f, "{chars} characters; at most {max} are allowed"),
+            UnknownFact(id) => write!(f, "no fact has the id \"{id}\""),
+            UnknownTitle(id) => write!(f, "no title has the id \"{id}\""),
+            UnknownTier(id) => write!(f, "no tier has the id \"{id}\""),
+            UnknownQuestion(id) => write!(f, "no question has the id \"{id}\""),
+            UnknownIndicator(id) => write!(f, "no indicator has the id \"{id}\""),
+            UnknownFactOption(id) => write!(f, "the fact has no option \"{id}\""),
+            TestShape => write!(
+                f,
+                "a test needs exactly one shape: {{fact, any_of}}, {{fact, op, value}}, {{fact, years_at_least}}, \
+                 {{gate}}, {{question, met_from, not_met_below}} or {{titles_none_of}}"
+            ),
+            FactKindMismatch { expected, found } => {
+                write!(f, "this test needs a {} fact; the fact is a {} fact", kind(*expected), kind(*found))
+            }
+            MissingField(field) => write!(f, "this kind of fact needs \"{field}\""),
+            FieldNotAllowed(field) => write!(f, "this kind of fact has no \"{field}\""),
+            NotExact => write!(f, "not an exact number with at most 2 decimals (within ±10^12)"),
+            TooManyDecimals { max } => write!(f, "more than {max} decimals"),
+            ValueOutOfRange { min, max } => write!(f, "not within {min} to {max}"),
+            MinAboveMax => write!(f, "min is above max"),
+            NeverMet => write!(f, "no value of the fact's range meets this comparison"),
+            LevelOutOfRange(l) => write!(f, "{l} is not a level from 0 to 5"),
+            LevelsCross { met_from, not_met_below } => {
+                write!(f, "not_met_below {not_met_below} is above met_from {met_from}")
+            }
+            SecondTitlesFact => write!(f, "a standard has at most one fact of kind titles"),
+            NoTitlesFact => write!(f, "needs a fact of kind titles, and the standard has none"),
+            SecondRadarPart => write!(f, "at most one part may have the radar"),
         }
+    }
+}
+
+fn kind(k: FactKindName) -> &'static str {
+    match k {
+        FactKindName::Choice => "choice",
+        FactKindName::Year => "year",
+        FactKindName::Number => "number",
+        FactKindName::Titles => "titles",
     }
 }
 

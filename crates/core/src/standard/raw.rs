@@ -42,6 +42,21 @@ pub struct StandardFile {
     /// Every document the standard draws on.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Typed profile facts that programme conditions compare exactly (city, year founded, revenue …).
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// Honours a firm or region may already hold; held titles are shown as held, never scored or suggested.
+    #[serde(default)]
+    pub titles: Vec<Title>,
+    /// Crosswalk dimensions: views of the score over the indicators each lists.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
+    /// The programmes a user really applies to, each with its hard conditions.
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// How answers saved against an earlier version of this standard carry over.
+    #[serde(default)]
+    pub migrations: Vec<Migration>,
 }
 
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +112,9 @@ pub struct Part {
     pub title: Text,
     pub points: u32,
     pub indicators: Vec<Indicator>,
+    /// The report draws its radar for this part (at most one part).
+    #[serde(default)]
+    pub radar: bool,
 }
 
 #[derive(Deserialize, Debug, Clone)]
@@ -128,6 +146,9 @@ pub enum Tag {
 pub struct Source {
     /// The standard and clause, or a document's name.
     pub cite: String,
+    /// `cite` in English, shown in English mode.
+    #[serde(default)]
+    pub cite_en: Option<String>,
     pub tag: Tag,
     #[serde(default)]
     pub url: Option<String>,
@@ -237,4 +258,169 @@ pub enum Rule {
     GatePassed(String),
     /// The profile matches.
     Profile(Condition),
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// One of `options`.
+    Choice,
+    /// A calendar year, 1800 to 2100.
+    Year,
+    /// A decimal number with a unit, `min` to `max` inclusive, at most `decimals` (0–2) decimals.
+    Number,
+    /// The ids of the titles already held (at most one fact of this kind).
+    Titles,
+}
+
+/// A typed profile fact. The fields beyond `id`, `kind`, `text` and `help` depend on the kind:
+/// `options` for a choice; `unit`, `min`, `max` and `decimals` for a number.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub kind: FactKind,
+    pub text: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    #[serde(default)]
+    pub options: Option<Vec<ProfileOption>>,
+    #[serde(default)]
+    pub unit: Option<Text>,
+    /// Inclusive; at most `decimals` decimals.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Inclusive; at most `decimals` decimals.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Decimals a value may have, 0 to 2.
+    #[serde(default)]
+    pub decimals: Option<u8>,
+}
+
+/// An honour that may already be held.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// A crosswalk dimension (质量、创新、品牌、效益、绿色): achieved ÷ applicable points of its indicators.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: Text,
+    /// Indicator ids; an indicator may appear in several dimensions.
+    pub indicators: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// A programme a user applies to, at a rung of the tier ladder.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub id: String,
+    /// A tier id: the readiness line is that tier's threshold (and its part guard).
+    pub rung: String,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// A title id: when the titles fact holds it, the programme is shown as held.
+    #[serde(default)]
+    pub held_as: Option<String>,
+    /// The programme is listed only for these profiles.
+    #[serde(default)]
+    pub applies_when: Option<Condition>,
+    /// A calendar note (past windows, "以当年通知为准").
+    #[serde(default)]
+    pub window: Option<Text>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub conditions: Vec<ProgrammeCondition>,
+}
+
+/// One hard condition of a programme: met when a test is met and none is not met.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeCondition {
+    pub id: String,
+    pub text: Text,
+    pub tag: Tag,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub applies_when: Option<Condition>,
+    /// One to four tests, each reading one input.
+    pub tests: Vec<Test>,
+}
+
+/// Comparison of a number or year fact with a value.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// ≥
+    Ge,
+    /// >
+    Gt,
+    /// ≤
+    Le,
+    /// <
+    Lt,
+}
+
+/// A test, in exactly one of these shapes: `{fact, any_of}` (a choice fact); `{fact, op, value}` (a
+/// number or year fact); `{fact, years_at_least}` (a year fact against the assessment year);
+/// `{gate}`; `{question, met_from?, not_met_below?}` (the level counted); `{titles_none_of}`.
+#[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Test {
+    #[serde(default)]
+    pub fact: Option<String>,
+    #[serde(default)]
+    pub any_of: Option<Vec<String>>,
+    #[serde(default)]
+    pub op: Option<Op>,
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub years_at_least: Option<u32>,
+    #[serde(default)]
+    pub gate: Option<String>,
+    #[serde(default)]
+    pub question: Option<String>,
+    /// Level counted ≥ this → met.
+    #[serde(default)]
+    pub met_from: Option<u32>,
+    /// Level counted < this → not met.
+    #[serde(default)]
+    pub not_met_below: Option<u32>,
+    #[serde(default)]
+    pub titles_none_of: Option<Vec<String>>,
+}
+
+/// How answers saved against version `from` carry over: old id → new id, or null (not carried over).
+/// Ids not listed carry over unchanged.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    pub from: String,
+    #[serde(default)]
+    pub questions: std::collections::BTreeMap<String, Option<String>>,
+    #[serde(default)]
+    pub gates: std::collections::BTreeMap<String, Option<String>>,
 }

@@ -7,9 +7,17 @@ use super::limits::*;
 use super::model::*;
 use super::problem::{Problem, ProblemKind};
 use super::{raw, FORMAT};
-use crate::ids::{GateId, IndicatorId, OptionId, PartId, ProfileId, QuestionId, TierId};
+use crate::answers::{MAX_YEAR, MIN_YEAR};
+use crate::decimal::{Decimal, MAX_DECIMALS};
+use crate::ids::{
+    ConditionId, DimensionId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId, QuestionId,
+    TierId, TitleId,
+};
 use crate::lang::Lang;
 use crate::visible::has_visible;
+
+mod programmes;
+use programmes::Refs;
 
 /// Collects every problem while building the model, so all are reported at once.
 #[derive(Default)]
@@ -19,6 +27,11 @@ pub(super) struct Validator {
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+/// A condition id may also contain `&` ("QY-R&D", as the programme texts write it).
+fn valid_condition_id(id: &str) -> bool {
+    valid_id(&id.replace('&', "_"))
 }
 
 impl Validator {
@@ -86,10 +99,22 @@ impl Validator {
                     self.push(&format!("{p}.cite"), ProblemKind::Empty);
                 }
                 self.length(&format!("{p}.cite"), &s.cite, MAX_TEXT_CHARS);
+                if let Some(en) = &s.cite_en {
+                    if !has_visible(en) {
+                        self.push(&format!("{p}.cite_en"), ProblemKind::Empty);
+                    }
+                    self.length(&format!("{p}.cite_en"), en, MAX_TEXT_CHARS);
+                }
                 if let Some(url) = &s.url {
                     self.length(&format!("{p}.url"), url, MAX_TEXT_CHARS);
                 }
-                Source { cite: s.cite, tag: s.tag, url: s.url, note: self.opt_text(&format!("{p}.note"), s.note) }
+                Source {
+                    cite: s.cite,
+                    cite_en: s.cite_en,
+                    tag: s.tag,
+                    url: s.url,
+                    note: self.opt_text(&format!("{p}.note"), s.note),
+                }
             })
             .collect()
     }
@@ -268,11 +293,15 @@ impl Validator {
                 let sum = u32::try_from(ind_sum).unwrap_or(u32::MAX);
                 self.push(&format!("{path}.points"), ProblemKind::PointsMismatch { declared: p.points, sum });
             }
+            if p.radar && parts.iter().any(|q: &Part| q.radar) {
+                self.push(&format!("{path}.radar"), ProblemKind::SecondRadarPart);
+            }
             parts.push(Part {
                 id: PartId(p.id),
                 title: self.text(&format!("{path}.title"), p.title),
                 points: p.points,
                 indicators: first_ind..indicators.len(),
+                radar: p.radar,
             });
         }
         if parts_sum != u64::from(f.total_points) {
@@ -402,6 +431,13 @@ impl Validator {
         }
         let sources = self.sources("$.sources", f.sources);
 
+        let titles = self.titles(f.titles);
+        let facts = self.facts(f.facts);
+        let refs = Refs { facts: &facts, titles: &titles, gates: &gates, questions: &questions, profile: &profile };
+        let dimensions = self.dimensions(f.dimensions, &indicators);
+        let programmes = self.programmes(f.programmes, &tiers, &refs);
+        let migrations = self.migrations(f.migrations, &questions, &gates);
+
         if !self.problems.is_empty() {
             return Err(self.problems);
         }
@@ -421,6 +457,11 @@ impl Validator {
             tiers,
             advisories,
             sources,
+            facts,
+            titles,
+            dimensions,
+            programmes,
+            migrations,
         })
     }
 }
