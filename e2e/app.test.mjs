@@ -55,7 +55,7 @@ test('export, start over, import: the same report, after a preview of what chang
   const { page, context, problems } = await open(browser, server);
   await enterThroughUi(page, g);
   const before = await page.locator('.bsc-report').textContent();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出回答（JSON）' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出回答（JSON）' }).first().click()]);
   const file = await download.path();
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(exported.standard.id, 'enterprise');
@@ -119,14 +119,17 @@ test('the report prints to A4 pages and downloads as one self-contained HTML fil
   await enterThroughUi(page, g);
   assert.match(await page.locator('.bsc-report [data-testid=tier]').textContent(), /Fix first/);
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.bsc-report-page > .bsc-actions').isVisible(), false);
+  // Neither row of buttons (top and bottom) prints.
+  const rows = page.locator('.bsc-report-page > .bsc-actions');
+  assert.equal(await rows.count(), 2);
+  for (const row of await rows.all()) assert.equal(await row.isVisible(), false);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   // A complete report carries a row per evidenced answer (up to 50), so it may run to several pages.
   assert.ok(pages >= 2 && pages <= 10, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
   const [download] = await Promise.all([page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the report (HTML)' }).click()]);
+    page.getByRole('button', { name: 'Download the report (HTML)' }).first().click()]);
   const html = fs.readFileSync(await download.path(), 'utf8');
   assert.match(html, /^<!doctype html>/);
   assert.ok(html.includes('Self-assessment report') && html.includes(String(g.golden.expect.total)));

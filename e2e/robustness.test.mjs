@@ -209,7 +209,7 @@ test('storage blocked or full: the app works in memory, warns, and export still 
     await page.locator('.bsc-toc__link').last().click();
     await page.locator('.bsc-actions--nav .bsc-button').last().click();
     await page.locator('.bsc-actions--nav .bsc-button').last().click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (JSON)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (JSON)' }).first().click()]);
     assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).questions['A1.1'].level, 3);
     assert.deepEqual(errors, [], mode);
     await context.close();

@@ -101,6 +101,16 @@ export async function enterThroughUi(page, g) {
     }
     await page.locator('.bsc-actions--nav .bsc-button').last().click();
   }
+  // The facts, on the conditions step: a choice by its radio, titles by their boxes, numbers typed.
+  for (const [id, v] of Object.entries(g.facts || {})) {
+    if (Array.isArray(v)) {
+      for (const title of v) await page.locator(q(`bsc-fact-titles-${title}`)).check();
+    } else if (typeof v === 'string' && await page.locator(q(`bsc-fact-${id}-${v}`)).count()) {
+      await page.locator(q(`bsc-fact-${id}-${v}`)).check();
+    } else {
+      await page.locator(q(`bsc-fact-${id}`)).fill(String(v));
+    }
+  }
   for (const [gate, a] of Object.entries(g.gates)) {
     const input = page.locator(q(`bsc-gate-${gate}-${a}`));
     if (await input.count()) await input.check();

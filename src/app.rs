@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use brand_core::programme::{default_programme, programme_plan, programmes};
 use brand_core::{assess, Lang};
 use yew::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::components::header::Header;
 use crate::components::host_error::view_host_error;
 use crate::components::import::view_import;
 use crate::components::notices::Notices;
+use crate::components::programmes::Programmes;
 use crate::components::report::ReportScreen;
 use crate::components::review::view_review;
 use crate::components::start::StartScreen;
@@ -71,17 +73,30 @@ pub fn App(props: &AppProps) -> Html {
     let today = *use_memo((), |_| files::today());
 
     let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
-    let screen = match (&session.screen, &session.standard, &x) {
-        (Screen::Step(step), Some(st), Some(x)) => html! {
+    // The assessment year is the device's: founding years and "years operating" are read against it.
+    let year = u16::try_from(today.0).unwrap_or(brand_core::MAX_YEAR);
+    let progs = session.standard.as_ref().zip(x.as_ref()).map(|(st, x)| {
+        let listed = programmes(st, &session.answers, &x.score, year);
+        let picked = session
+            .plan_for
+            .as_ref()
+            .and_then(|id| listed.iter().find(|r| !r.held && st.programmes[r.programme].id == *id))
+            .map(|r| r.programme)
+            .or_else(|| default_programme(st, &listed));
+        let plan = picked.map(|i| programme_plan(st, &session.answers, &x.score, i, year));
+        Rc::new(Programmes { listed, plan, year })
+    });
+    let screen = match (&session.screen, &session.standard, &x, &progs) {
+        (Screen::Step(step), Some(st), Some(x), Some(progs)) => html! {
             <Wizard standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*step}
-                on_action={dispatch.clone()} />
+                programmes={progs.clone()} drafts={session.fact_drafts.clone()} on_action={dispatch.clone()} />
         },
-        (Screen::Review, Some(st), Some(x)) => view_review(st, x, lang, &dispatch),
-        (Screen::Report, Some(st), Some(x)) => html! {
+        (Screen::Review, Some(st), Some(x), Some(progs)) => view_review(st, x, progs, lang, &dispatch),
+        (Screen::Report, Some(st), Some(x), Some(progs)) => html! {
             <ReportScreen standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} {today}
-                in_app={props.in_app} on_action={dispatch.clone()} on_import={on_import.clone()} />
+                programmes={progs.clone()} in_app={props.in_app} on_action={dispatch.clone()} on_import={on_import.clone()} />
         },
-        (Screen::About { back }, st, _) => view_about(st.as_deref(), lang, back, &dispatch),
+        (Screen::About { back }, st, _, _) => view_about(st.as_deref(), lang, back, &dispatch),
         _ => html! {
             <StartScreen standard={session.standard.clone()} source={session.source.clone()}
                 answers={session.answers.clone()}
@@ -95,6 +110,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="bsc" lang={lang.code()} ref={root}>
                 <Header hide={props.hide_header} title={session.standard.as_ref().map(|s| AttrValue::from(s.title.get(lang).to_owned()))}
                     save={session.standard.is_some().then_some(session.save)} paused={session.conflict.is_some() || session.held}
+                    standalone={!crate::offline::embedded()}
                     on_action={dispatch.clone()} />
                 <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
                     update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}

@@ -32,28 +32,10 @@ pub struct Builtin {
 
 pub const DEFAULT: &str = "enterprise";
 
-// Read at compile time only, to count the questions: the text is not kept in the wasm.
-const ENTERPRISE: &str = include_str!("../standards/enterprise.json");
-const REGIONAL: &str = include_str!("../standards/regional.json");
+// The question counts, taken from the files by `build.rs`: the texts are not in the wasm.
+include!(concat!(env!("OUT_DIR"), "/question_counts.rs"));
 #[cfg(feature = "sample")]
 const SAMPLE: &str = include_str!("../standards/sample.json");
-
-/// Counts `"kind"` keys: every question has exactly one and nothing else uses the key.
-const fn count_questions(json: &str) -> usize {
-    let (b, pat) = (json.as_bytes(), b"\"kind\"");
-    let (mut i, mut n) = (0, 0);
-    while i + pat.len() <= b.len() {
-        let mut j = 0;
-        while j < pat.len() && b[i + j] == pat[j] {
-            j += 1;
-        }
-        if j == pat.len() {
-            n += 1;
-        }
-        i += 1;
-    }
-    n
-}
 
 pub static BUILTIN: &[Builtin] = &[
     Builtin {
@@ -61,14 +43,14 @@ pub static BUILTIN: &[Builtin] = &[
         file: File::Url("./standard-enterprise.json"),
         title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
-        questions: count_questions(ENTERPRISE),
+        questions: ENTERPRISE_QUESTIONS,
     },
     Builtin {
         id: "regional",
         file: File::Url("./standard-regional.json"),
         title: |l| catalog(l).regional_title,
         describe: |l| catalog(l).regional_desc,
-        questions: count_questions(REGIONAL),
+        questions: REGIONAL_QUESTIONS,
     },
     #[cfg(feature = "sample")]
     Builtin {
@@ -77,7 +59,7 @@ pub static BUILTIN: &[Builtin] = &[
         // Test-only: the component tests never read these texts.
         title: |l| catalog(l).enterprise_title,
         describe: |l| catalog(l).enterprise_desc,
-        questions: count_questions(SAMPLE),
+        questions: SAMPLE_QUESTIONS,
     },
 ];
 
@@ -99,4 +81,19 @@ pub async fn load(source: &Source) -> Result<Rc<Standard>, OpenError> {
     };
     let text = text.ok_or(OpenError::Unavailable)?;
     brand_core::parse(&text).map(Rc::new).map_err(OpenError::Invalid)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compile_time_counts_match_the_parsed_files() {
+        for b in BUILTIN {
+            let path = format!("{}/standards/{}.json", env!("CARGO_MANIFEST_DIR"), b.id);
+            let text = std::fs::read_to_string(&path).expect("a built-in standard's file");
+            let st = brand_core::parse(&text).expect("a built-in standard parses");
+            assert_eq!(b.questions, st.questions.len(), "{}", b.id);
+        }
+    }
 }

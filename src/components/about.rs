@@ -56,7 +56,7 @@ fn view_sources(sources: &[Source], lang: Lang) -> Html {
             for (i, src) in sources.iter().enumerate() {
                 <li key={i}>
                     <span class={classes!("bsc-tag", tag_class(src.tag))}>{ tag_text(src.tag, t) }</span>
-                    { " " }{ src.cite.clone() }
+                    { " " }{ src.cite_for(lang).to_owned() }
                     if let Some(note) = &src.note {
                         { " — " }{ note.get(lang) }
                     }

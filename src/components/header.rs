@@ -16,6 +16,9 @@ pub struct HeaderProps {
     pub save: Option<SaveState>,
     /// Saving waits for the user (another tab's change, or an original held in the slot).
     pub paused: bool,
+    /// The page is the widget's own (not in a host's iframe): the app's name is the page's `h1`.
+    /// Embedded, it stays a paragraph so the host's outline keeps its own top heading.
+    pub standalone: bool,
     pub on_action: Dispatch,
 }
 
@@ -27,7 +30,11 @@ pub fn Header(p: &HeaderProps) -> Html {
         <header class={classes!("bsc-header", p.hide.then_some("bsc-header--bare"))}>
             if !p.hide {
                 <div>
-                    <p class="bsc-header__app">{ t.app_title }</p>
+                    if p.standalone {
+                        <h1 class="bsc-header__app">{ t.app_title }</h1>
+                    } else {
+                        <p class="bsc-header__app">{ t.app_title }</p>
+                    }
                     <p class="bsc-header__title">{ p.title.clone().unwrap_or_default() }</p>
                 </div>
             }

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod bars;
+pub mod facts;
 pub mod gates;
 pub mod handover;
 pub mod header;
@@ -10,6 +11,7 @@ pub mod host_error;
 pub mod import;
 pub mod notices;
 pub mod profile;
+pub mod programmes;
 pub mod question_card;
 pub mod report;
 pub mod review;

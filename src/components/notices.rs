@@ -2,7 +2,7 @@
 //! change waiting for a choice, the host's results notice, and the update prompt. Notices are
 //! kinds in the session and worded here, in the language of the moment.
 
-use brand_core::answers::{Expected, ImportError, ImportIssue, LevelFault};
+use brand_core::answers::{ChangedItem, Expected, FactFault, ImportError, ImportIssue, LevelFault};
 use brand_core::handover::HandoverError;
 use brand_core::Lang;
 use yew::prelude::*;
@@ -226,9 +226,22 @@ pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
         ImportIssue::NoteTooLong { question, chars, max } => {
             fill(t.issue_note_too_long, &[("q", question), ("chars", &chars.to_string()), ("max", &max.to_string())])
         }
-        // Facts and migrations (issue 12): the core's English text until the shell words them.
-        ImportIssue::UnknownFact(_) | ImportIssue::FactRefused { .. } | ImportIssue::Changed { .. } => {
-            issue.to_string()
+        ImportIssue::UnknownFact(f) => fill(t.issue_unknown_fact, &[("f", f)]),
+        ImportIssue::FactRefused { fact, found, fault } => {
+            let why = match fault {
+                FactFault::WrongType { .. } => t.fault_wrong_type.to_owned(),
+                FactFault::OutOfRange { min, max } => {
+                    fill(t.fault_range, &[("min", &min.to_string()), ("max", &max.to_string())])
+                }
+                FactFault::TooManyDecimals { max } => fill(t.fault_decimals, &[("n", &max.to_string())]),
+                FactFault::UnknownOption(_) => t.fault_option.to_owned(),
+                FactFault::UnknownTitle(_) => t.fault_title.to_owned(),
+            };
+            fill(t.issue_fact, &[("f", fact), ("v", found), ("why", &why)])
         }
+        ImportIssue::Changed { item, id } => match item {
+            ChangedItem::Question => fill(t.issue_changed_question, &[("id", id)]),
+            ChangedItem::Gate => fill(t.issue_changed_gate, &[("id", id)]),
+        },
     }
 }

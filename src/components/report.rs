@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::commands;
 use crate::components::bars::{view_bar, view_radar};
 use crate::components::handover::HandoverPanel;
+use crate::components::programmes::{view_crosswalk, view_plan, view_programmes_report, view_titles_held, Programmes};
 use crate::components::score_panel::{view_tier, view_total};
 use crate::components::start::import_change;
 use crate::i18n::{catalog, date, fill, tenths};
@@ -25,6 +26,7 @@ pub struct ReportProps {
     pub assessment: Rc<Assessment>,
     /// (year, month, day) the report is generated on.
     pub today: (u32, u32, u32),
+    pub programmes: Rc<Programmes>,
     /// An app's built-in browser: the hand-over link instead of print, download and export.
     #[prop_or_default]
     pub in_app: Option<crate::config::InApp>,
@@ -39,12 +41,17 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
     let sc = &x.score;
     let article = use_node_ref();
     let (y, m, d) = p.today;
-    let radar_part = s.parts.iter().position(|part| part.id.as_str() == "B").unwrap_or(0);
-    let radar: Vec<(String, f64)> = s.parts[radar_part]
-        .indicators
-        .clone()
-        .map(|ii| (s.indicators[ii].id.to_string(), sc.indicators[ii].fraction()))
-        .collect();
+    // The part the standard names for the radar (`"radar": true`), if any.
+    let radar_part = s.radar_part();
+    let radar: Vec<(String, f64)> = radar_part
+        .map(|rp| {
+            s.parts[rp]
+                .indicators
+                .clone()
+                .map(|ii| (s.indicators[ii].id.to_string(), sc.indicators[ii].fraction()))
+                .collect()
+        })
+        .unwrap_or_default();
     let on_download = {
         let (node, st, today) = (article.clone(), s.clone(), p.today);
         Callback::from(move |_| {
@@ -83,8 +90,19 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
             }
         })
         .collect();
+    // Print, download and export at the top as well as the bottom: the report is ~3,000 px tall.
+    let top_actions = html! {
+        if p.in_app.is_none() {
+            <div class="bsc-actions bsc-actions--top bsc-noprint">
+                <button type="button" class="bsc-button" onclick={print.clone()}>{ t.print }</button>
+                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download.clone()}>{ t.download_report }</button>
+                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export.clone()}>{ t.export }</button>
+            </div>
+        }
+    };
     html! {
         <div class="bsc-report-page">
+            { top_actions }
             <article class="bsc-report" ref={article} aria-labelledby="bsc-h">
                 <header class="bsc-report__head">
                     <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.report_title }</h2>
@@ -98,6 +116,10 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     </div>
                     { view_tier(s, x, lang) }
                 </section>
+                { view_programmes_report(s, x, &p.programmes, lang) }
+                { view_titles_held(s, &p.answers, lang) }
+                { view_plan(s, &p.programmes, &p.answers, lang, &p.on_action) }
+                { view_crosswalk(s, x, lang) }
                 <section>
                     <h3>{ t.parts_title }</h3>
                     <table class="bsc-table">
@@ -131,10 +153,12 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                             </tbody>
                         </table>
                     </div>
-                    <div>
-                        <h3>{ s.parts[radar_part].title.get(lang) }</h3>
-                        { view_radar(&radar, t.radar_label) }
-                    </div>
+                    if let Some(rp) = radar_part {
+                        <div>
+                            <h3>{ s.parts[rp].title.get(lang) }</h3>
+                            { view_radar(&radar, t.radar_label) }
+                        </div>
+                    }
                 </section>
                 <section>
                     <h3>{ t.gates_title }</h3>
@@ -190,7 +214,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     <h4>{ t.sources }</h4>
                     <ul class="bsc-list">
                         for (i, src) in s.sources.iter().enumerate() {
-                            <li key={i}>{ src.cite.clone() }</li>
+                            <li key={i}>{ src.cite_for(lang).to_owned() }</li>
                         }
                     </ul>
                 </section>

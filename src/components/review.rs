@@ -4,11 +4,12 @@
 use brand_core::{Assessment, Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::programmes::{view_open_conditions, Programmes};
 use crate::components::score_panel::view_score_panel;
 use crate::i18n::catalog;
 use crate::state::{Action, Dispatch, Screen, Step};
 
-pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Dispatch) -> Html {
+pub fn view_review(s: &Standard, x: &Assessment, progs: &Programmes, lang: Lang, on_action: &Dispatch) -> Html {
     let t = catalog(lang);
     let link = |qi: usize| {
         let step = Step::Indicator(s.questions[qi].indicator);
@@ -64,6 +65,7 @@ pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Dispatc
                         }
                     </ul>
                 }
+                { view_open_conditions(s, progs, lang, &on_action.reform(move |_| Action::Go(Screen::Step(gates_step)))) }
                 <div class="bsc-actions bsc-actions--nav">
                     <button type="button" class="bsc-button bsc-button--quiet"
                         onclick={on_action.reform(move |_| Action::Go(Screen::Step(gates_step)))}>{ t.back }</button>
@@ -72,7 +74,7 @@ pub fn view_review(s: &Standard, x: &Assessment, lang: Lang, on_action: &Dispatc
                     </button>
                 </div>
             </section>
-            { view_score_panel(s, x, lang) }
+            { view_score_panel(s, x, progs, lang) }
         </div>
     }
 }

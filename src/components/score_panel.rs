@@ -6,9 +6,10 @@ use brand_core::{Assessment, Lang, Standard};
 use yew::prelude::*;
 
 use crate::components::bars::view_bar;
+use crate::components::programmes::{view_programme_summary, Programmes};
 use crate::i18n::{catalog, fill, tenths};
 
-pub fn view_score_panel(s: &Standard, x: &Assessment, lang: Lang) -> Html {
+pub fn view_score_panel(s: &Standard, x: &Assessment, progs: &Programmes, lang: Lang) -> Html {
     let t = catalog(lang);
     let sc = &x.score;
     html! {
@@ -29,6 +30,7 @@ pub fn view_score_panel(s: &Standard, x: &Assessment, lang: Lang) -> Html {
                     </li>
                 }
             </ul>
+            { view_programme_summary(s, progs, lang) }
             { view_tier(s, x, lang) }
             <p class="bsc-fine">{ t.not_official }</p>
         </aside>

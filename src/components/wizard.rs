@@ -2,13 +2,16 @@
 //! progress, a table of contents with answered counts per part, back / next, and the live
 //! score panel beside it (below it on a phone).
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use brand_core::scoring::QuestionState;
-use brand_core::{Answers, Assessment, Lang};
+use brand_core::{Answers, Assessment, FactId, Lang};
 use yew::prelude::*;
 
+use crate::components::facts::FactsForm;
 use crate::components::gates::GateList;
+use crate::components::programmes::Programmes;
 use crate::components::question_card::QuestionCard;
 use crate::components::score_panel::view_score_panel;
 use crate::hooks::use_lang;
@@ -21,6 +24,9 @@ pub struct WizardProps {
     pub answers: Answers,
     pub assessment: Rc<Assessment>,
     pub step: Step,
+    pub programmes: Rc<Programmes>,
+    /// Typed fact values not (yet) usable, as typed.
+    pub drafts: BTreeMap<FactId, String>,
     pub on_action: Dispatch,
 }
 
@@ -34,6 +40,14 @@ pub fn Wizard(p: &WizardProps) -> Html {
     let at = step.position(s);
     let toc_open = use_state(|| false);
     let go = |screen: Screen| p.on_action.reform(move |_| Action::Go(screen.clone()));
+    // A pick in the contents closes it (on a phone it covers the step otherwise).
+    let pick = |screen: Screen| {
+        let (d, o) = (p.on_action.clone(), toc_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            o.set(false);
+            d.emit(Action::Go(screen.clone()));
+        })
+    };
     let indicator = match step {
         Step::Indicator(i) => s.indicators.get(i),
         Step::Gates => None,
@@ -57,7 +71,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                             <ul>
                                 for ii in part.indicators.clone() {
                                     <li key={s.indicators[ii].id.to_string()}>
-                                        <button type="button" onclick={go(Screen::Step(Step::Indicator(ii)))}
+                                        <button type="button" onclick={pick(Screen::Step(Step::Indicator(ii)))}
                                             class={classes!("bsc-toc__link", (Step::Indicator(ii) == step).then_some("is-current"))}
                                             aria-current={(Step::Indicator(ii) == step).then_some("step")}>
                                             { format!("{} {}", s.indicators[ii].id, s.indicators[ii].title.get(lang)) }
@@ -68,7 +82,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                             </ul>
                         </div>
                     }
-                    <button type="button" onclick={go(Screen::Step(Step::Gates))}
+                    <button type="button" onclick={pick(Screen::Step(Step::Gates))}
                         class={classes!("bsc-toc__link", (step == Step::Gates).then_some("is-current"))}
                         aria-current={(step == Step::Gates).then_some("step")}>{ t.gates_title }</button>
                 </div>
@@ -83,10 +97,10 @@ pub fn Wizard(p: &WizardProps) -> Html {
                     }
                 </h2>
                 if let Some(ind) = indicator {
-                    <p class="bsc-sources">
-                        { t.sources }{ if lang == Lang::Zh { "：" } else { ": " } }
-                        { ind.sources.iter().map(|src| src.cite.as_str()).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " }) }
-                    </p>
+                    <details class="bsc-sources">
+                        <summary>{ t.sources }</summary>
+                        <p>{ ind.sources.iter().map(|src| src.cite_for(lang)).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " }) }</p>
+                    </details>
                     for qi in ind.questions.clone() {
                         if x.score.states[qi] != QuestionState::Excluded {
                             <QuestionCard
@@ -101,6 +115,8 @@ pub fn Wizard(p: &WizardProps) -> Html {
                         }
                     }
                 } else {
+                    <FactsForm standard={s.clone()} facts={p.answers.facts.clone()} drafts={p.drafts.clone()}
+                        year={p.programmes.year} on_action={p.on_action.clone()} />
                     <GateList standard={s.clone()} statuses={x.gates.clone()} on_action={p.on_action.clone()} />
                 }
                 <div class="bsc-actions bsc-actions--nav">
@@ -114,7 +130,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                     </button>
                 </div>
             </section>
-            { view_score_panel(s, x, lang) }
+            { view_score_panel(s, x, &p.programmes, lang) }
         </div>
     }
 }

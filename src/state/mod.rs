@@ -8,7 +8,12 @@ use std::rc::Rc;
 
 use brand_core::answers::{AnswersFile, ImportError, ImportIssue, Level};
 use brand_core::handover::{self, HandoverError};
-use brand_core::{Answers, GateAnswer, GateId, Lang, OptionId, Problem, ProfileId, QuestionId, Response, Standard};
+use std::collections::BTreeMap;
+
+use brand_core::{
+    parse_fact, Answers, FactId, FactValue, GateAnswer, GateId, Lang, OptionId, Problem, ProfileId, ProgrammeId,
+    QuestionId, Response, Standard, TitleId,
+};
 use yew::Reducible;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -260,6 +265,12 @@ pub struct Session {
     /// A hand-over link's answers file (its text: cheaper to keep and compare than the parsed
     /// file), waiting for its standard to open to become a preview.
     pub handover: Option<Rc<str>>,
+    /// What the user typed into a number or year fact's field, as typed (so "3." stays "3." while
+    /// typing, and a value that cannot be used stays visible with its message). The answers hold
+    /// only values that passed `brand_core::parse_fact`.
+    pub fact_drafts: BTreeMap<FactId, String>,
+    /// The programme the user picked for the action plan (None: the core's default).
+    pub plan_for: Option<ProgrammeId>,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -310,6 +321,20 @@ pub enum Action {
     /// A hand-over link was opened: its answers go through the import preview, in the
     /// questionnaire they belong to.
     HandOver(String),
+    /// Text typed into a number or year fact's field; `year` is the assessment year (a founding
+    /// year after it is refused). A value that passes is set; an empty field clears the fact; any
+    /// other text is kept as a draft with its message and changes no answer.
+    SetFactText {
+        id: FactId,
+        text: String,
+        year: u16,
+    },
+    /// A choice fact's option (None: cleared).
+    SetFactChoice(FactId, Option<OptionId>),
+    /// A title held, checked or unchecked, in the standard's titles fact.
+    ToggleTitle(TitleId),
+    /// The programme the action plan is for.
+    PlanFor(ProgrammeId),
 }
 
 impl Session {
@@ -332,6 +357,8 @@ impl Session {
             requests: 0,
             import_request: None,
             handover: None,
+            fact_drafts: BTreeMap::new(),
+            plan_for: None,
         }
     }
 
@@ -384,6 +411,8 @@ impl Session {
                 next.save = SaveState::Idle;
                 next.save_due = SaveDue::Now;
                 next.answers = Answers::default();
+                next.fact_drafts.clear();
+                next.plan_for = None;
                 if embedded {
                     next.notify(Notice::EmbeddedStorage);
                 }
@@ -457,6 +486,7 @@ impl Session {
                     return Some(next);
                 }
                 next.answers = p.answers.clone();
+                next.fact_drafts.clear();
                 next.pending = None;
                 next.save_due = SaveDue::Now;
             }
@@ -474,6 +504,7 @@ impl Session {
                     OtherTab::Unreadable => return None,
                 };
                 next.conflict = None;
+                next.fact_drafts.clear();
                 next.save_due = SaveDue::Now;
             }
             Action::KeepThisTab => {
@@ -499,8 +530,33 @@ impl Session {
             Action::UpdateReady => next.update_ready = true,
             Action::Clear => {
                 next.answers = Answers::default();
+                next.fact_drafts.clear();
                 next.screen = Screen::Start;
                 next.save_due = SaveDue::Now;
+            }
+            Action::SetFactText { id, text, year } => {
+                let s = self.standard.as_ref()?;
+                let fact = &s.facts[s.fact_index(&id)?];
+                // Only number and year facts have a text field.
+                if matches!(
+                    fact.kind,
+                    brand_core::standard::FactKind::Choice { .. } | brand_core::standard::FactKind::Titles
+                ) {
+                    return None;
+                }
+                match parse_fact(fact, &text, year) {
+                    Ok(v) => next.answers.set_fact(id.clone(), Some(v)),
+                    Err(brand_core::FactInputError::Empty) => next.answers.set_fact(id.clone(), None),
+                    // Refused: the draft shows it with its message; the answers keep what they had.
+                    Err(_) => {}
+                }
+                next.fact_drafts.insert(id, text);
+                next.save_due = SaveDue::Soon;
+            }
+            Action::PlanFor(id) => {
+                let s = self.standard.as_ref()?;
+                s.programmes.iter().find(|p| p.id == id)?;
+                next.plan_for = Some(id);
             }
             edit => {
                 let s = self.standard.as_ref()?;
@@ -568,6 +624,33 @@ fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
         Action::SetGate(id, answer) => {
             s.gate_index(&id)?;
             a.set_gate(id, answer);
+        }
+        Action::SetFactChoice(id, option) => {
+            let fact = &s.facts[s.fact_index(&id)?];
+            let brand_core::standard::FactKind::Choice { options } = &fact.kind else { return None };
+            match option {
+                Some(o) if options.iter().any(|x| x.id == o) => a.set_fact(id, Some(FactValue::Choice(o))),
+                Some(_) => return None,
+                None => a.set_fact(id, None),
+            }
+        }
+        Action::ToggleTitle(title) => {
+            let f = s.titles_fact()?;
+            s.title_index(&title)?;
+            let id = s.facts[f].id.clone();
+            let mut held: Vec<TitleId> = match a.facts.get(&id) {
+                Some(FactValue::Titles(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            if held.contains(&title) {
+                held.retain(|x| *x != title);
+            } else {
+                held.push(title);
+            }
+            // The standard's order, each once (as the core keeps it).
+            let ordered: Vec<TitleId> =
+                s.titles.iter().filter(|x| held.contains(&x.id)).map(|x| x.id.clone()).collect();
+            a.set_fact(id, (!ordered.is_empty()).then_some(FactValue::Titles(ordered)));
         }
         Action::SetProfile(id, option) => {
             let p = s.profile_question(&id)?;

@@ -285,3 +285,87 @@ fn a_broken_hand_over_link_is_a_notice_and_changes_nothing_else() {
     // An ordinary fragment is not ours: nothing happens.
     refused(&s, Action::HandOver("section-2".into()));
 }
+
+/// A session with the core's programmes fixture open (facts, titles, programmes).
+fn with_facts() -> Session {
+    let st = Rc::new(
+        brand_core::parse(include_str!("../../standards/fixtures/programmes.json")).expect("programmes fixture"),
+    );
+    let s = Session::new(Lang::Zh).apply(Action::Open(Source::Host("/progs.json".into()))).expect("opening");
+    s.apply(Action::Opened { request: 1, standard: st, restored: Restored::Nothing, embedded: false }).expect("opened")
+}
+
+fn fact(id: &str) -> FactId {
+    FactId(id.to_owned())
+}
+
+fn typed(id: &str, text: &str) -> Action {
+    Action::SetFactText { id: fact(id), text: text.into(), year: 2026 }
+}
+
+#[test]
+fn typed_facts_keep_what_was_typed_and_only_usable_values_reach_the_answers() {
+    let s = with_facts();
+    // A usable value: in the answers, and the draft shows it as typed ("3.", "3.20" …).
+    let s = check(&s, typed("rd_ratio", "3.20"), |n| {
+        assert_eq!(
+            n.answers.facts.get(&fact("rd_ratio")),
+            Some(&FactValue::Number(brand_core::Decimal::from_hundredths(320)))
+        );
+        assert_eq!(n.fact_drafts.get(&fact("rd_ratio")).map(String::as_str), Some("3.20"));
+        assert_eq!(n.save_due, SaveDue::Soon);
+    });
+    // Refused values stay as drafts; the answers keep the last usable value, nothing else changes.
+    for bad in ["abc", "-5", "3.123", "1e400", "101"] {
+        check(&s, typed("rd_ratio", bad), |n| {
+            assert_eq!(n.answers, s.answers, "{bad}");
+            assert_eq!(n.fact_drafts.get(&fact("rd_ratio")).map(String::as_str), Some(bad));
+        });
+    }
+    // A founding year after the assessment year, and one that is not a year.
+    check(&s, typed("founded", "2031"), |n| assert!(!n.answers.facts.contains_key(&fact("founded"))));
+    check(&s, typed("founded", "20.5"), |n| assert!(!n.answers.facts.contains_key(&fact("founded"))));
+    let s = check(&s, typed("founded", "2023"), |n| {
+        assert_eq!(n.answers.facts.get(&fact("founded")), Some(&FactValue::Year(2023)))
+    });
+    // An empty field clears the fact.
+    let s = check(&s, typed("founded", " "), |n| assert!(!n.answers.facts.contains_key(&fact("founded"))));
+    // Unknown facts, and text for a choice fact, are refused.
+    refused(&s, typed("turnover", "5"));
+    refused(&s, typed("city", "qingdao"));
+    refused(&s, typed("titles", "qy"));
+    // Drafts go with the answers they were typed for.
+    check(&s, Action::Clear, |n| assert!(n.fact_drafts.is_empty()));
+}
+
+#[test]
+fn choice_and_title_facts_check_the_standard() {
+    let s = with_facts();
+    let city = || fact("city");
+    let s = check(&s, Action::SetFactChoice(city(), Some(OptionId("jinan".into()))), |n| {
+        assert_eq!(n.answers.facts.get(&city()), Some(&FactValue::Choice(OptionId("jinan".into()))))
+    });
+    refused(&s, Action::SetFactChoice(city(), Some(OptionId("shanghai".into()))));
+    refused(&s, Action::SetFactChoice(fact("revenue"), Some(OptionId("jinan".into()))));
+    refused(&s, Action::SetFactChoice(fact("nowhere"), None));
+    let s = check(&s, Action::SetFactChoice(city(), None), |n| assert!(!n.answers.facts.contains_key(&city())));
+    // Titles: toggled on and off, kept in the standard's order, the fact gone when none is held.
+    let t = |id: &str| TitleId(id.to_owned());
+    let s = check(&s, Action::ToggleTitle(t("chiming")), |_| {});
+    let s = check(&s, Action::ToggleTitle(t("qy")), |n| {
+        assert_eq!(n.answers.facts.get(&fact("titles")), Some(&FactValue::Titles(vec![t("qy"), t("chiming")])))
+    });
+    refused(&s, Action::ToggleTitle(t("nobel")));
+    let s = check(&s, Action::ToggleTitle(t("qy")), |_| {});
+    check(&s, Action::ToggleTitle(t("chiming")), |n| assert!(!n.answers.facts.contains_key(&fact("titles"))));
+}
+
+#[test]
+fn the_plan_is_for_a_programme_the_standard_has() {
+    let s = with_facts();
+    let s = check(&s, Action::PlanFor(ProgrammeId("haopin_mfg".into())), |n| {
+        assert_eq!(n.plan_for, Some(ProgrammeId("haopin_mfg".into())))
+    });
+    refused(&s, Action::PlanFor(ProgrammeId("haopin_mfg".into())));
+    refused(&s, Action::PlanFor(ProgrammeId("nobel_prize".into())));
+}

@@ -1,0 +1,505 @@
+//! The programmes a user really applies to, as the core evaluates them (`brand_core::programme`):
+//! a short list with each status for the score panel, the per-condition tables for the report, the
+//! titles already held, the crosswalk over the programmes' dimensions, and the action plan for the
+//! programme the user picks. Plain view functions: the words for statuses and gaps are here, the
+//! decisions are the core's.
+
+use brand_core::programme::{
+    ConditionResult, ConditionStatus, Gap, Input, ProgrammePlan, ProgrammeResult, ProgrammeStatus, TestDetail,
+    TestStatus,
+};
+use brand_core::scoring::QuestionState;
+use brand_core::standard::Op;
+use brand_core::{Assessment, GateAnswer, Lang, Standard};
+use yew::prelude::*;
+
+use crate::components::bars::view_bar;
+use crate::i18n::{catalog, fill, tenths};
+use crate::state::{Action, Dispatch};
+
+/// Everything the programme views show, computed once per render by the app.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Programmes {
+    pub listed: Vec<ProgrammeResult>,
+    /// The plan for the picked programme (or the core's default), if any programme can be planned.
+    pub plan: Option<ProgrammePlan>,
+    pub year: u16,
+}
+
+pub fn status_text(st: ProgrammeStatus, lang: Lang) -> &'static str {
+    let t = catalog(lang);
+    match st {
+        ProgrammeStatus::Ready => t.prog_ready,
+        ProgrammeStatus::Open => t.prog_open,
+        ProgrammeStatus::NotEligible => t.prog_not_eligible,
+    }
+}
+
+fn status_class(r: &ProgrammeResult) -> &'static str {
+    if r.held {
+        return "is-held";
+    }
+    match r.status {
+        ProgrammeStatus::Ready => "is-yes",
+        ProgrammeStatus::Open => "is-open",
+        ProgrammeStatus::NotEligible => "is-no",
+    }
+}
+
+fn badge(r: &ProgrammeResult, lang: Lang) -> Html {
+    let t = catalog(lang);
+    let text = if r.held { t.prog_held } else { status_text(r.status, lang) };
+    html! { <span class={classes!("bsc-status", status_class(r))} data-status={status_id(r)}>{ text }</span> }
+}
+
+/// The status as the CLI's JSON spells it (for tests and styles).
+fn status_id(r: &ProgrammeResult) -> &'static str {
+    if r.held {
+        return "held";
+    }
+    match r.status {
+        ProgrammeStatus::Ready => "ready",
+        ProgrammeStatus::Open => "open",
+        ProgrammeStatus::NotEligible => "not_eligible",
+    }
+}
+
+fn met_count(r: &ProgrammeResult) -> (usize, usize) {
+    let applicable = r.conditions.iter().filter(|c| c.status != ConditionStatus::NotApplicable);
+    let n = applicable.clone().count();
+    (applicable.filter(|c| c.status == ConditionStatus::Met).count(), n)
+}
+
+/// The score panel's list: each programme with its status and how many conditions are met.
+pub fn view_programme_summary(s: &Standard, p: &Programmes, lang: Lang) -> Html {
+    let t = catalog(lang);
+    if s.programmes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="bsc-progs" data-testid="programmes">
+            <h3>{ t.prog_title }</h3>
+            if p.listed.is_empty() {
+                <p class="bsc-fine">{ t.prog_none }</p>
+            } else {
+                <ul class="bsc-progs__list">
+                    for r in p.listed.iter() {
+                        <li key={s.programmes[r.programme].id.to_string()} data-programme={s.programmes[r.programme].id.to_string()}>
+                            <span class="bsc-progs__name">{ s.programmes[r.programme].title.get(lang) }</span>
+                            { badge(r, lang) }
+                            if !r.held {
+                                <span class="bsc-progs__n">{ { let (m, n) = met_count(r); fill(t.prog_met_count, &[("m", &m.to_string()), ("n", &n.to_string())]) } }</span>
+                            }
+                        </li>
+                    }
+                </ul>
+            }
+        </div>
+    }
+}
+
+fn input_name(s: &Standard, i: Input, lang: Lang) -> String {
+    let t = catalog(lang);
+    match i {
+        Input::Fact(f) => fill(t.in_fact, &[("f", s.facts[f].text.get(lang).trim_end_matches(['？', '?']))]),
+        Input::Gate(g) => fill(t.in_gate, &[("g", s.gates[g].id.as_str())]),
+        Input::Question(q) => fill(t.in_question, &[("q", s.questions[q].id.as_str())]),
+    }
+}
+
+fn op_text(op: Op, lang: Lang) -> &'static str {
+    let t = catalog(lang);
+    match op {
+        Op::Gt => t.op_gt,
+        Op::Ge => t.op_ge,
+        Op::Lt => t.op_lt,
+        Op::Le => t.op_le,
+    }
+}
+
+/// One test's shortfall in the user's terms ("R&D 2.6 % — needs more than 3 %").
+fn test_gap(s: &Standard, d: &TestDetail, lang: Lang) -> String {
+    let t = catalog(lang);
+    let fact_name = |f: usize| s.facts[f].text.get(lang).trim_end_matches(['？', '?']).to_owned();
+    let unit = |f: usize| match &s.facts[f].kind {
+        brand_core::standard::FactKind::Number { unit, .. } => format!(" {}", unit.get(lang)),
+        _ => String::new(),
+    };
+    match d {
+        TestDetail::Choice { fact, given: None, .. }
+        | TestDetail::Compare { fact, given: None, .. }
+        | TestDetail::Years { fact, given: None, .. }
+        | TestDetail::Titles { fact, given: false, .. } => fill(t.gap_fact_missing, &[("fact", &fact_name(*fact))]),
+        TestDetail::Choice { fact, given: Some(o), any_of } => {
+            let label = |id: &brand_core::OptionId| match &s.facts[*fact].kind {
+                brand_core::standard::FactKind::Choice { options } => {
+                    options.iter().find(|x| &x.id == id).map(|x| x.label.get(lang).to_owned()).unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            let need: Vec<String> = any_of.iter().map(label).collect();
+            format!("{}：{} — {}", fact_name(*fact), label(o), need.join(if lang == Lang::Zh { "、" } else { ", " }))
+        }
+        TestDetail::Compare { fact, given: Some(v), op, value } => fill(
+            t.gap_fact,
+            &[
+                ("fact", &fact_name(*fact)),
+                ("have", &format!("{v}{}", unit(*fact))),
+                ("op", op_text(*op, lang)),
+                ("need", &format!("{value}{}", unit(*fact))),
+            ],
+        ),
+        TestDetail::Years { given: Some(_), years, boundary: true, .. } => {
+            fill(t.gap_years_month, &[("n", &years.to_string())])
+        }
+        TestDetail::Years { given: Some(y), years, .. } => {
+            fill(t.gap_years, &[("have", &y.to_string()), ("n", &years.to_string())])
+        }
+        TestDetail::Gate { answer: Some(GateAnswer::No), .. } => t.gap_gate_no.to_owned(),
+        TestDetail::Gate { answer: Some(GateAnswer::Unsure), .. } => t.gap_gate_unsure.to_owned(),
+        TestDetail::Gate { .. } => t.gap_gate_open.to_owned(),
+        TestDetail::Question { question, state, met_from, .. } => {
+            let q = s.questions[*question].id.as_str();
+            match (state, met_from) {
+                (QuestionState::Answered { counted, .. }, Some(need)) => {
+                    fill(t.gap_question, &[("q", q), ("have", &counted.to_string()), ("need", &need.to_string())])
+                }
+                _ => fill(t.gap_question_open, &[("q", q)]),
+            }
+        }
+        TestDetail::Titles { .. } => t.gap_title_held.to_owned(),
+    }
+}
+
+fn gap_text(s: &Standard, c: &ConditionResult, lang: Lang) -> String {
+    let t = catalog(lang);
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    match &c.gap {
+        None => String::new(),
+        Some(Gap::Contradiction { met, not_met }) => {
+            let names: Vec<String> = met.iter().chain(not_met.iter()).map(|i| input_name(s, *i, lang)).collect();
+            fill(t.cond_contradiction, &[("inputs", &names.join(if lang == Lang::Zh { "、" } else { ", " }))])
+        }
+        Some(Gap::Tests(ix)) => {
+            let mut parts: Vec<String> = Vec::new();
+            for i in ix {
+                if let Some(tr) = c.tests.get(*i) {
+                    if tr.status != TestStatus::Met {
+                        let g = test_gap(s, &tr.detail, lang);
+                        if !parts.contains(&g) {
+                            parts.push(g);
+                        }
+                    }
+                }
+            }
+            parts.join(sep)
+        }
+    }
+}
+
+fn condition_status(c: ConditionStatus, lang: Lang) -> (&'static str, &'static str) {
+    let t = catalog(lang);
+    match c {
+        ConditionStatus::Met => (t.cond_met, "is-yes"),
+        ConditionStatus::NotMet => (t.cond_not_met, "is-no"),
+        ConditionStatus::Unknown => (t.cond_unknown, "is-open"),
+        ConditionStatus::NotApplicable => (t.cond_na, "is-na"),
+    }
+}
+
+fn cites(sources: &[brand_core::standard::Source], lang: Lang) -> String {
+    sources.iter().map(|src| src.cite_for(lang)).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// The report's programme section: for each programme, its status, the readiness line, the
+/// conditions table with what decided each and the gap, the calendar note and the sources.
+pub fn view_programmes_report(s: &Standard, x: &Assessment, p: &Programmes, lang: Lang) -> Html {
+    let t = catalog(lang);
+    if s.programmes.is_empty() {
+        return html! {};
+    }
+    let total = x.score.total;
+    html! {
+        <section class="bsc-report__progs" data-testid="programmes-report">
+            <h3>{ t.prog_title }</h3>
+            <p class="bsc-fine">{ t.prog_intro }</p>
+            if p.listed.is_empty() {
+                <p>{ t.prog_none }</p>
+            }
+            for r in p.listed.iter() {
+                { view_one(s, r, total, lang) }
+            }
+        </section>
+    }
+}
+
+fn view_one(s: &Standard, r: &ProgrammeResult, total: u32, lang: Lang) -> Html {
+    let t = catalog(lang);
+    let prog = &s.programmes[r.programme];
+    let line = s.tiers[prog.rung].threshold;
+    let line_text = if total >= line {
+        fill(t.prog_line_ok, &[("score", &total.to_string()), ("line", &line.to_string())])
+    } else {
+        fill(
+            t.prog_line_short,
+            &[("score", &total.to_string()), ("line", &line.to_string()), ("short", &(line - total).to_string())],
+        )
+    };
+    html! {
+        <div class="bsc-prog" key={prog.id.to_string()} data-programme={prog.id.to_string()}>
+            <h4 class="bsc-prog__title">{ prog.title.get(lang) }{ " " }{ badge(r, lang) }</h4>
+            if let Some(d) = &prog.description { <p class="bsc-prog__desc">{ d.get(lang) }</p> }
+            if r.held {
+                <p>{ t.prog_held_note }</p>
+            }
+            <p>{ line_text }</p>
+            if let Some(st) = r.if_unsure_confirmed {
+                <p class="bsc-prog__unsure">{ fill(t.prog_if_confirmed, &[("status", status_text(st, lang))]) }</p>
+            }
+            <table class="bsc-table bsc-table--conds">
+                <thead><tr>
+                    <th scope="col">{ t.cond_condition }</th>
+                    <th scope="col">{ t.cond_status }</th>
+                    <th scope="col">{ t.cond_from }</th>
+                    <th scope="col">{ t.cond_gap }</th>
+                </tr></thead>
+                <tbody>
+                    for c in r.conditions.iter() {
+                        { view_condition(s, r.programme, c, lang) }
+                    }
+                </tbody>
+            </table>
+            if let Some(w) = &prog.window {
+                <p class="bsc-prog__window"><strong>{ t.prog_window }{ if lang == Lang::Zh { "：" } else { ": " } }</strong>{ w.get(lang) }</p>
+            }
+            if !prog.sources.is_empty() {
+                <p class="bsc-sources-line">{ t.sources }{ if lang == Lang::Zh { "：" } else { ": " } }{ cites(&prog.sources, lang) }</p>
+            }
+        </div>
+    }
+}
+
+fn view_condition(s: &Standard, programme: usize, c: &ConditionResult, lang: Lang) -> Html {
+    let cond = &s.programmes[programme].conditions[c.condition];
+    let (label, class) = condition_status(c.status, lang);
+    let from: Vec<String> = c.decided_by.iter().map(|i| input_name(s, *i, lang)).collect();
+    html! {
+        <tr key={cond.id.to_string()} data-condition={cond.id.to_string()}>
+            <th scope="row">
+                { cond.text.get(lang) }
+                <span class={classes!("bsc-tag", tag_class(cond.tag))}>{ format!("[{:?}]", cond.tag) }</span>
+                if !cond.sources.is_empty() {
+                    <span class="bsc-cond__src">{ cites(&cond.sources, lang) }</span>
+                }
+            </th>
+            <td class={classes!("bsc-gate-status", class)} data-status={condition_id(c.status)}>{ label }</td>
+            <td>{ from.join(if lang == Lang::Zh { "、" } else { ", " }) }</td>
+            <td>{ gap_text(s, c, lang) }</td>
+        </tr>
+    }
+}
+
+fn condition_id(c: ConditionStatus) -> &'static str {
+    match c {
+        ConditionStatus::Met => "met",
+        ConditionStatus::NotMet => "not_met",
+        ConditionStatus::Unknown => "unknown",
+        ConditionStatus::NotApplicable => "not_applicable",
+    }
+}
+
+fn tag_class(tag: brand_core::standard::Tag) -> &'static str {
+    match tag {
+        brand_core::standard::Tag::C => "bsc-tag--c",
+        brand_core::standard::Tag::D => "bsc-tag--d",
+        _ => "bsc-tag--other",
+    }
+}
+
+/// Titles already held: shown as held, never scored, never suggested.
+pub fn view_titles_held(s: &Standard, a: &brand_core::Answers, lang: Lang) -> Html {
+    let t = catalog(lang);
+    if s.titles.is_empty() {
+        return html! {};
+    }
+    let held = brand_core::programme::held_titles(s, a);
+    html! {
+        <section class="bsc-report__titles">
+            <h3>{ t.titles_held }</h3>
+            if held.is_empty() {
+                <p>{ t.titles_none }</p>
+            } else {
+                <ul class="bsc-list">
+                    for i in held.iter() {
+                        <li key={s.titles[*i].id.to_string()}>{ s.titles[*i].name.get(lang) }</li>
+                    }
+                </ul>
+                <p class="bsc-fine">{ t.prog_held_note }</p>
+            }
+        </section>
+    }
+}
+
+/// The crosswalk: the same score over the dimensions the programmes say they assess.
+pub fn view_crosswalk(s: &Standard, x: &Assessment, lang: Lang) -> Html {
+    let t = catalog(lang);
+    if s.dimensions.is_empty() {
+        return html! {};
+    }
+    let dims = brand_core::programme::crosswalk(s, &x.score);
+    html! {
+        <section class="bsc-report__crosswalk">
+            <h3>{ t.crosswalk_title }</h3>
+            <p class="bsc-fine">{ t.crosswalk_intro }</p>
+            <table class="bsc-table">
+                <tbody>
+                    for d in dims.iter() {
+                        <tr key={s.dimensions[d.dimension].id.to_string()}>
+                            <th scope="row">{ s.dimensions[d.dimension].name.get(lang) }</th>
+                            if let Some(pt) = d.percent_tenths {
+                                <td class="bsc-num">{ format!("{} %", tenths(pt)) }</td>
+                                <td class="bsc-table__bar">{ view_bar(f64::from(pt) / 1000.0) }</td>
+                            } else {
+                                <td class="bsc-num" colspan="2">{ t.crosswalk_none }</td>
+                            }
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The action plan for one programme, with the picker: evidence-only gains first, then the
+/// conditions that block the programme, then practice (outcome measures marked long-term).
+pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, lang: Lang, dispatch: &Dispatch) -> Html {
+    let t = catalog(lang);
+    let Some(plan) = &p.plan else { return html! {} };
+    let choices: Vec<&ProgrammeResult> = p.listed.iter().filter(|r| !r.held).collect();
+    let onchange = {
+        let ids: Vec<brand_core::ProgrammeId> = choices.iter().map(|r| s.programmes[r.programme].id.clone()).collect();
+        dispatch.reform(move |e: Event| {
+            let i = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|el| el.selected_index()).unwrap_or(-1);
+            match usize::try_from(i).ok().and_then(|i| ids.get(i)) {
+                Some(id) => Action::PlanFor(id.clone()),
+                None => Action::Go(crate::state::Screen::Report),
+            }
+        })
+    };
+    let nothing = plan.evidence.is_empty() && plan.conditions.is_empty() && plan.practice.is_empty();
+    html! {
+        <section class="bsc-report__plan" data-testid="programme-plan">
+            <h3><label for="bsc-plan-for">{ t.plan_for }</label></h3>
+            <select id="bsc-plan-for" class="bsc-select bsc-noprint" {onchange}>
+                for r in choices.iter() {
+                    <option key={s.programmes[r.programme].id.to_string()} selected={r.programme == plan.programme}>
+                        { format!("{} — {}", s.programmes[r.programme].title.get(lang), status_text(r.status, lang)) }
+                    </option>
+                }
+            </select>
+            <p class="bsc-print-only">{ s.programmes[plan.programme].title.get(lang) }</p>
+            if !plan.reachable {
+                <p class="bsc-warn">{ t.plan_unreachable_prog }</p>
+            }
+            if nothing {
+                <p>{ t.plan_nothing }</p>
+            }
+            if !plan.evidence.is_empty() {
+                <h4>{ t.plan_evidence_title }</h4>
+                <ol class="bsc-plan">
+                    for e in plan.evidence.iter() {
+                        <li key={s.questions[e.question].id.to_string()}>
+                            <strong class="bsc-plan__q">{ question_line(s, e.question, lang) }</strong>
+                            <span class="bsc-plan__what">{ fill(t.plan_evidence_step, &[("gain", &tenths(e.gain_tenths))]) }</span>
+                            if let Some(ev) = &s.questions[e.question].evidence {
+                                <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
+                            }
+                        </li>
+                    }
+                </ol>
+            }
+            if !plan.conditions.is_empty() {
+                <h4>{ t.plan_conditions_title }</h4>
+                <ol class="bsc-plan">
+                    for c in plan.conditions.iter() {
+                        <li key={s.programmes[plan.programme].conditions[c.condition].id.to_string()}>
+                            <strong>{ s.programmes[plan.programme].conditions[c.condition].text.get(lang) }</strong>
+                            <span class="bsc-plan__evidence">{ gap_text(s, c, lang) }</span>
+                        </li>
+                    }
+                </ol>
+            }
+            if !plan.practice.is_empty() {
+                <h4>{ t.plan_practice_title }</h4>
+                <ol class="bsc-plan">
+                    for st in plan.practice.iter() {
+                        <li key={s.questions[st.step.question].id.to_string()}>
+                            <strong class="bsc-plan__q">{ question_line(s, st.step.question, lang) }</strong>
+                            <span class="bsc-plan__what">{ fill(t.plan_practice_step, &[
+                                ("from", &st.step.from.to_string()),
+                                ("to", &st.step.to.to_string()),
+                                ("gain", &tenths(st.step.gain_tenths)),
+                            ]) }</span>
+                            if st.long_term { <span class="bsc-badge bsc-badge--quiet">{ t.plan_long_term }</span> }
+                            <span class="bsc-plan__evidence">
+                                { fill(t.plan_target, &[("to", &st.step.to.to_string()), ("desc", &level_text(s, answers, st.step.question, st.step.to, lang))]) }
+                            </span>
+                            if st.step.needs_evidence() {
+                                if let Some(ev) = &s.questions[st.step.question].evidence {
+                                    <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
+                                }
+                            }
+                        </li>
+                    }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn question_line(s: &Standard, q: usize, lang: Lang) -> String {
+    format!("{} {}", s.questions[q].id, s.questions[q].text.get(lang))
+}
+
+/// The descriptor of `level` for the question, in the band of the user's profile if one matches.
+fn level_text(s: &Standard, a: &brand_core::Answers, q: usize, level: u8, lang: Lang) -> String {
+    let question = &s.questions[q];
+    let levels = question.bands.iter().find(|b| b.when.holds(&a.profile)).map_or(&question.levels, |b| &b.levels);
+    levels.get(usize::from(level)).map(|l| l.get(lang).to_owned()).unwrap_or_default()
+}
+
+/// The review's to-do list of programme conditions still open (unknown: unanswered, 不确定, or
+/// answers that disagree), each with its gap and, for 不确定, the status it would give once
+/// confirmed. `go` leads to the conditions step.
+pub fn view_open_conditions(s: &Standard, p: &Programmes, lang: Lang, go: &Callback<MouseEvent>) -> Html {
+    let t = catalog(lang);
+    let open: Vec<(&ProgrammeResult, &ConditionResult)> = p
+        .listed
+        .iter()
+        .filter(|r| !r.held)
+        .flat_map(|r| r.conditions.iter().filter(|c| c.status == ConditionStatus::Unknown).map(move |c| (r, c)))
+        .collect();
+    if open.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h3>{ t.review_conditions_open }</h3>
+            <ul class="bsc-list" data-testid="open-conditions">
+                for (r, c) in open.iter() {
+                    <li key={format!("{}/{}", s.programmes[r.programme].id, s.programmes[r.programme].conditions[c.condition].id)}>
+                        <button type="button" class="bsc-link" onclick={go.clone()}>
+                            { format!("{} · {}", s.programmes[r.programme].title.get(lang), s.programmes[r.programme].conditions[c.condition].text.get(lang)) }
+                        </button>
+                        <span class="bsc-plan__evidence">{ gap_text(s, c, lang) }</span>
+                        if c.unsure {
+                            if let Some(st) = r.if_unsure_confirmed {
+                                <span class="bsc-plan__evidence">{ fill(t.prog_if_confirmed, &[("status", status_text(st, lang))]) }</span>
+                            }
+                        }
+                    </li>
+                }
+            </ul>
+        </>
+    }
+}
