@@ -2,6 +2,7 @@
 """Content checks for the shipped standards (format 1 with the issue-12 additions).
 
 Usage: tools/content_check.py [-q] [--old REV] [standards/enterprise.json standards/regional.json]
+       tools/content_check.py --scenarios   (reads the programmes through a few personas)
 
 Checks what a content editor can get wrong and the Rust validator may not say in content terms:
 JSON parses; ids unique; points add up; every reference resolves (profile options, facts, options,
@@ -407,7 +408,108 @@ def points_table(std):
     return "\n".join(rows)
 
 
+# --- scenarios: a small re-implementation of the spec's condition rules (spec-programmes.md §2), used
+# only to read the data through a few personas; the core is the implementation that counts.
+def test_result(x, facts_def, profile, facts, gates, levels, year):
+    if "gate" in x:
+        a = gates.get(x["gate"])
+        return {"yes": "met", "no": "not_met"}.get(a, "unknown")
+    if "question" in x:
+        lv = levels.get(x["question"])
+        if lv is None:
+            return "unknown"
+        if x.get("met_from") is not None and lv >= x["met_from"]:
+            return "met"
+        if x.get("not_met_below") is not None and lv < x["not_met_below"]:
+            return "not_met"
+        return "unknown"
+    if "titles_none_of" in x:
+        if "titles" not in facts:
+            return "unknown"
+        return "not_met" if set(x["titles_none_of"]) & set(facts["titles"]) else "met"
+    v = facts.get(x["fact"])
+    if v is None:
+        return "unknown"
+    if "any_of" in x:
+        return "met" if v in x["any_of"] else "not_met"
+    if "years_at_least" in x:
+        n, age = x["years_at_least"], year - v
+        return "met" if age > n else "not_met" if age < n else "unknown"
+    v, w = Decimal(str(v)), Decimal(str(x["value"]))
+    ok = {"ge": v >= w, "gt": v > w, "le": v <= w, "lt": v < w}[x["op"]]
+    return "met" if ok else "not_met"
+
+
+def holds(cond, profile):
+    return cond is None or profile.get(cond["profile"]) in cond["any_of"]
+
+
+def programme_status(std, pr, profile, facts, gates, levels, year):
+    out = []
+    for c in pr["conditions"]:
+        if not holds(c.get("applies_when"), profile):
+            out.append((c["id"], "not_applicable"))
+            continue
+        rs = [test_result(x, std.get("facts", []), profile, facts, gates, levels, year) for x in c["tests"]]
+        if "met" in rs and "not_met" in rs:
+            st = "unknown (contradiction)"
+        elif "met" in rs:
+            st = "met"
+        elif "not_met" in rs:
+            st = "not_met"
+        else:
+            st = "unknown"
+        out.append((c["id"], st))
+    sts = [s for _, s in out]
+    if "not_met" in sts:
+        status = "not_eligible"
+    elif all(s in ("met", "not_applicable") for s in sts):
+        status = "ready (if the score reaches the rung)"
+    else:
+        status = "open"
+    return status, out
+
+
+SCENARIOS = {
+    "enterprise": [
+        ("Qingdao manufacturer, R&D 3.00 %", {"sector": "manufacturing"},
+         {"city": "qingdao", "founded": 2012, "revenue": 2600, "rd_ratio": 3.00, "staff": 120, "titles": []}, "yes",
+         {"B2.1": 3, "B4.1": 2, "B1.2": 4, "B2.4": 4, "C2.5": 2, "C2.6": 3, "C4.1": 3, "C3.5": 3, "B1.7": 3, "A4.5": 3, "B1.6": 3}),
+        ("Jinan manufacturer, R&D 1 %", {"sector": "manufacturing"},
+         {"city": "shandong_other", "founded": 2010, "revenue": 5000, "rd_ratio": 1.0, "staff": 300, "titles": []}, "yes",
+         {"B2.1": 1}),
+        ("Qingdao services firm, 40 staff", {"sector": "services"},
+         {"city": "qingdao", "founded": 2018, "revenue": 800, "staff": 40, "titles": []}, "yes", {}),
+        ("Qingdao manufacturer holding 好品山东", {"sector": "manufacturing"},
+         {"city": "qingdao", "founded": 2000, "revenue": 90000, "rd_ratio": 4.2, "staff": 900, "titles": ["haopin"]}, "yes",
+         {"B2.1": 2}),
+    ],
+    "regional": [
+        ("Qingdao GI area", {"region_type": "agri_gi"}, {"location": "qingdao", "titles": []}, "yes", {"A3.1": 4, "B2.5": 3, "B1.2": 3}),
+        ("Cluster outside Shandong", {"region_type": "cluster"}, {"location": "outside", "titles": []}, "yes", {"B1.2": 4}),
+    ],
+}
+
+
+def scenarios(std, year):
+    for name, profile, facts, gate_answer, levels in SCENARIOS.get(std["id"], []):
+        gates = {g["id"]: gate_answer for g in std.get("gates", [])}
+        print(f"-- {name} (all gates answered {gate_answer}, year {year})")
+        for pr in std.get("programmes", []):
+            if not holds(pr.get("applies_when"), profile):
+                continue
+            status, conds = programme_status(std, pr, profile, facts, gates, levels, year)
+            held = " [held]" if pr.get("held_as") in facts.get("titles", []) else ""
+            bad = ", ".join(f"{i}={s}" for i, s in conds if s != "met")
+            print(f"   {pr['id']:<14} {status}{held}" + (f"  ({bad})" if bad else ""))
+
+
 def main(argv):
+    if "--scenarios" in argv:
+        argv = [a for a in argv if a != "--scenarios"]
+        for path in argv or [str(ROOT / "standards/enterprise.json"), str(ROOT / "standards/regional.json")]:
+            scenarios(json.loads(Path(path).read_text(encoding="utf-8")), 2026)
+        return 0
     old_rev = "HEAD"
     if "--old" in argv:
         i = argv.index("--old")
