@@ -185,3 +185,36 @@ async fn a_crash_shows_a_message_with_the_saved_answers_to_download() {
     assert_eq!(find(&host, "a:not([download])").get_attribute("href").as_deref(), Some(""));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn typed_facts_decide_a_programme_and_a_bad_value_is_explained_not_kept() {
+    let (host, handle) = mount(Lang::En).await;
+    begin(&host).await;
+    click_button(&host, "Basic conditions").await;
+    let status = |host: &Element| {
+        find(host, ".bsc-panel [data-programme=demo] .bsc-status").get_attribute("data-status").unwrap_or_default()
+    };
+    // Nothing typed yet: the conditions are open.
+    assert_eq!(status(&host), "open");
+    type_into(&host, "#bsc-fact-rd_ratio", "2.5").await;
+    assert_eq!(status(&host), "not_eligible");
+    assert!(host.query_selector(".bsc-fact__error").ok().flatten().is_none());
+    // A value that cannot be used: a message, the field keeps the text, the last value stands.
+    type_into(&host, "#bsc-fact-rd_ratio", "abc").await;
+    assert!(text(&host, ".bsc-fact__error").contains("Enter a number"), "{}", text(&host, ".bsc-fact__error"));
+    assert_eq!(find(&host, "#bsc-fact-rd_ratio").unchecked_into::<web_sys::HtmlInputElement>().value(), "abc");
+    assert_eq!(status(&host), "not_eligible");
+    type_into(&host, "#bsc-fact-rd_ratio", "-5").await;
+    assert!(text(&host, ".bsc-fact__error").contains("between 0 and 100"));
+    // Exactly 3.00 meets "at least 3 %".
+    type_into(&host, "#bsc-fact-rd_ratio", "3.00").await;
+    assert!(host.query_selector(".bsc-fact__error").ok().flatten().is_none());
+    type_into(&host, "#bsc-fact-founded", "2099").await;
+    assert!(text(&host, ".bsc-fact__error").contains("after this year"));
+    // A title held: shown as held, never suggested.
+    click(&host, "#bsc-fact-titles-demo_title").await;
+    assert_eq!(status(&host), "held");
+
+    handle.destroy();
+    host.remove();
+}
