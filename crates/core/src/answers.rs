@@ -1,5 +1,6 @@
 //! What the user said: profile choices, a level / N/A / nothing for each question with an
-//! evidence note, and yes / no / not sure for each gate.
+//! evidence note, yes / no / not sure for each gate, and the typed profile facts (a choice, an
+//! exact number, a year, the titles held).
 //!
 //! [`Answers`] is the in-memory value the app edits. [`AnswersFile`] is its serialised form for
 //! storage and export: it carries a format `version` and names the standard (id, version, content

@@ -761,3 +761,85 @@ fn programme_plan_law(s: &Standard, a: &Answers, index: usize) -> Result<(), Tes
     }
     Ok(())
 }
+
+/// The programme sections at every bound at once validate, and evaluate and plan for empty and
+/// full answers (one more of each is refused: `tests/validation.rs`).
+#[test]
+fn programmes_at_every_bound_validate_and_evaluate() {
+    use brand_core::standard::{
+        MAX_CONDITIONS, MAX_DIMENSIONS, MAX_FACTS, MAX_MIGRATIONS, MAX_PROGRAMMES, MAX_TESTS, MAX_TITLES,
+    };
+    let mut v: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../standards/fixtures/programmes.json"))
+            .expect("fixture"),
+    )
+    .expect("JSON");
+    let facts = v["facts"].as_array_mut().expect("facts");
+    while facts.len() < MAX_FACTS {
+        let i = facts.len();
+        facts.push(json!({ "id": format!("year{i}"), "kind": "year", "text": text("y") }));
+    }
+    v["titles"] = Value::Array(
+        (0..MAX_TITLES)
+            .map(|i| json!({ "id": if i == 0 { "qy".to_owned() } else if i == 1 { "haopin".to_owned() } else { format!("t{i}") },
+                "name": text("t") }))
+            .collect(),
+    );
+    v["dimensions"] = Value::Array(
+        (0..MAX_DIMENSIONS)
+            .map(|i| json!({ "id": format!("d{i}"), "name": text("d"), "indicators": ["A1", "A2", "B1", "B2"] }))
+            .collect(),
+    );
+    let all_titles: Vec<String> = (2..MAX_TITLES).map(|i| format!("t{i}")).collect();
+    let tests = |c: usize| -> Vec<Value> {
+        let shapes = [
+            json!({ "fact": "city", "any_of": ["qingdao", "jinan", "other"] }),
+            json!({ "fact": "revenue", "op": "gt", "value": 99_999_999.99 }),
+            json!({ "fact": format!("year{}", 6 + c % 10), "years_at_least": 200 }),
+            json!({ "gate": "G5" }),
+            json!({ "question": "B2.2", "met_from": 5, "not_met_below": 5 }),
+            json!({ "titles_none_of": all_titles }),
+        ];
+        (0..MAX_TESTS).map(|t| shapes[(c + t) % shapes.len()].clone()).collect()
+    };
+    let conditions: Vec<Value> = (0..MAX_CONDITIONS)
+        .map(|c| json!({ "id": format!("C{c}&x"), "text": text("c"), "tag": "C", "tests": tests(c) }))
+        .collect();
+    v["programmes"] = Value::Array(
+        (0..MAX_PROGRAMMES)
+            .map(|p| {
+                json!({ "id": format!("p{p}"), "rung": format!("t{}", p % 5), "title": text("p"), "held_as": "qy",
+                    "conditions": conditions })
+            })
+            .collect(),
+    );
+    v["migrations"] = Value::Array(
+        (0..MAX_MIGRATIONS)
+            .map(|m| json!({ "from": format!("0.{m}"), "questions": { "A1.1": "A1.2", "X": null }, "gates": { "G9": "G1" } }))
+            .collect(),
+    );
+    let s = parse(&v.to_string()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!((s.facts.len(), s.titles.len(), s.programmes.len()), (MAX_FACTS, MAX_TITLES, MAX_PROGRAMMES));
+    let empty = Answers::default();
+    let mut full = Answers::default();
+    full.set_profile(ProfileId::new("sector"), Some(OptionId::new("mfg")));
+    for q in &s.questions {
+        full.set_response(q.id.clone(), Level::new(5).map(Response::Level));
+        full.set_note(q.id.clone(), "证明".into());
+    }
+    for g in &s.gates {
+        full.set_gate(g.id.clone(), Some(GateAnswer::Unsure));
+    }
+    full.set_fact(FactId::new("revenue"), Some(FactValue::Number(Decimal::from_int(100_000_000))));
+    full.set_fact(FactId::new("titles"), Some(FactValue::Titles(s.titles.iter().map(|t| t.id.clone()).collect())));
+    for a in [empty, full] {
+        let sc = score(&s, &a);
+        let listed = programmes(&s, &a, &sc, YEAR);
+        assert_eq!(listed.len(), MAX_PROGRAMMES);
+        for r in &listed {
+            let plan = programme_plan(&s, &a, &sc, r.programme, YEAR);
+            assert!(plan.reachable);
+        }
+        assert_eq!(crosswalk(&s, &sc).len(), MAX_DIMENSIONS);
+    }
+}

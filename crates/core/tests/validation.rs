@@ -649,3 +649,21 @@ fn programme_lists_are_bounded_and_unique() {
         K::TooMany { found: MAX_MIGRATIONS + 1, max: MAX_MIGRATIONS },
     );
 }
+
+/// A value of the wrong shape inside the new sections is reported at its path, as elsewhere.
+#[test]
+fn programme_shape_errors_have_their_path() {
+    let mut v = common::programmes_value();
+    v["programmes"][0]["conditions"][2]["tests"][0]["op"] = json!("eq");
+    let got = parse(&v.to_string()).unwrap_err();
+    assert_eq!(got[0].path, "$.programmes[0].conditions[2].tests[0].op", "{got:?}");
+    assert!(matches!(got[0].kind, K::Shape(_)));
+    let mut v = common::programmes_value();
+    v["facts"][2]["kind"] = json!("money");
+    let got = parse(&v.to_string()).unwrap_err();
+    assert_eq!(got[0].path, "$.facts[2].kind", "{got:?}");
+    let mut v = common::programmes_value();
+    v["migrations"][0]["questions"]["A1.1"] = json!(3);
+    let got = parse(&v.to_string()).unwrap_err();
+    assert_eq!(got[0].path, "$.migrations[0].questions.A1.1", "{got:?}");
+}

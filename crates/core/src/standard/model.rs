@@ -282,6 +282,9 @@ impl Standard {
     pub fn title_index(&self, id: &TitleId) -> Option<usize> {
         self.titles.iter().position(|t| &t.id == id)
     }
+    pub fn programme_index(&self, id: &ProgrammeId) -> Option<usize> {
+        self.programmes.iter().position(|p| &p.id == id)
+    }
     /// The one fact of kind titles, if the standard has it.
     pub fn titles_fact(&self) -> Option<usize> {
         self.facts.iter().position(|f| f.kind == FactKind::Titles)
