@@ -458,7 +458,7 @@ impl AnswersFile {
             // An id the version's migration maps is read under its new id; one mapped to nothing
             // is reported as changed (the caller keeps the original aside).
             let id = match migration.and_then(|m| m.questions.get(&id)) {
-                Some(Some(new)) => new.0.clone(),
+                Some(Some(new)) => new.clone(),
                 Some(None) => {
                     issues.push(ImportIssue::Changed { item: ChangedItem::Question, id: echo(&id) });
                     continue;
@@ -500,7 +500,7 @@ impl AnswersFile {
         }
         for (g, a) in self.gates {
             let g = match migration.and_then(|m| m.gates.get(&g)) {
-                Some(Some(new)) => new.0.clone(),
+                Some(Some(new)) => new.clone(),
                 Some(None) => {
                     issues.push(ImportIssue::Changed { item: ChangedItem::Gate, id: echo(&g) });
                     continue;

@@ -2,7 +2,7 @@
 //! and tests, and migrations: every reference resolves, each test has exactly one shape and reads a
 //! fact of the right kind, values are exact and within the fact's range, bounds hold.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::*;
 
@@ -432,33 +432,21 @@ impl Validator {
             self.length(&format!("{path}.from"), &m.from, MAX_VERSION_CHARS);
             self.count(&format!("{path}.questions"), m.questions.len(), MAX_MIGRATION_ENTRIES);
             self.count(&format!("{path}.gates"), m.gates.len(), MAX_MIGRATION_ENTRIES);
-            let mut qs = BTreeMap::new();
-            for (old, new) in m.questions {
-                let ep = format!("{path}.questions[{}]", crate::json::quote(&old));
-                if !valid_id(&old) {
-                    self.push(&ep, ProblemKind::BadId(old.clone()));
-                }
-                if let Some(n) = &new {
-                    if !questions.iter().any(|q| q.id.0 == *n) {
-                        self.push(&ep, ProblemKind::UnknownQuestion(n.clone()));
+            for (table, entries) in [("questions", &m.questions), ("gates", &m.gates)] {
+                for (old, new) in entries {
+                    let ep = format!("{path}.{table}[{}]", crate::json::quote(old));
+                    if !valid_id(old) {
+                        self.push(&ep, ProblemKind::BadId(old.clone()));
                     }
-                }
-                qs.insert(old, new.map(QuestionId));
-            }
-            let mut gs = BTreeMap::new();
-            for (old, new) in m.gates {
-                let ep = format!("{path}.gates[{}]", crate::json::quote(&old));
-                if !valid_id(&old) {
-                    self.push(&ep, ProblemKind::BadId(old.clone()));
-                }
-                if let Some(n) = &new {
-                    if !gates.iter().any(|g| g.id.0 == *n) {
+                    let Some(n) = new else { continue };
+                    if table == "questions" && !questions.iter().any(|q| q.id.0 == *n) {
+                        self.push(&ep, ProblemKind::UnknownQuestion(n.clone()));
+                    } else if table == "gates" && !gates.iter().any(|g| g.id.0 == *n) {
                         self.push(&ep, ProblemKind::UnknownGate(n.clone()));
                     }
                 }
-                gs.insert(old, new.map(GateId));
             }
-            out.push(Migration { from: m.from, questions: qs, gates: gs });
+            out.push(Migration { from: m.from, questions: m.questions, gates: m.gates });
         }
         out
     }
