@@ -288,9 +288,13 @@ fn the_plan_orders_evidence_conditions_practice() {
         plan_text(&s, spec, 2),
         "evidence= conditions=HP-R&D,HP-founded practice=A1.1:0>5,A1.2:0>5,A1.3:0>5 after=925 reachable=true"
     );
-    // Nothing applicable at all (every question N/A where allowed, the rest unanswered): the
-    // plan still reaches, from zero.
-    assert!(plan_text(&s, "sector=svc A1.3=na A2.*=na", 1).ends_with("reachable=true"));
+    // Services with A2 dropped out: 925 applicable points rescaled to 1000; 650 needs 601.25 raw:
+    // B2.1 alone carries B2 (65 a level), then B1 (23.75 a level) up to B1.3 at 2 (610 → 659).
+    // SD-staff does not apply to services; the other two are open.
+    assert_eq!(
+        plan_text(&s, "sector=svc A1.3=na A2.*=na", 1),
+        "evidence= conditions=SD-G1,SD-new practice=B2.1:0>5L,B1.1:0>5,B1.2:0>5,B1.3:0>2 after=659 reachable=true"
+    );
 }
 
 #[test]
