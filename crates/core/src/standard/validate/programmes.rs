@@ -56,22 +56,21 @@ impl Validator {
         for (i, f) in facts.into_iter().enumerate() {
             let path = format!("$.facts[{i}]");
             self.id(&format!("{path}.id"), &f.id, &mut seen);
-            let not_allowed = |v: &mut Self, present: bool, field: &'static str| {
+            // The fields each kind does not have.
+            let number = f.kind == raw::FactKind::Number;
+            for (present, field) in [
+                (f.options.is_some() && f.kind != raw::FactKind::Choice, "options"),
+                (f.unit.is_some() && !number, "unit"),
+                (f.min.is_some() && !number, "min"),
+                (f.max.is_some() && !number, "max"),
+                (f.decimals.is_some() && !number, "decimals"),
+            ] {
                 if present {
-                    v.push(&format!("{path}.{field}"), ProblemKind::FieldNotAllowed(field));
+                    self.push(&format!("{path}.{field}"), ProblemKind::FieldNotAllowed(field));
                 }
-            };
-            let number_fields = f.unit.is_some() || f.min.is_some() || f.max.is_some() || f.decimals.is_some();
+            }
             let kind = match f.kind {
                 raw::FactKind::Choice => {
-                    for (present, field) in [
-                        (f.unit.is_some(), "unit"),
-                        (f.min.is_some(), "min"),
-                        (f.max.is_some(), "max"),
-                        (f.decimals.is_some(), "decimals"),
-                    ] {
-                        not_allowed(self, present, field);
-                    }
                     let options = match f.options {
                         None => {
                             self.push(&path, ProblemKind::MissingField("options"));
@@ -81,29 +80,14 @@ impl Validator {
                     };
                     FactKind::Choice { options }
                 }
-                raw::FactKind::Year | raw::FactKind::Titles => {
-                    not_allowed(self, f.options.is_some(), "options");
-                    if number_fields {
-                        for (present, field) in [
-                            (f.unit.is_some(), "unit"),
-                            (f.min.is_some(), "min"),
-                            (f.max.is_some(), "max"),
-                            (f.decimals.is_some(), "decimals"),
-                        ] {
-                            not_allowed(self, present, field);
-                        }
+                raw::FactKind::Year => FactKind::Year,
+                raw::FactKind::Titles => {
+                    if out.iter().any(|o| o.kind == FactKind::Titles) {
+                        self.push(&format!("{path}.kind"), ProblemKind::SecondTitlesFact);
                     }
-                    if f.kind == raw::FactKind::Titles {
-                        if out.iter().any(|o| o.kind == FactKind::Titles) {
-                            self.push(&format!("{path}.kind"), ProblemKind::SecondTitlesFact);
-                        }
-                        FactKind::Titles
-                    } else {
-                        FactKind::Year
-                    }
+                    FactKind::Titles
                 }
                 raw::FactKind::Number => {
-                    not_allowed(self, f.options.is_some(), "options");
                     let decimals = match f.decimals {
                         None => {
                             self.push(&path, ProblemKind::MissingField("decimals"));
