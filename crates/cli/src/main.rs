@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! brand-cli validate STANDARD.json...              every problem with its JSON path; exit 1 if any
-//! brand-cli score STANDARD.json ANSWERS.json       total, parts, tier, reasons and plan as text
-//!           [--json] [--lang zh-CN|en]             … or as JSON
+//! brand-cli score STANDARD.json ANSWERS.json       total, parts, tier, reasons, plan and programmes
+//!           [--json] [--lang zh-CN|en] [--year N]  … or as JSON; N is the assessment year (default:
+//!                                                  the system clock's)
 //! ```
 //! All file reading and printing happens here; the core stays free of I/O.
 
@@ -16,7 +17,7 @@ use brand_core::Lang;
 
 const USAGE: &str = "usage:
   brand-cli validate STANDARD.json...
-  brand-cli score STANDARD.json ANSWERS.json [--json] [--lang zh-CN|en]";
+  brand-cli score STANDARD.json ANSWERS.json [--json] [--lang zh-CN|en] [--year N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -76,7 +77,7 @@ fn validate(paths: &[String]) -> ExitCode {
 
 fn score(args: &[String]) -> ExitCode {
     let mut files = Vec::new();
-    let (mut json, mut lang) = (false, Lang::Zh);
+    let (mut json, mut lang, mut year) = (false, Lang::Zh, current_year());
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -85,6 +86,13 @@ fn score(args: &[String]) -> ExitCode {
                 Some(l) => lang = l,
                 None => {
                     eprintln!("--lang takes zh-CN or en");
+                    return ExitCode::from(2);
+                }
+            },
+            "--year" => match it.next().and_then(|y| y.parse::<u16>().ok()) {
+                Some(y) => year = y,
+                None => {
+                    eprintln!("--year takes a year such as 2026");
                     return ExitCode::from(2);
                 }
             },
@@ -116,11 +124,45 @@ fn score(args: &[String]) -> ExitCode {
         }
     };
     let (answers, issues) = file.into_answers(&standard);
-    let r = report::Report::new(&standard, &answers, &issues, lang);
+    let r = report::Report::new(&standard, &answers, &issues, lang, year);
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {
         print!("{}", r.text(lang));
     }
     ExitCode::SUCCESS
+}
+
+/// The calendar year of the system clock (UTC), the default assessment year: the one place the
+/// clock is read (the core has none).
+fn current_year() -> u16 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    year_of_day(secs / 86_400)
+}
+
+/// The proleptic Gregorian year of `days` since 1970-01-01 (Howard Hinnant's civil-from-days).
+fn year_of_day(days: u64) -> u16 {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    u16::try_from(year).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_become_years() {
+        assert_eq!(super::year_of_day(0), 1970);
+        assert_eq!(super::year_of_day(364), 1970);
+        assert_eq!(super::year_of_day(365), 1971);
+        assert_eq!(super::year_of_day(20_424), 2025); // 2025-12-02
+        assert_eq!(super::year_of_day(20_453), 2025); // 2025-12-31 (2026-01-01 is day 20,454)
+        assert_eq!(super::year_of_day(20_454), 2026);
+        assert_eq!(super::year_of_day(11_016), 2000); // 2000-02-29
+    }
 }

@@ -144,3 +144,81 @@ fn score_reports_import_issues_bounded() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("nested more than 32 levels deep at line 2"), "{err}");
 }
+
+/// Issue 12's contract: `programmes`, `crosswalk` and `year` in `--json`, `--year N`, and the
+/// programmes with their conditions in the text report.
+#[test]
+fn score_reports_programmes_conditions_and_the_crosswalk() {
+    let file = temp(
+        "programmes.json",
+        r#"{ "format": "brand-self-check/answers", "version": 2,
+          "standard": { "id": "progs", "version": "2.0.0", "hash": "" },
+          "profile": { "sector": "mfg" },
+          "questions": { "A1.1": { "level": 5, "note": "证书" }, "B2.1": { "level": 2 } },
+          "gates": { "G1": "yes", "G5": "unsure" },
+          "facts": { "city": "jinan", "founded": 2023, "revenue": 2600.5, "rd_ratio": 3.00, "titles": ["haopin"] } }"#,
+    );
+    let fixture = "standards/fixtures/programmes.json";
+    let o = run(&["score", fixture, &file, "--json", "--year", "2026"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["year"], 2026);
+    let ids: Vec<&str> = v["programmes"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["qy_industry", "sd_high", "haopin_mfg"]);
+    let qy = &v["programmes"][0];
+    assert_eq!(qy["title"]["zh"], "青岛优品（工业）");
+    assert_eq!(qy["status"], "not_eligible");
+    assert_eq!(qy["held"], false);
+    assert_eq!(qy["score_ok"], false);
+    assert_eq!(qy["if_unsure_confirmed"], "not_eligible");
+    assert_eq!(qy["sources"][0]["cite_en"], "Qingdao Quality Products call");
+    let city = &qy["conditions"][0];
+    assert_eq!(city["id"], "QY-city");
+    assert_eq!(city["status"], "not_met");
+    assert_eq!(city["decided_by"], serde_json::json!([{ "fact": "city" }]));
+    assert_eq!(city["contradiction"], false);
+    assert_eq!(
+        city["gap"],
+        serde_json::json!({ "tests": [{ "fact": "city", "status": "not_met", "given": "jinan", "any_of": ["qingdao"] }] })
+    );
+    let years = &qy["conditions"][1];
+    assert_eq!(years["status"], "unknown");
+    assert_eq!(years["gap"]["tests"][0]["boundary"], true);
+    let rd = &qy["conditions"][2];
+    assert_eq!(rd["contradiction"], true);
+    assert_eq!(
+        rd["gap"],
+        serde_json::json!({ "contradiction": { "met": [{ "fact": "rd_ratio" }], "not_met": [{ "question": "B2.1" }] } })
+    );
+    assert_eq!(qy["conditions"][3]["gap"], serde_json::Value::Null);
+    let hp = &v["programmes"][2];
+    assert_eq!(hp["held"], true);
+    let hp_rd = &hp["conditions"][0]["gap"]["tests"][0];
+    assert_eq!(
+        (hp_rd["given"].clone(), hp_rd["op"].clone(), hp_rd["value"].clone()),
+        (3.into(), "gt".into(), 3.into())
+    );
+    assert_eq!(v["programmes"][1]["conditions"][2]["status"], "not_met");
+    let cw = &v["crosswalk"];
+    assert_eq!(cw[0]["id"], "quality");
+    assert_eq!(cw[3]["applicable_points"], 75);
+    // Another year moves the boundary.
+    let o = run(&["score", fixture, &file, "--json", "--year", "2027"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["programmes"][0]["conditions"][1]["status"], "met");
+    assert_eq!(run(&["score", fixture, &file, "--year", "soon"]).status.code(), Some(2));
+
+    let text = stdout(&run(&["score", fixture, &file, "--lang", "en", "--year", "2026"]));
+    assert!(text.contains("Programmes (year 2026):"), "{text}");
+    assert!(
+        text.contains("[not_eligible] qy_industry Qingdao Quality Products (industry) — not eligible now"),
+        "{text}"
+    );
+    assert!(text.contains("not_met        QY-city Registered in Qingdao"), "{text}");
+    assert!(text.contains("QY-R&D R&D ratio at least 3 % (answers disagree) (not sure)"), "{text}");
+    assert!(text.contains("(held)"), "{text}");
+    // Without --year the system clock's year is used.
+    let o = run(&["score", fixture, &file, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert!(v["year"].as_u64().is_some_and(|y| y >= 2026), "{}", v["year"]);
+}

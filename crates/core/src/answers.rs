@@ -1,5 +1,6 @@
 //! What the user said: profile choices, a level / N/A / nothing for each question with an
-//! evidence note, and yes / no / not sure for each gate.
+//! evidence note, yes / no / not sure for each gate, and the typed profile facts (a choice, an
+//! exact number, a year, the titles held).
 //!
 //! [`Answers`] is the in-memory value the app edits. [`AnswersFile`] is its serialised form for
 //! storage and export: it carries a format `version` and names the standard (id, version, content
@@ -457,7 +458,7 @@ impl AnswersFile {
             // An id the version's migration maps is read under its new id; one mapped to nothing
             // is reported as changed (the caller keeps the original aside).
             let id = match migration.and_then(|m| m.questions.get(&id)) {
-                Some(Some(new)) => new.0.clone(),
+                Some(Some(new)) => new.clone(),
                 Some(None) => {
                     issues.push(ImportIssue::Changed { item: ChangedItem::Question, id: echo(&id) });
                     continue;
@@ -499,7 +500,7 @@ impl AnswersFile {
         }
         for (g, a) in self.gates {
             let g = match migration.and_then(|m| m.gates.get(&g)) {
-                Some(Some(new)) => new.0.clone(),
+                Some(Some(new)) => new.clone(),
                 Some(None) => {
                     issues.push(ImportIssue::Changed { item: ChangedItem::Gate, id: echo(&g) });
                     continue;

@@ -52,9 +52,10 @@ impl Decimal {
         if !v.is_finite() || v.abs() > MAX_MAGNITUDE as f64 {
             return None;
         }
-        let h = (v * 100.0).round();
+        // Rounded by adding a half and truncating (no libm `round` in the wasm).
+        let h = (v * 100.0 + if v < 0.0 { -0.5 } else { 0.5 }) as i64;
         // The double nearest h / 100 is what a correct parser makes of the text "h/100".
-        (h / 100.0 == v).then_some(Decimal { hundredths: h as i64 })
+        (h as f64 / 100.0 == v).then_some(Decimal { hundredths: h })
     }
 
     /// The value of a JSON number as written (`2600.5`, `3.20`, `2.6e3`), exactly.
@@ -264,6 +265,8 @@ mod tests {
         assert_eq!(Decimal::from_f64(3.0), Some(Decimal::from_int(3)));
         assert_eq!(Decimal::from_f64(2600.55), Some(Decimal::from_hundredths(260_055)));
         assert_eq!(Decimal::from_f64(0.29), Some(Decimal::from_hundredths(29)));
+        assert_eq!(Decimal::from_f64(-1.05), Some(Decimal::from_hundredths(-105)));
+        assert_eq!(Decimal::from_f64(999_999_999_999.99), Some(Decimal::from_hundredths(99_999_999_999_999)));
         assert_eq!(Decimal::from_f64(3.001), None);
         assert_eq!(Decimal::from_f64(f64::NAN), None);
         assert_eq!(Decimal::from_f64(1e13), None);

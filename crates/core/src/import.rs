@@ -18,7 +18,11 @@
 //!   file with [`ImportError::WrongShape`];
 //! - nesting deeper than [`MAX_DEPTH`] anywhere, even inside a field this app does not know, is
 //!   [`ImportError::TooDeep`]; a file over [`MAX_ANSWERS_BYTES`] is [`ImportError::TooLarge`];
-//! - unknown fields are ignored (golden sets carry one), and so is `result`: it is never read back.
+//! - unknown fields are ignored (golden sets carry one), and so is `result`: it is never read back;
+//! - `facts` (version 2) are kept as written ([`crate::answers::FactEntry`]: a string, a number's
+//!   text, a list of strings, or anything else as short JSON text) and checked against each fact's
+//!   kind by `into_answers`: [`ImportIssue::UnknownFact`] or [`ImportIssue::FactRefused`] with a
+//!   [`FactFault`], the entry dropped; ids a migration maps to nothing are [`ImportIssue::Changed`].
 //!
 //! Ids and other strings echoed in issues are cut to [`MAX_ECHO_CHARS`] characters, so a report
 //! stays small whatever the file holds. The work is linear in the file's size.

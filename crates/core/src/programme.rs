@@ -212,7 +212,8 @@ pub fn programmes(s: &Standard, a: &Answers, score: &Score, year: u16) -> Vec<Pr
     out
 }
 
-/// One programme (index into [`Standard::programmes`]), listed or not.
+/// One programme, listed or not. `index` is into [`Standard::programmes`] (from a result or
+/// [`Standard::programme_index`]); it must be in range.
 pub fn programme(s: &Standard, a: &Answers, score: &Score, year: u16, index: usize) -> ProgrammeResult {
     let p = &s.programmes[index];
     let conditions: Vec<ConditionResult> =
@@ -440,8 +441,8 @@ pub fn default_programme(s: &Standard, listed: &[ProgrammeResult]) -> Option<usi
     best.map(|r| r.programme)
 }
 
-/// The plan for programme `index` (into [`Standard::programmes`]): evidence steps, condition
-/// steps, practice steps to the rung's line (see [`ProgrammePlan`]).
+/// The plan for programme `index` (into [`Standard::programmes`], in range): evidence steps,
+/// condition steps, practice steps to the rung's line (see [`ProgrammePlan`]).
 pub fn programme_plan(s: &Standard, a: &Answers, score: &Score, index: usize, year: u16) -> ProgrammePlan {
     let result = programme(s, a, score, year, index);
     let p = &s.programmes[index];

@@ -22,7 +22,22 @@ fn check_standard(text: &str) {
             a.set_response(q.id.clone(), Level::new(5).map(Response::Level));
         }
         assert!(assess(&s, &a).score.total <= s.total_points);
+        check_programmes(&s, &a);
     }
+}
+
+/// Programmes evaluate and plan on whatever parsed.
+fn check_programmes(s: &Standard, a: &Answers) {
+    let sc = brand_core::score(s, a);
+    for r in brand_core::programmes(s, a, &sc, 2026) {
+        assert!(brand_core::programme_plan(s, a, &sc, r.programme, 2026).total_after <= s.total_points);
+    }
+    let _ = brand_core::crosswalk(s, &sc);
+}
+
+fn progs() -> &'static Standard {
+    static S: std::sync::OnceLock<Standard> = std::sync::OnceLock::new();
+    S.get_or_init(|| parse(PROGS).expect("the programmes fixture"))
 }
 
 fn check_answers(s: &Standard, text: &str) {
@@ -31,6 +46,7 @@ fn check_answers(s: &Standard, text: &str) {
         let (answers, _) = file.into_answers(s);
         let x = assess(s, &answers);
         assert!(x.score.min <= x.score.total && x.score.total <= x.score.max && x.score.max <= 1000);
+        check_programmes(s, &answers);
     }
 }
 
@@ -126,6 +142,12 @@ fn mutate(base: &'static str) -> impl Strategy<Value = String> {
 const SAMPLE: &str = include_str!("../../../standards/sample.json");
 const LINK: &str = "bsc1.49.35264e1c9975cf83.eyJmb3JtYXQiOiJicmFuZC1zZWxmLWNoZWNrL2Fuc3dlcnMiLCJ2ZXJzaW9uIjoxfQ";
 const GOLDEN: &str = include_str!("../../../standards/golden/enterprise/05-not-applicable-answers.json");
+const PROGS: &str = include_str!("../../../standards/fixtures/programmes.json");
+/// An answers file with every kind of fact, against the programmes fixture.
+const FACTS: &str = r#"{ "format": "brand-self-check/answers", "version": 2,
+  "standard": { "id": "progs", "version": "1.0.0", "hash": "" }, "profile": { "sector": "mfg" },
+  "questions": { "B2.1": { "level": 2 }, "OLD.1": { "level": 4, "note": "x" }, "B5.2": {} }, "gates": { "G5": "unsure", "G4": "no" },
+  "facts": { "city": "qingdao", "founded": 2023, "revenue": 2600.5, "rd_ratio": 3.00, "staff": 120, "titles": ["haopin"] } }"#;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
@@ -144,6 +166,16 @@ proptest! {
     #[test]
     fn a_mutated_answers_file_never_panics(text in mutate(GOLDEN)) {
         check_answers(enterprise(), &text);
+    }
+
+    #[test]
+    fn a_mutated_standard_with_programmes_never_panics(text in mutate(PROGS)) {
+        check_standard(&text);
+    }
+
+    #[test]
+    fn a_mutated_answers_file_with_facts_never_panics(text in mutate(FACTS)) {
+        check_answers(progs(), &text);
     }
 
     #[test]

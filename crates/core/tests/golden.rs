@@ -1,6 +1,10 @@
 //! Every shipped standard validates, and every golden answer set in `standards/golden/` scores
 //! exactly as its `golden.expect` says. The expectations come from an independent Python
 //! implementation of DOMAIN.md (`tools/golden.py`) and carry their arithmetic in `golden.worked`.
+//! When `golden.expect` has `programmes` (each `{id, status, held, conditions: [{id, status}]}`),
+//! they are compared too, evaluated for the assessment year `golden.year`.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
@@ -88,8 +92,30 @@ fn shortfall_text(s: &Standard, f: &Shortfall) -> String {
     }
 }
 
-/// The assessment in the shape of `golden.expect`.
-fn actual(s: &Standard, file: AnswersFile) -> Value {
+/// The listed programmes in the shape of `golden.expect.programmes`.
+fn programmes_actual(s: &Standard, a: &brand_core::Answers, year: u16) -> Value {
+    let sc = brand_core::score(s, a);
+    let list: Vec<Value> = brand_core::programmes(s, a, &sc, year)
+        .iter()
+        .map(|r| {
+            let p = &s.programmes[r.programme];
+            let conditions: Vec<Value> = r
+                .conditions
+                .iter()
+                .map(|c| {
+                    serde_json::json!({ "id": p.conditions[c.condition].id.as_str(),
+                        "status": common::condition_text(c.status) })
+                })
+                .collect();
+            serde_json::json!({ "id": p.id.as_str(), "status": common::status_text(r.status), "held": r.held,
+                "conditions": conditions })
+        })
+        .collect();
+    Value::Array(list)
+}
+
+/// The assessment in the shape of `golden.expect` (with `programmes` for year `year` when given).
+fn actual(s: &Standard, file: AnswersFile, year: Option<u16>) -> Value {
     let (answers, issues) = file.into_answers(s);
     assert!(issues.is_empty(), "import issues: {issues:?}");
     let x = assess(s, &answers);
@@ -114,7 +140,7 @@ fn actual(s: &Standard, file: AnswersFile) -> Value {
             "reachable": p.reachable,
         })
     });
-    serde_json::json!({
+    let mut out = serde_json::json!({
         "total": sc.total, "min": sc.min, "max": sc.max,
         "parts": parts,
         "outcome": outcome,
@@ -123,7 +149,11 @@ fn actual(s: &Standard, file: AnswersFile) -> Value {
         "plan": plan,
         "evidence_missing": sc.evidence_capped.iter().map(|q| s.questions[*q].id.to_string()).collect::<Vec<_>>(),
         "advisories": x.advisories.iter().map(|a| s.advisories[*a].id.clone()).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(year) = year {
+        out["programmes"] = programmes_actual(s, &answers, year);
+    }
+    out
 }
 
 #[test]
@@ -143,10 +173,40 @@ fn every_golden_set_scores_as_worked_out() {
             let file = AnswersFile::parse(&text).expect("a golden set is a valid answers file");
             assert_eq!(file.standard.id, s.id);
             assert_eq!(file.standard.version, s.version, "{}: regenerate with tools/golden.py", path.display());
-            let got = actual(s, file);
+            // Programmes are compared when the expectation has them, for its stated year.
+            let year = expect.get("programmes").map(|_| {
+                let y = doc["golden"]["year"]
+                    .as_u64()
+                    .unwrap_or_else(|| panic!("{}: programmes need golden.year", path.display()));
+                u16::try_from(y).expect("a year")
+            });
+            let got = actual(s, file, year);
             assert_eq!(&got, expect, "\n{}\n{}", path.display(), doc["golden"]["worked"]);
             checked += 1;
         }
     }
     assert!(checked >= 24);
+}
+
+/// The programmes hook, on the programmes fixture: what a golden set's `expect.programmes` is
+/// compared with (the shipped golden sets gain them with the standards' programmes).
+#[test]
+fn golden_programmes_are_compared_for_their_year() {
+    let s = common::progs();
+    let text = r#"{ "format": "brand-self-check/answers", "version": 2,
+        "standard": { "id": "progs", "version": "2.0.0", "hash": "" },
+        "profile": { "sector": "svc" }, "gates": { "G1": "yes" },
+        "facts": { "titles": ["haopin"] },
+        "golden": { "year": 2026 } }"#;
+    let file = AnswersFile::parse(text).expect("readable");
+    let got = actual(&s, file, Some(2026));
+    assert_eq!(
+        got["programmes"],
+        serde_json::json!([{ "id": "sd_high", "status": "not_eligible", "held": false, "conditions": [
+            { "id": "SD-staff", "status": "not_applicable" },
+            { "id": "SD-G1", "status": "met" },
+            { "id": "SD-new", "status": "not_met" }] }])
+    );
+    let file = AnswersFile::parse(text).expect("readable");
+    assert!(actual(&s, file, None).get("programmes").is_none());
 }

@@ -1,11 +1,19 @@
 //! The laws of the model, checked on random standards and random answers:
 //! bounds, monotonicity, the range containing every completion, the tier agreeing with its
-//! thresholds and gates, and the plan reaching the tier it targets.
+//! thresholds and gates, and the plan reaching the tier it targets; for programmes: nothing given
+//! is never met, a programme's plan makes it ready, and evaluation is total.
 
 use brand_core::answers::Level;
-use brand_core::standard::MAX_TOTAL_POINTS;
+use brand_core::programme::{
+    crosswalk, default_programme, held_titles, programme, programme_plan, programmes, ProgrammeStatus,
+};
+use brand_core::scoring::QuestionState;
+use brand_core::standard::{FactKind, Op, QuestionKind, Test, MAX_TOTAL_POINTS};
 use brand_core::tier::{GateStatus, TierOutcome};
-use brand_core::{assess, parse, Answers, GateAnswer, OptionId, ProfileId, Response, Standard};
+use brand_core::{
+    assess, parse, score, Answers, ConditionStatus, Decimal, FactId, FactValue, GateAnswer, OptionId, ProfileId,
+    Response, Standard,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -23,6 +31,30 @@ struct Spec {
     gates: Vec<u8>,
     first_gate_blocking: bool,
     guard: Option<u32>,
+    programmes: Vec<ProgSpec>,
+}
+
+/// A test: (shape 0–6, a number for its input or value, a small number for its operator or levels).
+type TestSpec = (u8, u32, u8);
+
+/// A programme: its rung (mod the tiers), 0 any / 1 mfg / 2 svc, a held title, and its
+/// conditions as (0/1/2 applicability, tests).
+#[derive(Debug, Clone)]
+struct ProgSpec {
+    rung: usize,
+    applies: u8,
+    held_as: Option<u8>,
+    conditions: Vec<(u8, Vec<TestSpec>)>,
+}
+
+fn prog_spec() -> impl Strategy<Value = Vec<ProgSpec>> {
+    let test = (0u8..7, any::<u32>(), any::<u8>());
+    let condition = (0u8..3, prop::collection::vec(test, 1..=3));
+    prop::collection::vec(
+        (0usize..6, 0u8..3, prop::option::of(0u8..3), prop::collection::vec(condition, 0..4))
+            .prop_map(|(rung, applies, held_as, conditions)| ProgSpec { rung, applies, held_as, conditions }),
+        0..4,
+    )
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -36,14 +68,16 @@ fn spec() -> impl Strategy<Value = Spec> {
         prop::collection::vec(0u8..3, 0..4),
         any::<bool>(),
         prop::option::of(0u32..=100),
+        prog_spec(),
     )
-        .prop_map(|(parts, thresholds, tier_gates, gates, first_gate_blocking, guard)| Spec {
+        .prop_map(|(parts, thresholds, tier_gates, gates, first_gate_blocking, guard, programmes)| Spec {
             parts,
             thresholds,
             tier_gates,
             gates,
             first_gate_blocking,
             guard,
+            programmes,
         })
 }
 
@@ -62,14 +96,16 @@ fn extreme_spec() -> impl Strategy<Value = Spec> {
         prop::collection::vec(0u8..3, 0..4),
         any::<bool>(),
         prop::option::of(0u32..=100),
+        prog_spec(),
     )
-        .prop_map(|(parts, thresholds, tier_gates, gates, first_gate_blocking, guard)| Spec {
+        .prop_map(|(parts, thresholds, tier_gates, gates, first_gate_blocking, guard, programmes)| Spec {
             parts,
             thresholds,
             tier_gates,
             gates,
             first_gate_blocking,
             guard,
+            programmes,
         })
 }
 
@@ -147,12 +183,118 @@ fn build(sp: &Spec) -> Standard {
             t
         })
         .collect();
+    let questions: usize = sp.parts.iter().flatten().map(|(_, qs)| qs.len()).sum();
+    let programmes = programmes_json(sp, questions, n);
     let v = json!({ "format": 1, "id": "random", "version": "0", "subject": "enterprise",
         "title": text("r"), "disclaimer": text("d"), "total_points": total,
         "profile": [{ "id": "sector", "text": text("s"), "options": [
             { "id": "mfg", "label": text("m") }, { "id": "svc", "label": text("s") }] }],
-        "parts": parts, "gates": gates, "tiers": tiers });
+        "parts": parts, "gates": gates, "tiers": tiers,
+        "facts": [
+            { "id": "c", "kind": "choice", "text": text("c"), "options": [
+                { "id": "o0", "label": text("0") }, { "id": "o1", "label": text("1") }, { "id": "o2", "label": text("2") }] },
+            { "id": "y", "kind": "year", "text": text("y") },
+            { "id": "n", "kind": "number", "text": text("n"), "unit": text("u"), "min": 0, "max": 10000, "decimals": 2 },
+            { "id": "t", "kind": "titles", "text": text("t") }],
+        "titles": [{ "id": "T0", "name": text("0") }, { "id": "T1", "name": text("1") }, { "id": "T2", "name": text("2") }],
+        "dimensions": [{ "id": "all", "name": text("a"), "indicators": ["P0.0"] }],
+        "programmes": programmes });
     parse(&v.to_string()).unwrap_or_else(|p| panic!("generated standard invalid: {p:?}"))
+}
+
+/// The programmes of `sp` as JSON, each input used at most once per programme (so every open
+/// condition of a programme can be closed at once: the plan law's premise).
+fn programmes_json(sp: &Spec, questions: usize, tiers: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (pi, p) in sp.programmes.iter().enumerate() {
+        let mut used: Vec<String> = Vec::new();
+        let mut conditions = Vec::new();
+        for (ci, (applies, tests)) in p.conditions.iter().enumerate() {
+            let mut list = Vec::new();
+            for &(shape, x, y) in tests {
+                let (input, test) = match shape {
+                    0 => {
+                        let opts: Vec<String> =
+                            (0..3).filter(|b| (x % 7 + 1) & (1 << b) != 0).map(|b| format!("o{b}")).collect();
+                        ("c".to_owned(), json!({ "fact": "c", "any_of": opts }))
+                    }
+                    1 | 2 => {
+                        let (fact, min, max) = if shape == 1 { ("n", 0, 1_000_000) } else { ("y", 180_000, 210_000) };
+                        let step = if shape == 1 { 1 } else { 100 };
+                        let v = min + (x as i64 % ((max - min) / step + 1)) * step;
+                        let mut op = ["ge", "gt", "le", "lt"][usize::from(y % 4)];
+                        if (op == "gt" && v == max) || (op == "lt" && v == min) {
+                            op = if op == "gt" { "ge" } else { "le" };
+                        }
+                        (fact.to_owned(), json!({ "fact": fact, "op": op, "value": v as f64 / 100.0 }))
+                    }
+                    3 => ("y".to_owned(), json!({ "fact": "y", "years_at_least": x % 60 })),
+                    4 if !sp.gates.is_empty() => {
+                        let g = format!("G{}", x as usize % sp.gates.len());
+                        (g.clone(), json!({ "gate": g }))
+                    }
+                    5 | 4 => {
+                        let q = x as usize % questions;
+                        let id = question_id(sp, q);
+                        let mut t = json!({ "question": id });
+                        let met = y % 8;
+                        if met <= 5 {
+                            t["met_from"] = json!(met);
+                            if (y / 8) % 2 == 0 {
+                                t["not_met_below"] = json!((x / 7) % (u32::from(met) + 1));
+                            }
+                        } else if met == 6 {
+                            t["not_met_below"] = json!((x / 7) % 6);
+                        }
+                        (id, t)
+                    }
+                    _ => {
+                        let titles: Vec<String> =
+                            (0..3).filter(|b| (x % 7 + 1) & (1 << b) != 0).map(|b| format!("T{b}")).collect();
+                        ("t".to_owned(), json!({ "titles_none_of": titles }))
+                    }
+                };
+                if !used.contains(&input) {
+                    used.push(input);
+                    list.push(test);
+                }
+            }
+            if list.is_empty() {
+                continue;
+            }
+            let mut c = json!({ "id": format!("C{ci}"), "text": text("c"), "tag": "D", "tests": list });
+            if *applies > 0 {
+                c["applies_when"] = condition(*applies);
+            }
+            conditions.push(c);
+        }
+        let mut prog = json!({ "id": format!("R{pi}"), "rung": format!("T{}", p.rung % tiers), "title": text("r"),
+            "conditions": conditions });
+        if p.applies > 0 {
+            prog["applies_when"] = condition(p.applies);
+        }
+        if let Some(h) = p.held_as {
+            prog["held_as"] = json!(format!("T{h}"));
+        }
+        out.push(prog);
+    }
+    out
+}
+
+/// The id of question `q` in questionnaire order.
+fn question_id(sp: &Spec, q: usize) -> String {
+    let mut i = 0;
+    for (pi, inds) in sp.parts.iter().enumerate() {
+        for (ii, (_, qs)) in inds.iter().enumerate() {
+            for qi in 0..qs.len() {
+                if i == q {
+                    return format!("P{pi}.{ii}.{qi}");
+                }
+                i += 1;
+            }
+        }
+    }
+    unreachable!("question {q} of {i}")
 }
 
 /// Per question: 0 unanswered, 1 N/A, 2..=7 level 0..5; with or without an evidence note.
@@ -433,4 +575,271 @@ fn a_standard_at_every_bound_validates_and_assesses() {
             == brand_core::ProblemKind::TooManyQuestionsInAll { found: MAX_QUESTIONS + 1, max: MAX_QUESTIONS }),
         "{problems:?}"
     );
+}
+
+/// Random facts: (choice 0–3: none/o0/o1/o2, year, number hundredths, titles bits; each maybe
+/// absent), and odd values the shell cannot make (a number out of range, a year after Y).
+type RawFacts = (u8, Option<u16>, Option<i64>, Option<u8>);
+
+fn raw_facts() -> impl Strategy<Value = RawFacts> {
+    (0u8..4, prop::option::of(1700u16..2200), prop::option::of(-100i64..2_000_000), prop::option::of(0u8..8))
+}
+
+fn with_facts(s: &Standard, mut a: Answers, (c, y, n, t): &RawFacts) -> Answers {
+    if *c > 0 {
+        a.set_fact(FactId::new("c"), Some(FactValue::Choice(OptionId::new(format!("o{}", c - 1)))));
+    }
+    a.set_fact(FactId::new("y"), y.map(FactValue::Year));
+    a.set_fact(FactId::new("n"), n.map(|h| FactValue::Number(Decimal::from_hundredths(h))));
+    a.set_fact(
+        FactId::new("t"),
+        t.map(|bits| {
+            FactValue::Titles(
+                s.titles.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, t)| t.id.clone()).collect(),
+            )
+        }),
+    );
+    a
+}
+
+const YEAR: u16 = 2026;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// (a) A condition never reads met when every input of its tests is unanswered, 不确定 or
+    /// absent (facts removed, gates unanswered or 不确定, questions unanswered or N/A).
+    #[test]
+    fn nothing_given_is_never_met(sp in spec(), raw in raw_answers(), facts in raw_facts(), unsure in any::<bool>()) {
+        let s = build(&sp);
+        let mut a = with_facts(&s, answers(&s, &raw), &facts);
+        for p in &s.programmes {
+            for c in &p.conditions {
+                for t in &c.tests {
+                    match t {
+                        Test::FactAnyOf { fact, .. } | Test::FactCompare { fact, .. } | Test::YearsAtLeast { fact, .. }
+                        | Test::TitlesNoneOf { fact, .. } => a.set_fact(s.facts[*fact].id.clone(), None),
+                        Test::Gate { gate } => a.set_gate(s.gates[*gate].id.clone(), unsure.then_some(GateAnswer::Unsure)),
+                        Test::Question { question, .. } => {
+                            let q = &s.questions[*question];
+                            let na = unsure && q.na_allowed;
+                            a.set_response(q.id.clone(), na.then_some(Response::NotApplicable));
+                        }
+                    }
+                }
+            }
+        }
+        let sc = score(&s, &a);
+        for i in 0..s.programmes.len() {
+            let r = programme(&s, &a, &sc, YEAR, i);
+            for c in &r.conditions {
+                prop_assert!(c.status != ConditionStatus::Met, "{:?}", c);
+            }
+            prop_assert!(r.status != ProgrammeStatus::Ready || r.conditions.iter().all(|c| c.status == ConditionStatus::NotApplicable));
+        }
+    }
+
+    /// (b) Taking the evidence steps, closing every open condition and taking the practice steps
+    /// makes the programme ready, unless the plan says the line cannot be reached.
+    #[test]
+    fn applying_a_programme_plan_makes_it_ready(sp in spec(), raw in raw_answers(), facts in raw_facts()) {
+        let s = build(&sp);
+        let a = with_facts(&s, answers(&s, &raw), &facts);
+        for i in 0..s.programmes.len() {
+            programme_plan_law(&s, &a, i)?;
+        }
+    }
+
+    /// (c) Evaluation is total: any standard, any answers, any facts (even values the shell
+    /// refuses), any year.
+    #[test]
+    fn programme_evaluation_is_total(sp in spec(), raw in raw_answers(), facts in raw_facts(), year in any::<u16>()) {
+        let s = build(&sp);
+        let a = with_facts(&s, answers(&s, &raw), &facts);
+        let sc = score(&s, &a);
+        let listed = programmes(&s, &a, &sc, year);
+        prop_assert!(listed.len() <= s.programmes.len());
+        for r in &listed {
+            prop_assert_eq!(r.conditions.len(), s.programmes[r.programme].conditions.len());
+            let plan = programme_plan(&s, &a, &sc, r.programme, year);
+            prop_assert!(plan.total_after <= s.total_points);
+        }
+        let _ = default_programme(&s, &listed);
+        for d in crosswalk(&s, &sc) {
+            prop_assert!(d.percent_tenths.is_none_or(|p| p <= 1000));
+        }
+    }
+
+    #[test]
+    fn reading_typed_numbers_never_panics(text in ".{0,24}", digits in "[-+0-9.,，．０-９]{0,24}") {
+        let _ = brand_core::decimal::parse_input(&text);
+        let _ = brand_core::decimal::parse_input(&digits);
+    }
+}
+
+fn programme_plan_law(s: &Standard, a: &Answers, index: usize) -> Result<(), TestCaseError> {
+    let sc = score(s, a);
+    let plan = programme_plan(s, a, &sc, index, YEAR);
+    let p = &s.programmes[index];
+    let mut b = a.clone();
+    for e in &plan.evidence {
+        b.set_note(s.questions[e.question].id.clone(), "证明".into());
+    }
+    // Close every open condition: each test's input set to a value that meets it.
+    for c in &plan.conditions {
+        for t in &p.conditions[c.condition].tests {
+            let states = score(s, &b).states;
+            match t {
+                Test::FactAnyOf { fact, any_of } => {
+                    b.set_fact(s.facts[*fact].id.clone(), Some(FactValue::Choice(any_of[0].clone())))
+                }
+                Test::FactCompare { fact, op, value } => {
+                    let unit = match s.facts[*fact].kind {
+                        FactKind::Year => 100,
+                        _ => 1,
+                    };
+                    let v = match op {
+                        Op::Ge | Op::Le => *value,
+                        Op::Gt => Decimal::from_hundredths(value.hundredths() + unit),
+                        Op::Lt => Decimal::from_hundredths(value.hundredths() - unit),
+                    };
+                    let v = match s.facts[*fact].kind {
+                        FactKind::Year => FactValue::Year(v.whole().and_then(|y| u16::try_from(y).ok()).unwrap_or(0)),
+                        _ => FactValue::Number(v),
+                    };
+                    b.set_fact(s.facts[*fact].id.clone(), Some(v));
+                }
+                Test::YearsAtLeast { fact, years } => {
+                    b.set_fact(s.facts[*fact].id.clone(), Some(FactValue::Year(YEAR - years - 1)))
+                }
+                Test::Gate { gate } => b.set_gate(s.gates[*gate].id.clone(), Some(GateAnswer::Yes)),
+                Test::Question { question, met_from, .. } => {
+                    let Some(m) = met_from else { return Ok(()) }; // cannot be closed
+                    match states[*question] {
+                        QuestionState::Excluded => return Ok(()), // cannot be closed
+                        QuestionState::Answered { counted, .. } if counted >= *m => {}
+                        _ => {
+                            let id = s.questions[*question].id.clone();
+                            b.set_response(id.clone(), Level::new(*m).map(Response::Level));
+                            b.set_note(id, "证明".into());
+                        }
+                    }
+                }
+                Test::TitlesNoneOf { fact, titles } => {
+                    let keep = held_titles(s, &b).into_iter().filter(|t| !titles.contains(t));
+                    b.set_fact(
+                        s.facts[*fact].id.clone(),
+                        Some(FactValue::Titles(keep.map(|t| s.titles[t].id.clone()).collect())),
+                    );
+                }
+            }
+        }
+    }
+    for st in &plan.practice {
+        let q = &s.questions[st.step.question];
+        prop_assert_eq!(score(s, &b).states[st.step.question].counted(), st.step.from, "step {:?}", st);
+        prop_assert_eq!(st.long_term, q.kind == QuestionKind::Result);
+        b.set_response(q.id.clone(), Level::new(st.step.to).map(Response::Level));
+        b.set_note(q.id.clone(), "证明".into());
+    }
+    let after = score(s, &b);
+    prop_assert_eq!(after.total, plan.total_after);
+    let r = programme(s, &b, &after, YEAR, index);
+    for c in &r.conditions {
+        prop_assert!(
+            matches!(c.status, ConditionStatus::Met | ConditionStatus::NotApplicable),
+            "condition {} still {:?} after closing: {:?}",
+            c.condition,
+            c.status,
+            c
+        );
+    }
+    if plan.reachable {
+        prop_assert_eq!(r.status, ProgrammeStatus::Ready, "{:?}", r);
+    } else {
+        prop_assert!(!r.score_ok);
+    }
+    Ok(())
+}
+
+/// The programme sections at every bound at once validate, and evaluate and plan for empty and
+/// full answers (one more of each is refused: `tests/validation.rs`).
+#[test]
+fn programmes_at_every_bound_validate_and_evaluate() {
+    use brand_core::standard::{
+        MAX_CONDITIONS, MAX_DIMENSIONS, MAX_FACTS, MAX_MIGRATIONS, MAX_PROGRAMMES, MAX_TESTS, MAX_TITLES,
+    };
+    let mut v: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../standards/fixtures/programmes.json"))
+            .expect("fixture"),
+    )
+    .expect("JSON");
+    let facts = v["facts"].as_array_mut().expect("facts");
+    while facts.len() < MAX_FACTS {
+        let i = facts.len();
+        facts.push(json!({ "id": format!("year{i}"), "kind": "year", "text": text("y") }));
+    }
+    v["titles"] = Value::Array(
+        (0..MAX_TITLES)
+            .map(|i| json!({ "id": if i == 0 { "qy".to_owned() } else if i == 1 { "haopin".to_owned() } else { format!("t{i}") },
+                "name": text("t") }))
+            .collect(),
+    );
+    v["dimensions"] = Value::Array(
+        (0..MAX_DIMENSIONS)
+            .map(|i| json!({ "id": format!("d{i}"), "name": text("d"), "indicators": ["A1", "A2", "B1", "B2"] }))
+            .collect(),
+    );
+    let all_titles: Vec<String> = (2..MAX_TITLES).map(|i| format!("t{i}")).collect();
+    let tests = |c: usize| -> Vec<Value> {
+        let shapes = [
+            json!({ "fact": "city", "any_of": ["qingdao", "jinan", "other"] }),
+            json!({ "fact": "revenue", "op": "gt", "value": 99_999_999.99 }),
+            json!({ "fact": format!("year{}", 6 + c % 10), "years_at_least": 200 }),
+            json!({ "gate": "G5" }),
+            json!({ "question": "B2.2", "met_from": 5, "not_met_below": 5 }),
+            json!({ "titles_none_of": all_titles }),
+        ];
+        (0..MAX_TESTS).map(|t| shapes[(c + t) % shapes.len()].clone()).collect()
+    };
+    let conditions: Vec<Value> = (0..MAX_CONDITIONS)
+        .map(|c| json!({ "id": format!("C{c}&x"), "text": text("c"), "tag": "C", "tests": tests(c) }))
+        .collect();
+    v["programmes"] = Value::Array(
+        (0..MAX_PROGRAMMES)
+            .map(|p| {
+                json!({ "id": format!("p{p}"), "rung": format!("t{}", p % 5), "title": text("p"), "held_as": "qy",
+                    "conditions": conditions })
+            })
+            .collect(),
+    );
+    v["migrations"] = Value::Array(
+        (0..MAX_MIGRATIONS)
+            .map(|m| json!({ "from": format!("0.{m}"), "questions": { "A1.1": "A1.2", "X": null }, "gates": { "G9": "G1" } }))
+            .collect(),
+    );
+    let s = parse(&v.to_string()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!((s.facts.len(), s.titles.len(), s.programmes.len()), (MAX_FACTS, MAX_TITLES, MAX_PROGRAMMES));
+    let empty = Answers::default();
+    let mut full = Answers::default();
+    full.set_profile(ProfileId::new("sector"), Some(OptionId::new("mfg")));
+    for q in &s.questions {
+        full.set_response(q.id.clone(), Level::new(5).map(Response::Level));
+        full.set_note(q.id.clone(), "证明".into());
+    }
+    for g in &s.gates {
+        full.set_gate(g.id.clone(), Some(GateAnswer::Unsure));
+    }
+    full.set_fact(FactId::new("revenue"), Some(FactValue::Number(Decimal::from_int(100_000_000))));
+    full.set_fact(FactId::new("titles"), Some(FactValue::Titles(s.titles.iter().map(|t| t.id.clone()).collect())));
+    for a in [empty, full] {
+        let sc = score(&s, &a);
+        let listed = programmes(&s, &a, &sc, YEAR);
+        assert_eq!(listed.len(), MAX_PROGRAMMES);
+        for r in &listed {
+            let plan = programme_plan(&s, &a, &sc, r.programme, YEAR);
+            assert!(plan.reachable);
+        }
+        assert_eq!(crosswalk(&s, &sc).len(), MAX_DIMENSIONS);
+    }
 }

@@ -3,7 +3,10 @@
 
 mod common;
 use brand_core::standard::ProblemKind as K;
-use brand_core::{parse, Lang, Problem};
+use brand_core::standard::{
+    FactKindName, MAX_CONDITIONS, MAX_DIMENSIONS, MAX_FACTS, MAX_MIGRATIONS, MAX_PROGRAMMES, MAX_TESTS, MAX_TITLES,
+};
+use brand_core::{parse, Decimal, Lang, Problem};
 use serde_json::{json, Value};
 
 /// Breaks the fixture with `edit` and returns the problems `parse` reports.
@@ -346,4 +349,321 @@ fn a_leading_byte_order_mark_is_accepted() {
     assert!(parse(&format!("\u{FEFF}{with_bom}")).is_err());
     let got = parse("{\u{FEFF}\"format\": 1}").unwrap_err();
     assert!(matches!(got[0].kind, K::Syntax(_)), "{got:?}");
+}
+
+/// Breaks the programmes fixture with `edit` and expects `kind` at `path`.
+#[track_caller]
+fn expect_p(edit: impl FnOnce(&mut Value), path: &str, kind: K) {
+    let mut v = common::programmes_value();
+    edit(&mut v);
+    let got = match parse(&v.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(p) => p,
+    };
+    assert!(got.iter().any(|p| p.path == path && p.kind == kind), "expected {path}: {kind:?}\n got {got:#?}");
+}
+
+#[test]
+fn the_programmes_fixture_is_valid() {
+    let s = common::progs();
+    assert_eq!((s.facts.len(), s.titles.len(), s.dimensions.len(), s.programmes.len()), (6, 3, 4, 3));
+    assert_eq!(s.radar_part(), Some(1));
+    assert_eq!(s.sources[0].cite_for(Lang::En), "GB/T 39654-2020 (brand evaluation: elements)");
+    assert_eq!(s.sources[0].cite_for(Lang::Zh), "GB/T 39654-2020");
+    // The sample has none of the new sections and stays valid.
+    let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../standards/sample.json")).unwrap();
+    let s = parse(&sample).expect("format-1 sample");
+    assert!(s.programmes.is_empty() && s.facts.is_empty() && s.radar_part().is_none());
+}
+
+/// One broken definition per problem kind of facts, titles, dimensions, programmes and migrations.
+#[test]
+fn programme_references_resolve() {
+    let c = "$.programmes[0].conditions";
+    expect_p(
+        |v| v["programmes"][0]["conditions"][0]["tests"][0]["fact"] = json!("town"),
+        &format!("{c}[0].tests[0].fact"),
+        K::UnknownFact("town".into()),
+    );
+    expect_p(
+        |v| v["programmes"][0]["held_as"] = json!("gold"),
+        "$.programmes[0].held_as",
+        K::UnknownTitle("gold".into()),
+    );
+    expect_p(|v| v["programmes"][0]["rung"] = json!("t9"), "$.programmes[0].rung", K::UnknownTier("t9".into()));
+    expect_p(
+        |v| v["programmes"][0]["conditions"][2]["tests"][2]["question"] = json!("Z9"),
+        &format!("{c}[2].tests[2].question"),
+        K::UnknownQuestion("Z9".into()),
+    );
+    expect_p(
+        |v| v["programmes"][0]["conditions"][2]["tests"][1]["gate"] = json!("G9"),
+        &format!("{c}[2].tests[1].gate"),
+        K::UnknownGate("G9".into()),
+    );
+    expect_p(
+        |v| v["dimensions"][0]["indicators"][1] = json!("Z1"),
+        "$.dimensions[0].indicators[1]",
+        K::UnknownIndicator("Z1".into()),
+    );
+    expect_p(
+        |v| v["programmes"][0]["conditions"][0]["tests"][0]["any_of"] = json!(["qingdao", "shanghai"]),
+        &format!("{c}[0].tests[0].any_of[1]"),
+        K::UnknownFactOption("shanghai".into()),
+    );
+    expect_p(
+        |v| v["programmes"][1]["conditions"][2]["tests"][0]["titles_none_of"] = json!(["nobel"]),
+        "$.programmes[1].conditions[2].tests[0].titles_none_of[0]",
+        K::UnknownTitle("nobel".into()),
+    );
+    expect_p(
+        |v| v["programmes"][0]["applies_when"] = json!({ "profile": "size", "any_of": ["big"] }),
+        "$.programmes[0].applies_when.profile",
+        K::UnknownProfile("size".into()),
+    );
+    expect_p(
+        |v| v["migrations"][0]["questions"]["B5.2"] = json!("B5.9"),
+        "$.migrations[0].questions[\"B5.2\"]",
+        K::UnknownQuestion("B5.9".into()),
+    );
+    expect_p(
+        |v| v["migrations"][0]["gates"]["G4"] = json!("G44"),
+        "$.migrations[0].gates[\"G4\"]",
+        K::UnknownGate("G44".into()),
+    );
+    expect_p(
+        |v| v["migrations"][0]["questions"]["a b"] = json!(null),
+        "$.migrations[0].questions[\"a b\"]",
+        K::BadId("a b".into()),
+    );
+}
+
+#[test]
+fn tests_have_one_shape_and_the_right_kind_of_fact() {
+    let t = "$.programmes[0].conditions[0].tests[0]";
+    let set = |test: Value| move |v: &mut Value| v["programmes"][0]["conditions"][0]["tests"][0] = test;
+    expect_p(set(json!({ "fact": "city", "any_of": ["qingdao"], "gate": "G1" })), t, K::TestShape);
+    expect_p(set(json!({})), t, K::TestShape);
+    expect_p(set(json!({ "gate": "G1", "fact": "city" })), t, K::TestShape);
+    expect_p(set(json!({ "fact": "revenue", "op": "ge" })), t, K::TestShape);
+    expect_p(set(json!({ "met_from": 3 })), t, K::TestShape);
+    expect_p(
+        set(json!({ "fact": "revenue", "any_of": ["qingdao"] })),
+        &format!("{t}.fact"),
+        K::FactKindMismatch { expected: FactKindName::Choice, found: FactKindName::Number },
+    );
+    expect_p(
+        set(json!({ "fact": "city", "years_at_least": 3 })),
+        &format!("{t}.fact"),
+        K::FactKindMismatch { expected: FactKindName::Year, found: FactKindName::Choice },
+    );
+    expect_p(set(json!({ "fact": "revenue", "op": "ge", "value": 2000.005 })), &format!("{t}.value"), K::NotExact);
+    expect_p(
+        set(json!({ "fact": "staff", "op": "ge", "value": 50.5 })),
+        &format!("{t}.value"),
+        K::TooManyDecimals { max: 0 },
+    );
+    expect_p(
+        set(json!({ "fact": "revenue", "op": "ge", "value": -1 })),
+        &format!("{t}.value"),
+        K::ValueOutOfRange { min: Decimal::from_int(0), max: Decimal::from_int(100_000_000) },
+    );
+    expect_p(
+        set(json!({ "fact": "founded", "op": "lt", "value": 1700 })),
+        &format!("{t}.value"),
+        K::ValueOutOfRange { min: Decimal::from_int(1800), max: Decimal::from_int(2100) },
+    );
+    expect_p(set(json!({ "fact": "rd_ratio", "op": "gt", "value": 100 })), &format!("{t}.value"), K::NeverMet);
+    expect_p(set(json!({ "fact": "rd_ratio", "op": "lt", "value": 0 })), &format!("{t}.value"), K::NeverMet);
+    expect_p(
+        set(json!({ "fact": "founded", "years_at_least": 201 })),
+        &format!("{t}.years_at_least"),
+        K::ValueOutOfRange { min: Decimal::from_int(0), max: Decimal::from_int(200) },
+    );
+    expect_p(set(json!({ "question": "B1.1", "met_from": 6 })), &format!("{t}.met_from"), K::LevelOutOfRange(6));
+    expect_p(
+        set(json!({ "question": "B1.1", "met_from": 2, "not_met_below": 3 })),
+        &format!("{t}.not_met_below"),
+        K::LevelsCross { met_from: 2, not_met_below: 3 },
+    );
+    expect_p(set(json!({ "fact": "city", "any_of": [] })), &format!("{t}.any_of"), K::Empty);
+    expect_p(
+        |v| v["programmes"][0]["conditions"][0]["tests"] = json!([]),
+        "$.programmes[0].conditions[0].tests",
+        K::Empty,
+    );
+    expect_p(
+        |v| {
+            v["programmes"][0]["conditions"][0]["tests"] =
+                json!([{ "gate": "G1" }, { "gate": "G1" }, { "gate": "G2" }, { "gate": "G3" }, { "gate": "G5" }])
+        },
+        "$.programmes[0].conditions[0].tests",
+        K::TooMany { found: 5, max: MAX_TESTS },
+    );
+}
+
+#[test]
+fn facts_have_the_fields_of_their_kind() {
+    expect_p(
+        |v| v["facts"][0]["unit"] = json!({ "zh": "个", "en": "x" }),
+        "$.facts[0].unit",
+        K::FieldNotAllowed("unit"),
+    );
+    expect_p(
+        |v| {
+            v["facts"][0].as_object_mut().unwrap().remove("options");
+        },
+        "$.facts[0]",
+        K::MissingField("options"),
+    );
+    expect_p(|v| v["facts"][1]["options"] = json!([]), "$.facts[1].options", K::FieldNotAllowed("options"));
+    expect_p(
+        |v| {
+            v["facts"][2].as_object_mut().unwrap().remove("max");
+        },
+        "$.facts[2]",
+        K::MissingField("max"),
+    );
+    expect_p(|v| v["facts"][2]["decimals"] = json!(3), "$.facts[2].decimals", K::TooManyDecimals { max: 2 });
+    expect_p(|v| v["facts"][4]["min"] = json!(0.5), "$.facts[4].min", K::TooManyDecimals { max: 0 });
+    expect_p(|v| v["facts"][2]["max"] = json!(1e13), "$.facts[2].max", K::NotExact);
+    expect_p(|v| v["facts"][2]["min"] = json!(200_000_000), "$.facts[2].min", K::MinAboveMax);
+    expect_p(
+        |v| v["facts"][0]["options"][1]["id"] = json!("qingdao"),
+        "$.facts[0].options[1].id",
+        K::DuplicateId("qingdao".into()),
+    );
+    expect_p(|v| v["facts"][3]["id"] = json!("city"), "$.facts[3].id", K::DuplicateId("city".into()));
+    expect_p(|v| v["facts"][4]["kind"] = json!("year"), "$.facts[4].unit", K::FieldNotAllowed("unit"));
+    expect_p(
+        |v| {
+            v["facts"][4] = json!({ "id": "titles2", "kind": "titles", "text": { "zh": "称号", "en": "Titles" } });
+        },
+        "$.facts[5].kind",
+        K::SecondTitlesFact,
+    );
+    expect_p(
+        |v| {
+            v["facts"].as_array_mut().unwrap().pop();
+        },
+        "$.programmes[0].held_as",
+        K::NoTitlesFact,
+    );
+    expect_p(
+        |v| {
+            v["facts"].as_array_mut().unwrap().pop();
+        },
+        "$.programmes[1].conditions[2].tests[0].titles_none_of",
+        K::NoTitlesFact,
+    );
+}
+
+#[test]
+fn programme_lists_are_bounded_and_unique() {
+    expect_p(|v| v["parts"][0]["radar"] = json!(true), "$.parts[1].radar", K::SecondRadarPart);
+    expect_p(
+        |v| v["programmes"][1]["id"] = json!("qy_industry"),
+        "$.programmes[1].id",
+        K::DuplicateId("qy_industry".into()),
+    );
+    expect_p(
+        |v| v["programmes"][0]["conditions"][1]["id"] = json!("QY-city"),
+        "$.programmes[0].conditions[1].id",
+        K::DuplicateId("QY-city".into()),
+    );
+    expect_p(
+        |v| v["programmes"][0]["conditions"][1]["id"] = json!("QY years"),
+        "$.programmes[0].conditions[1].id",
+        K::BadId("QY years".into()),
+    );
+    expect_p(|v| v["titles"][1]["id"] = json!("qy"), "$.titles[1].id", K::DuplicateId("qy".into()));
+    expect_p(
+        |v| v["dimensions"][0]["indicators"] = json!(["A1", "A1"]),
+        "$.dimensions[0].indicators[1]",
+        K::DuplicateId("A1".into()),
+    );
+    expect_p(|v| v["dimensions"][0]["indicators"] = json!([]), "$.dimensions[0].indicators", K::Empty);
+    expect_p(|v| v["titles"][0]["name"]["en"] = json!(""), "$.titles[0].name.en", K::MissingText { lang: Lang::En });
+    expect_p(|v| v["sources"][0]["cite_en"] = json!(" "), "$.sources[0].cite_en", K::Empty);
+    expect_p(
+        |v| v["migrations"] = json!([{ "from": "1.0.0" }, { "from": "1.0.0" }]),
+        "$.migrations[1].from",
+        K::DuplicateId("1.0.0".into()),
+    );
+    let many = |n: usize, f: &dyn Fn(usize) -> Value| Value::Array((0..n).map(f).collect());
+    expect_p(
+        |v| {
+            v["facts"] = many(
+                MAX_FACTS + 1,
+                &|i| json!({ "id": format!("y{i}"), "kind": "year", "text": { "zh": "年", "en": "y" } }),
+            )
+        },
+        "$.facts",
+        K::TooMany { found: MAX_FACTS + 1, max: MAX_FACTS },
+    );
+    expect_p(
+        |v| {
+            v["titles"] =
+                many(MAX_TITLES + 1, &|i| json!({ "id": format!("t{i}"), "name": { "zh": "称号", "en": "t" } }))
+        },
+        "$.titles",
+        K::TooMany { found: MAX_TITLES + 1, max: MAX_TITLES },
+    );
+    expect_p(
+        |v| {
+            v["dimensions"] = many(
+                MAX_DIMENSIONS + 1,
+                &|i| json!({ "id": format!("d{i}"), "name": { "zh": "维", "en": "d" }, "indicators": ["A1"] }),
+            )
+        },
+        "$.dimensions",
+        K::TooMany { found: MAX_DIMENSIONS + 1, max: MAX_DIMENSIONS },
+    );
+    expect_p(
+        |v| {
+            let p = v["programmes"][1].clone();
+            v["programmes"] = many(MAX_PROGRAMMES + 1, &|i| {
+                let mut p = p.clone();
+                p["id"] = json!(format!("p{i}"));
+                p
+            });
+        },
+        "$.programmes",
+        K::TooMany { found: MAX_PROGRAMMES + 1, max: MAX_PROGRAMMES },
+    );
+    expect_p(
+        |v| {
+            let c = v["programmes"][1]["conditions"][1].clone();
+            v["programmes"][1]["conditions"] = many(MAX_CONDITIONS + 1, &|i| {
+                let mut c = c.clone();
+                c["id"] = json!(format!("c{i}"));
+                c
+            });
+        },
+        "$.programmes[1].conditions",
+        K::TooMany { found: MAX_CONDITIONS + 1, max: MAX_CONDITIONS },
+    );
+    expect_p(
+        |v| v["migrations"] = many(MAX_MIGRATIONS + 1, &|i| json!({ "from": format!("0.{i}") })),
+        "$.migrations",
+        K::TooMany { found: MAX_MIGRATIONS + 1, max: MAX_MIGRATIONS },
+    );
+}
+
+/// A value of the wrong shape inside the new sections is reported at its path, as elsewhere.
+#[test]
+fn programme_shape_errors_have_their_path() {
+    let mut v = common::programmes_value();
+    v["programmes"][0]["conditions"][2]["tests"][0]["op"] = json!("eq");
+    let got = parse(&v.to_string()).unwrap_err();
+    assert_eq!(got[0].path, "$.programmes[0].conditions[2].tests[0].op", "{got:?}");
+    assert!(matches!(got[0].kind, K::Shape(_)));
+    let mut v = common::programmes_value();
+    v["facts"][2]["kind"] = json!("money");
+    let got = parse(&v.to_string()).unwrap_err();
+    assert_eq!(got[0].path, "$.facts[2].kind", "{got:?}");
+    let mut v = common::programmes_value();
+    v["migrations"][0]["questions"]["A1.1"] = json!(3);
+    let got = parse(&v.to_string()).unwrap_err();
+    assert_eq!(got[0].path, "$.migrations[0].questions.A1.1", "{got:?}");
 }

@@ -267,12 +267,15 @@ pub enum Test {
 }
 
 /// How answers saved against version `from` carry over (ids not listed carry over unchanged).
+/// The tables keep the file's map type (every new id validated to exist): one map type fewer in
+/// the wasm than newtype-keyed copies would cost.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Migration {
     pub from: String,
-    /// Old question id → new id, or `None`: not carried over.
-    pub questions: std::collections::BTreeMap<String, Option<QuestionId>>,
-    pub gates: std::collections::BTreeMap<String, Option<GateId>>,
+    /// Old question id → new question id, or `None`: not carried over.
+    pub questions: std::collections::BTreeMap<String, Option<String>>,
+    /// Old gate id → new gate id, or `None`: not carried over.
+    pub gates: std::collections::BTreeMap<String, Option<String>>,
 }
 
 impl Standard {
@@ -281,6 +284,9 @@ impl Standard {
     }
     pub fn title_index(&self, id: &TitleId) -> Option<usize> {
         self.titles.iter().position(|t| &t.id == id)
+    }
+    pub fn programme_index(&self, id: &ProgrammeId) -> Option<usize> {
+        self.programmes.iter().position(|p| &p.id == id)
     }
     /// The one fact of kind titles, if the standard has it.
     pub fn titles_fact(&self) -> Option<usize> {

@@ -6,9 +6,12 @@
 use std::collections::BTreeMap;
 
 use brand_core::answers::Level;
+use brand_core::programme::{programmes, Input, ProgrammeResult, ProgrammeStatus};
+use brand_core::standard::FactKind;
 use brand_core::tier::{Shortfall, TierOutcome};
 use brand_core::{
-    assess, Answer, Answers, Assessment, GateAnswer, GateId, OptionId, ProfileId, QuestionId, Response, Standard,
+    assess, Answer, Answers, Assessment, ConditionStatus, Decimal, FactId, FactValue, GateAnswer, GateId, OptionId,
+    ProfileId, QuestionId, Response, Standard, TitleId,
 };
 use serde_json::{json, Value};
 
@@ -81,8 +84,26 @@ pub fn mini() -> Standard {
     brand_core::parse(&mini_value().to_string()).expect("the fixture standard is valid")
 }
 
+/// The programmes fixture (`standards/fixtures/programmes.json`): the mini standard's shape with
+/// facts (city, founded, revenue, rd_ratio, staff, titles), titles (qy, haopin, chiming),
+/// dimensions, three programmes (qy_industry at t2 for manufacturing, sd_high at t3 for all,
+/// haopin_mfg at t4 for manufacturing) and a migration from 1.0.0.
+pub fn programmes_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../standards/fixtures/programmes.json"))
+        .expect("the programmes fixture")
+}
+
+pub fn programmes_value() -> Value {
+    serde_json::from_str(&programmes_text()).expect("fixture JSON")
+}
+
+pub fn progs() -> Standard {
+    brand_core::parse(&programmes_text()).expect("the programmes fixture is valid")
+}
+
 /// Reads the answers notation: space-separated `key=value` tokens.
-/// `sector=mfg` (profile), `A1.1=3`, `A1.1=5e` (with an evidence note), `A1.1=na`,
+/// `sector=mfg` (profile), `city=qingdao` `founded=2015` `revenue=2,600.5` `titles=qy+haopin`
+/// (facts, numbers as a user types them; `titles=` for none), `A1.1=3`, `A1.1=5e` (with an evidence note), `A1.1=na`,
 /// `A1.1=note` (adds a note, keeps the level), `A1.1=note:200B,1F` (sets the note to exactly these
 /// code points, in hex, keeps the level), `G1=yes|no|unsure`; a key ending in `*` is a prefix
 /// (`B1.*=5e`, `*=4e`, `G*=yes`).
@@ -92,6 +113,18 @@ pub fn answers(s: &Standard, spec: &str) -> Answers {
         let (key, val) = tok.split_once('=').unwrap_or_else(|| panic!("bad token {tok}"));
         if s.profile_question(&ProfileId::new(key)).is_some() {
             a.set_profile(ProfileId::new(key), Some(OptionId::new(val)));
+            continue;
+        }
+        if let Some(f) = s.fact_index(&FactId::new(key)) {
+            let value = match &s.facts[f].kind {
+                FactKind::Choice { .. } => FactValue::Choice(OptionId::new(val)),
+                FactKind::Year => FactValue::Year(val.parse().expect("a year")),
+                FactKind::Number { .. } => FactValue::Number(brand_core::decimal::parse_input(val).expect("a number")),
+                FactKind::Titles => {
+                    FactValue::Titles(val.split('+').filter(|t| !t.is_empty()).map(TitleId::new).collect())
+                }
+            };
+            a.set_fact(FactId::new(key), Some(value));
             continue;
         }
         let matches = |id: &str| match key.strip_suffix('*') {
@@ -223,4 +256,79 @@ pub fn check(s: &Standard, spec: &str, expected: &str) {
 
 pub fn gate(s: &Standard, id: &str) -> usize {
     s.gate_index(&GateId::new(id)).expect("gate")
+}
+
+fn input_text(s: &Standard, i: &Input) -> String {
+    match i {
+        Input::Fact(f) => format!("fact:{}", s.facts[*f].id),
+        Input::Gate(g) => format!("gate:{}", s.gates[*g].id),
+        Input::Question(q) => format!("question:{}", s.questions[*q].id),
+    }
+}
+
+pub fn status_text(st: ProgrammeStatus) -> &'static str {
+    match st {
+        ProgrammeStatus::Ready => "ready",
+        ProgrammeStatus::Open => "open",
+        ProgrammeStatus::NotEligible => "not_eligible",
+    }
+}
+
+pub fn condition_text(st: ConditionStatus) -> &'static str {
+    match st {
+        ConditionStatus::Met => "met",
+        ConditionStatus::NotMet => "not_met",
+        ConditionStatus::Unknown => "unknown",
+        ConditionStatus::NotApplicable => "not_applicable",
+    }
+}
+
+/// The programme results in the keys `check_programmes` compares: `listed` (ids), and per
+/// programme id `P` its status (`P=open`), `held:P`, `score_ok:P`, `confirmed:P`
+/// (`if_unsure_confirmed`, `-` for none); per condition id `C` its status (`C=met`),
+/// `decided:C` (`fact:x+gate:y`), `contradiction:C`, `unsure:C`.
+pub fn describe_programmes(s: &Standard, results: &[ProgrammeResult]) -> BTreeMap<String, String> {
+    let mut d = BTreeMap::new();
+    d.insert(
+        "listed".to_owned(),
+        results.iter().map(|r| s.programmes[r.programme].id.to_string()).collect::<Vec<_>>().join(","),
+    );
+    for r in results {
+        let p = &s.programmes[r.programme];
+        let id = p.id.to_string();
+        d.insert(id.clone(), status_text(r.status).to_owned());
+        d.insert(format!("held:{id}"), r.held.to_string());
+        d.insert(format!("score_ok:{id}"), r.score_ok.to_string());
+        d.insert(format!("confirmed:{id}"), r.if_unsure_confirmed.map_or("-", status_text).to_owned());
+        for c in &r.conditions {
+            let cid = p.conditions[c.condition].id.to_string();
+            d.insert(cid.clone(), condition_text(c.status).to_owned());
+            d.insert(
+                format!("decided:{cid}"),
+                c.decided_by.iter().map(|i| input_text(s, i)).collect::<Vec<_>>().join("+"),
+            );
+            d.insert(format!("contradiction:{cid}"), c.contradiction.to_string());
+            d.insert(format!("unsure:{cid}"), c.unsure.to_string());
+        }
+    }
+    d
+}
+
+/// One programme case: answers in the notation of [`answers`], the assessment year, and
+/// expected values as `key=value` tokens in the keys of [`describe_programmes`].
+#[track_caller]
+pub fn check_programmes(s: &Standard, spec: &str, year: u16, expected: &str) {
+    let a = answers(s, spec);
+    let score = brand_core::score(s, &a);
+    let got = describe_programmes(s, &programmes(s, &a, &score, year));
+    for tok in expected.split_whitespace() {
+        let (key, want) = tok.rsplit_once('=').unwrap_or_else(|| panic!("bad expectation {tok}"));
+        let have = got.get(key).unwrap_or_else(|| panic!("unknown key {key} in {got:?}"));
+        assert_eq!(have, want, "\n  answers: {spec}\n  key {key}: got {have}, want {want}\n  all: {got:?}");
+    }
+}
+
+/// An exact decimal from its text, for expectations.
+pub fn dec(text: &str) -> Decimal {
+    brand_core::decimal::parse_input(text).expect("a number")
 }

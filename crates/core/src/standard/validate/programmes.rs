@@ -2,7 +2,7 @@
 //! and tests, and migrations: every reference resolves, each test has exactly one shape and reads a
 //! fact of the right kind, values are exact and within the fact's range, bounds hold.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::*;
 
@@ -56,22 +56,21 @@ impl Validator {
         for (i, f) in facts.into_iter().enumerate() {
             let path = format!("$.facts[{i}]");
             self.id(&format!("{path}.id"), &f.id, &mut seen);
-            let not_allowed = |v: &mut Self, present: bool, field: &'static str| {
+            // The fields each kind does not have.
+            let number = f.kind == raw::FactKind::Number;
+            for (present, field) in [
+                (f.options.is_some() && f.kind != raw::FactKind::Choice, "options"),
+                (f.unit.is_some() && !number, "unit"),
+                (f.min.is_some() && !number, "min"),
+                (f.max.is_some() && !number, "max"),
+                (f.decimals.is_some() && !number, "decimals"),
+            ] {
                 if present {
-                    v.push(&format!("{path}.{field}"), ProblemKind::FieldNotAllowed(field));
+                    self.push(&format!("{path}.{field}"), ProblemKind::FieldNotAllowed(field));
                 }
-            };
-            let number_fields = f.unit.is_some() || f.min.is_some() || f.max.is_some() || f.decimals.is_some();
+            }
             let kind = match f.kind {
                 raw::FactKind::Choice => {
-                    for (present, field) in [
-                        (f.unit.is_some(), "unit"),
-                        (f.min.is_some(), "min"),
-                        (f.max.is_some(), "max"),
-                        (f.decimals.is_some(), "decimals"),
-                    ] {
-                        not_allowed(self, present, field);
-                    }
                     let options = match f.options {
                         None => {
                             self.push(&path, ProblemKind::MissingField("options"));
@@ -81,29 +80,14 @@ impl Validator {
                     };
                     FactKind::Choice { options }
                 }
-                raw::FactKind::Year | raw::FactKind::Titles => {
-                    not_allowed(self, f.options.is_some(), "options");
-                    if number_fields {
-                        for (present, field) in [
-                            (f.unit.is_some(), "unit"),
-                            (f.min.is_some(), "min"),
-                            (f.max.is_some(), "max"),
-                            (f.decimals.is_some(), "decimals"),
-                        ] {
-                            not_allowed(self, present, field);
-                        }
+                raw::FactKind::Year => FactKind::Year,
+                raw::FactKind::Titles => {
+                    if out.iter().any(|o| o.kind == FactKind::Titles) {
+                        self.push(&format!("{path}.kind"), ProblemKind::SecondTitlesFact);
                     }
-                    if f.kind == raw::FactKind::Titles {
-                        if out.iter().any(|o| o.kind == FactKind::Titles) {
-                            self.push(&format!("{path}.kind"), ProblemKind::SecondTitlesFact);
-                        }
-                        FactKind::Titles
-                    } else {
-                        FactKind::Year
-                    }
+                    FactKind::Titles
                 }
                 raw::FactKind::Number => {
-                    not_allowed(self, f.options.is_some(), "options");
                     let decimals = match f.decimals {
                         None => {
                             self.push(&path, ProblemKind::MissingField("decimals"));
@@ -432,33 +416,21 @@ impl Validator {
             self.length(&format!("{path}.from"), &m.from, MAX_VERSION_CHARS);
             self.count(&format!("{path}.questions"), m.questions.len(), MAX_MIGRATION_ENTRIES);
             self.count(&format!("{path}.gates"), m.gates.len(), MAX_MIGRATION_ENTRIES);
-            let mut qs = BTreeMap::new();
-            for (old, new) in m.questions {
-                let ep = format!("{path}.questions[{}]", crate::json::quote(&old));
-                if !valid_id(&old) {
-                    self.push(&ep, ProblemKind::BadId(old.clone()));
-                }
-                if let Some(n) = &new {
-                    if !questions.iter().any(|q| q.id.0 == *n) {
-                        self.push(&ep, ProblemKind::UnknownQuestion(n.clone()));
+            for (table, entries) in [("questions", &m.questions), ("gates", &m.gates)] {
+                for (old, new) in entries {
+                    let ep = format!("{path}.{table}[{}]", crate::json::quote(old));
+                    if !valid_id(old) {
+                        self.push(&ep, ProblemKind::BadId(old.clone()));
                     }
-                }
-                qs.insert(old, new.map(QuestionId));
-            }
-            let mut gs = BTreeMap::new();
-            for (old, new) in m.gates {
-                let ep = format!("{path}.gates[{}]", crate::json::quote(&old));
-                if !valid_id(&old) {
-                    self.push(&ep, ProblemKind::BadId(old.clone()));
-                }
-                if let Some(n) = &new {
-                    if !gates.iter().any(|g| g.id.0 == *n) {
+                    let Some(n) = new else { continue };
+                    if table == "questions" && !questions.iter().any(|q| q.id.0 == *n) {
+                        self.push(&ep, ProblemKind::UnknownQuestion(n.clone()));
+                    } else if table == "gates" && !gates.iter().any(|g| g.id.0 == *n) {
                         self.push(&ep, ProblemKind::UnknownGate(n.clone()));
                     }
                 }
-                gs.insert(old, new.map(GateId));
             }
-            out.push(Migration { from: m.from, questions: qs, gates: gs });
+            out.push(Migration { from: m.from, questions: m.questions, gates: m.gates });
         }
         out
     }
