@@ -28,8 +28,8 @@ fn validate_accepts_the_shipped_standards() {
     let o = run(&["validate", "standards/enterprise.json", "standards/regional.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
-    assert!(out.contains("standards/enterprise.json: ok — enterprise 1.0.0 (50 questions"), "{out}");
-    assert!(out.contains("standards/regional.json: ok — regional 1.0.0 (45 questions"), "{out}");
+    assert!(out.contains("standards/enterprise.json: ok — enterprise 2.0.0 (55 questions"), "{out}");
+    assert!(out.contains("standards/regional.json: ok — regional 2.0.0 (49 questions"), "{out}");
 }
 
 #[test]
