@@ -11,6 +11,7 @@ golden tests compare two implementations. Run after changing a standard or a pro
 """
 import json
 import os
+import re
 import sys
 from fractions import Fraction as F
 
@@ -49,15 +50,21 @@ def tenths(x):
 class Std:
     def __init__(self, path):
         raw = open(path, encoding="utf-8").read()
-        self.s = json.loads(raw)
-        self.questions, self.ind_of, self.part_of_ind = [], {}, {}
+        # Numbers with a fraction part are read exactly (a test's "value": 3.5 is 7/2, never a float).
+        self.s = json.loads(raw, parse_float=F)
+        self.questions, self.ind_of, self.part_of_ind, self.ind_points = [], {}, {}, {}
         for p in self.s["parts"]:
             for i in p["indicators"]:
+                self.ind_points[i["id"]] = i["points"]
                 self.part_of_ind[i["id"]] = p["id"]
                 for q in i["questions"]:
                     self.questions.append(q)
                     self.ind_of[q["id"]] = i
         self.gates = self.s.get("gates", [])
+        self.facts = {f["id"]: f for f in self.s.get("facts", [])}
+        self.titles_fact = next((f["id"] for f in self.s.get("facts", []) if f["kind"] == "titles"), "titles")
+        self.title_ids = [t["id"] for t in self.s.get("titles", [])]
+        self.tier = {t["id"]: t for t in self.s["tiers"]}
 
     def holds(self, cond, profile):
         return cond is None or profile.get(cond["profile"]) in cond["any_of"]
@@ -66,13 +73,24 @@ class Std:
 def expand(std, spec):
     """The compact notation of the tests: sector=x, A1.1=3, A1.*=4e, *=na, G*=yes, Q=note, and
     Q=5n:200B,1F (level 5 with a note of exactly these code points, in hex)."""
-    profile, questions, gates = {}, {}, {}
+    profile, questions, gates, facts = {}, {}, {}, {}
     prof_ids = {p["id"] for p in std.s.get("profile", [])}
     gate_ids = [g["id"] for g in std.gates]
     for tok in spec.split():
         key, val = tok.split("=")
         if key in prof_ids:
             profile[key] = val
+            continue
+        if key in std.facts:
+            # Facts: city=qingdao, founded=2015, revenue=2600.50 (kept as the decimal text),
+            # titles=haopin,qy or titles=- (an empty list: "no titles held").
+            kind = std.facts[key]["kind"]
+            if kind == "titles":
+                facts[key] = [] if val == "-" else val.split(",")
+            elif kind == "year":
+                facts[key] = int(val)
+            else:
+                facts[key] = val
             continue
         match = (lambda i: i.startswith(key[:-1])) if key.endswith("*") else (lambda i: i == key)
         gmatch = [g for g in gate_ids if match(g)]
@@ -101,7 +119,7 @@ def expand(std, spec):
                     e["note"] = "证明材料：" + qid
                 else:
                     e.pop("note", None)
-    return profile, questions, gates
+    return profile, questions, gates, facts
 
 
 def assess(std, profile, questions, gates):
@@ -244,7 +262,226 @@ def assess(std, profile, questions, gates):
         "parts": {p: tenths(part_ach[p]) for p in part_ach},
         "outcome": outcome, "next": tiers[nxt]["id"] if nxt is not None else None,
         "shortfalls": shortfalls, "plan": plan, "evidence_missing": capped, "advisories": adv,
-    }, worked
+    }, worked, {"states": states, "total": total, "part_ach": part_ach, "part_app": part_app,
+                "ind_score": ind_score, "ind_n": ind_n, "gstat": gstat, "guard_ok": guard_ok}
+
+
+# ---------------------------------------------------------------------------------------------
+# Programmes, conditions and the crosswalk (spec-programmes.md §2), from the standard's
+# "facts", "titles", "dimensions" and "programmes", the answers' "facts" and the year Y.
+
+YEAR = 2026  # the assessment year Y of every golden set (golden.year)
+
+OPS = {"ge": ("≥", lambda a, b: a >= b), "gt": (">", lambda a, b: a > b),
+       "le": ("≤", lambda a, b: a <= b), "lt": ("<", lambda a, b: a < b)}
+
+
+def show(x):
+    """An exact number for the worked lines: 3, 2.5, 2600.05 (never a float's noise)."""
+    if isinstance(x, str):
+        return x
+    x = F(x)
+    if x.denominator == 1:
+        return str(x.numerator)
+    for k in range(1, 12):
+        if (x * 10 ** k).denominator == 1:
+            sign = "-" if x < 0 else ""
+            d = abs(x * 10 ** k).numerator
+            return f"{sign}{d // 10 ** k}.{d % 10 ** k:0{k}d}"
+    return f"{x.numerator}/{x.denominator}"
+
+
+def fact_json(std, fid, v):
+    """A fact as written into the answers file: choice as a string, year as an integer, a number
+    as a JSON number whose text reads back exactly as the decimal given, titles as a list."""
+    kind = std.facts[fid]["kind"]
+    if kind != "number":
+        return v
+    return NUM + v + NUM  # written as this exact text (see dumps), so "3.00" stays 3.00
+
+
+NUM = "\u0001num\u0001"
+
+
+def dumps(doc):
+    """json.dumps, but a number fact is written as the decimal text it was given (2600.50, 3.00)."""
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    mark = json.dumps(NUM)[1:-1]
+    return re.sub('"' + re.escape(mark) + r'(-?[0-9]+(?:\.[0-9]+)?)' + re.escape(mark) + '"', r"\1", text)
+
+
+def check_facts(std, facts, Y):
+    """The golden sets carry only valid facts (golden.rs wants no import issue)."""
+    for fid, v in facts.items():
+        f = std.facts[fid]
+        if f["kind"] == "choice":
+            assert v in [o["id"] for o in f["options"]], (fid, v)
+        elif f["kind"] == "titles":
+            assert all(t in std.title_ids for t in v) and len(set(v)) == len(v), (fid, v)
+        elif f["kind"] == "year":
+            assert 1800 <= v <= 2100 and v <= Y, (fid, v)
+        else:
+            x = F(v)
+            assert F(f.get("min", 0)) <= x <= F(f.get("max", 10 ** 12)), (fid, v)
+            assert len(v.split(".")[1]) <= f.get("decimals", 0) if "." in v else True, (fid, v)
+
+
+def eval_test(std, t, ctx, facts, Y, unsure_yes):
+    """One test → (met | not_met | unknown, its input, its gap entry, the worked text)."""
+    if "titles_none_of" in t:
+        fid = std.titles_fact
+        inp, v, want = {"fact": fid}, facts.get(fid), t["titles_none_of"]
+        gap = {"fact": fid, "given": v, "none_of": want}
+        if v is None:
+            return "unknown", inp, gap, f"{fid} not given → unknown"
+        hit = [x for x in want if x in v]
+        r = "not_met" if hit else "met"
+        return r, inp, gap, f"{fid} [{','.join(v)}] holds {'{' + ','.join(hit) + '}' if hit else 'none of {' + ','.join(want) + '}'} → {r}"
+    if "fact" in t:
+        fid = t["fact"]
+        inp, v = {"fact": fid}, facts.get(fid)
+        if "any_of" in t:
+            gap = {"fact": fid, "given": v, "any_of": t["any_of"]}
+            if v is None:
+                return "unknown", inp, gap, f"{fid} not given → unknown"
+            r = "met" if v in t["any_of"] else "not_met"
+            return r, inp, gap, f"{fid} = {v} {'∈' if r == 'met' else '∉'} {{{','.join(t['any_of'])}}} → {r}"
+        if "years_at_least" in t:
+            n = t["years_at_least"]
+            gap = {"fact": fid, "given": v, "years_at_least": n, "year": Y,
+                   "years": None if v is None else Y - v, "month_decides": v is not None and Y - v == n}
+            if v is None:
+                return "unknown", inp, gap, f"{fid} not given → unknown"
+            if v > Y:
+                return "not_met", inp, gap, f"{fid} {v} is after {Y} → not_met"
+            d = Y - v
+            r = "met" if d > n else "not_met" if d < n else "unknown"
+            rel = ">" if d > n else "<" if d < n else "="
+            tail = " (the month decides)" if r == "unknown" else ""
+            return r, inp, gap, f"{fid} {v}: {Y} − {v} = {d} {rel} {n} → {r}{tail}"
+        sym, cmp = OPS[t["op"]]
+        gap = {"fact": fid, "given": None if v is None else fact_json(std, fid, v), "op": t["op"],
+               "value": NUM + show(t["value"]) + NUM}
+        if v is None:
+            return "unknown", inp, gap, f"{fid} not given → unknown"
+        r = "met" if cmp(F(v), F(t["value"])) else "not_met"
+        return r, inp, gap, f"{fid} {show(v)} {sym} {show(t['value'])}: {'yes' if r == 'met' else 'no'} → {r}"
+    if "gate" in t:
+        gid = t["gate"]
+        st = ctx["gstat"][gid]  # yes / no / unsure / open (unanswered) / n/a (not for this profile)
+        raw = st
+        if st == "unsure" and unsure_yes:
+            st = "yes"
+        r = {"yes": "met", "no": "not_met"}.get(st, "unknown")
+        ans = {"yes": "yes", "no": "no", "unsure": "unsure", "open": "unanswered", "n/a": "not_applicable"}[raw]
+        shown = ans + (" (read as yes)" if st != raw else "")
+        return r, {"gate": gid}, {"gate": gid, "answer": ans}, f"gate {gid} {shown} → {r}"
+    qid = t["question"]
+    st = ctx["states"][qid]
+    mf, nb = t.get("met_from"), t.get("not_met_below")
+    need = (f"met from {mf}" if mf is not None else "never met") + ", " + (
+        f"not met below {nb}" if nb is not None else "never not met")
+    if st[0] != "ans":
+        state = {"open": "unanswered", "na": "not_applicable", "excluded": "excluded"}[st[0]]
+        return "unknown", {"question": qid}, {"question": qid, "counted": None, "state": state, "met_from": mf}, \
+            f"{qid} {state} → unknown"
+    c = st[2]
+    r = "met" if mf is not None and c >= mf else "not_met" if nb is not None and c < nb else "unknown"
+    lv = f"{st[1]}→{c}" if st[1] != c else str(c)
+    return r, {"question": qid}, {"question": qid, "counted": c, "state": "answered", "met_from": mf}, \
+        f"{qid} level {lv} ({need}) → {r}"
+
+
+def eval_condition(std, c, profile, ctx, facts, Y, unsure_yes):
+    if not std.holds(c.get("applies_when"), profile):
+        return {"id": c["id"], "status": "not_applicable", "contradiction": False, "unsure": False,
+                "decided_by": [], "gap": None}, "applies_when does not hold → not_applicable"
+    rs = [eval_test(std, t, ctx, facts, Y, unsure_yes) for t in c["tests"]]
+    res = [r[0] for r in rs]
+    contradiction = "met" in res and "not_met" in res
+    status = "unknown" if contradiction else "met" if "met" in res else "not_met" if "not_met" in res else "unknown"
+    decided = []
+    for r in rs:
+        if (status == "unknown" or r[0] == status) and r[1] not in decided:
+            decided.append(r[1])
+    unsure = any("gate" in t and ctx["gstat"][t["gate"]] == "unsure" for t in c["tests"])
+    if status == "met":
+        gap = None
+    elif contradiction:
+        gap = {"contradiction": {"met": [r[1] for r in rs if r[0] == "met"], "not_met": [r[1] for r in rs if r[0] == "not_met"]}}
+    else:
+        gap = [r[2] for r in rs if r[0] == status]
+    text = "; ".join(r[3] for r in rs) + f" ⇒ {status}" + (" (contradiction)" if contradiction else "") + \
+        (" [不确定 gate]" if unsure else "")
+    return {"id": c["id"], "status": status, "contradiction": contradiction, "unsure": unsure,
+            "decided_by": decided, "gap": gap}, text
+
+
+def eval_programmes(std, profile, facts, ctx, Y):
+    expect, detail, worked = [], [], []
+    titles = facts.get(std.titles_fact) or []
+    total = ctx["total"]
+    for p in std.s.get("programmes", []):
+        if not std.holds(p.get("applies_when"), profile):
+            worked.append(f"programme {p['id']}: applies_when does not hold → not listed")
+            continue
+        held = p.get("held_as") is not None and p["held_as"] in titles
+        tier = std.tier[p["rung"]]
+        guard = ctx["guard_ok"](tier)
+        score_ok = total >= tier["threshold"] and guard
+        line = f"programme {p['id']} {p['title']['zh']}: rung {p['rung']} line {tier['threshold']}, total {total} " \
+               f"{'≥' if total >= tier['threshold'] else '<'} {tier['threshold']}"
+        if tier.get("min_part_percent") is not None:
+            pa, pp = ctx["part_ach"], ctx["part_app"]
+            parts = ", ".join(f"{k} {show(F(half_up(pa[k] * 1000 / pp[k]), 10))} %" for k in pa if pp[k])
+            line += f"; guard {tier['min_part_percent']} % ({parts}) {'holds' if guard else 'fails'}"
+        line += f" → score_ok {str(score_ok).lower()}"
+        if held:
+            line += f"; held ({p['held_as']} in {std.titles_fact})"
+        worked.append(line)
+
+        def run(unsure_yes):
+            conds = [eval_condition(std, c, profile, ctx, facts, Y, unsure_yes) for c in p["conditions"]]
+            st = [c[0]["status"] for c in conds]
+            if "not_met" in st:
+                s = "not_eligible"
+            elif all(x in ("met", "not_applicable") for x in st) and score_ok:
+                s = "ready"
+            else:
+                s = "open"
+            return s, conds
+
+        status, conds = run(False)
+        for c, text in conds:
+            worked.append(f"  {c['id']}: {text}")
+        iuc = run(True)[0] if any(c["unsure"] for c, _ in conds) else None
+        worked.append(f"  ⇒ {status}" + (f"; with 不确定 read as yes: {iuc}" if iuc else ""))
+        expect.append({"id": p["id"], "status": status, "held": held,
+                       "conditions": [{"id": c["id"], "status": c["status"]} for c, _ in conds]})
+        detail.append({"id": p["id"], "status": status, "held": held, "score_ok": score_ok,
+                       "if_unsure_confirmed": iuc, "conditions": [c for c, _ in conds]})
+    return expect, detail, worked
+
+
+def crosswalk(std, ctx):
+    rows, worked = [], []
+    for d in std.s.get("dimensions", []):
+        inds = [i for i in d["indicators"] if ctx["ind_n"][i] > 0]
+        app = sum(std.ind_points[i] for i in inds)
+        ach = sum((ctx["ind_score"][i] for i in inds), F(0))
+        if app == 0:
+            rows.append({"id": d["id"], "achieved": "0", "applicable": 0, "fraction": None, "percent": None})
+            worked.append(f"crosswalk {d['id']}: no applicable points")
+            continue
+        r = ach / app
+        pct = F(half_up(r * 1000), 10)
+        rows.append({"id": d["id"], "achieved": f"{ach.numerator}/{ach.denominator}", "applicable": app,
+                     "fraction": f"{r.numerator}/{r.denominator}", "percent": float(pct)})
+        drop = [i for i in d["indicators"] if i not in inds]
+        worked.append(f"crosswalk {d['id']} ({'+'.join(inds)}{'; ' + ','.join(drop) + ' drop out' if drop else ''}): "
+                      f"{show(ach) if (ach * 10 ** 6).denominator == 1 else f'{float(ach):.3f}'} / {app} = "
+                      f"{r.numerator}/{r.denominator} = {show(pct)} %")
+    return rows, worked
 
 
 ENTERPRISE = [
@@ -316,32 +553,99 @@ REGIONAL = [
 ]
 
 
-def write(std_file, profiles):
-    std = Std(os.path.join(ROOT, "standards", std_file))
+FIXTURE = [
+    ("01-qingdao-manufacturer-ready", "A Qingdao manufacturer at 800 with every fact and gate in place: 青岛优品（工业）, the provincial "
+     "programme and 好品山东 all ready.",
+     "sector=manufacturing *=4e city=qingdao founded=2015 revenue=2600.50 rd_ratio=3.20 staff=120 titles=- G*=yes"),
+    ("02-jinan-one-percent", "A 济南 manufacturer with 1 % R&D: not eligible for 青岛优品 (city and R&D not met, fact and "
+     "question agree), nor for 好品山东 (R&D).",
+     "sector=manufacturing *=4e B2.1=1 city=jinan founded=2010 revenue=8000 rd_ratio=1.00 staff=300 titles=- G*=yes"),
+    ("03-services-firm", "A Qingdao services firm: 青岛优品（服务业） is listed, the industry one is not; 好品山东's "
+     "manufacturing conditions are not applicable.",
+     "sector=services *=3e B2.3=4e city=qingdao founded=2012 revenue=1500 staff=51 titles=- G*=yes"),
+    ("04-holds-haopin", "A manufacturer that already holds 好品山东 and 青岛优品: both held (status still computed); the "
+     "provincial programme's not-yet-好品山东 condition is not met.",
+     "sector=manufacturing *=5e city=qingdao founded=2000 revenue=50000 rd_ratio=4.5 staff=2000 titles=haopin,qy G*=yes"),
+    ("05-rd-exactly-three", "R&D exactly 3.00 %: meets 青岛优品's ≥ 3 but not 好品山东's > 3.",
+     "sector=manufacturing *=4e city=qingdao founded=2015 revenue=2600 rd_ratio=3.00 staff=120 titles=- G*=yes"),
+    ("06-founded-three-years-ago", "Founded 2023, assessed in 2026: 3 years exactly, the month decides (unknown); five "
+     "years for 好品山东 not met.",
+     "sector=manufacturing *=4e city=qingdao founded=2023 revenue=2600 rd_ratio=3.5 staff=120 titles=- G*=yes"),
+    ("07-fact-contradicts-question", "R&D 2.50 % as a fact but B2.1 answered 3–5 % with evidence: the condition is "
+     "unknown, flagged as a contradiction.",
+     "sector=manufacturing *=4e city=qingdao founded=2015 revenue=2600 rd_ratio=2.50 staff=120 titles=- G*=yes"),
+    ("08-unsure-opinion-gate", "Everything met but the 舆情 gate is 不确定: conditions open, ready once confirmed.",
+     "sector=manufacturing *=4e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- G*=yes G7=unsure"),
+    ("09-no-profile", "No profile and no facts: programmes with a sector condition are not listed; sector-bound "
+     "conditions are not applicable; every fact unknown.",
+     "*=3e G*=yes"),
+    ("10-nothing-given", "A manufacturer with answers but no facts and no gates: every fact, gate and titles test unknown.",
+     "sector=manufacturing *=4e"),
+    ("11-evidence-rule-and-question-tests", "B2.1 at 4 without a note counts 3 (meets ≥ 3); B1.1 at 1 (not met below 2) "
+     "disagrees with gate G4 yes; 好品山东 revenue exactly 2000 (≥ met, > not).",
+     "sector=manufacturing *=4e B2.1=4 B1.1=1 city=qingdao founded=2015 revenue=2000 rd_ratio=3.01 staff=120 titles=- G*=yes"),
+    ("12-guard-fails", "Above 800 with Part A under 60 %: 好品山东's conditions are met but score_ok fails (the guard) → open.",
+     "sector=manufacturing *=5e A*=2e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- G*=yes"),
+    ("13-unsure-and-no", "G7 不确定 and G2 no: not eligible, and still not eligible once 不确定 is confirmed.",
+     "sector=manufacturing *=4e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- G*=yes G2=no G7=unsure"),
+    ("14-crosswalk-drop-out", "C2 all N/A: the green dimension has no applicable points; unanswered questions count 0; "
+     "B2.1 unanswered leaves 青岛优品's R&D to the fact.",
+     "sector=manufacturing A*=3e B1.*=4e C1.*=2 C2.*=na city=other_sd founded=2020 revenue=100.05 rd_ratio=0 staff=0 "
+     "titles=sd_high G1=yes G2=yes G4=no"),
+    ("15-le-lt-contradiction", "Revenue exactly at the cap (≤ met) but staff exactly at the limit (< not met): "
+     "contradiction inside one condition; the provincial programme held.",
+     "sector=manufacturing *=4e city=outside founded=1990 revenue=5000000 rd_ratio=100 staff=100000 titles=sd_high G*=yes"),
+]
+
+
+def write(std_file, profiles, Y=YEAR):
     import hashlib
-    h = "sha256:" + hashlib.sha256(open(os.path.join(ROOT, "standards", std_file), "rb").read()).hexdigest()
+    path = os.path.join(ROOT, "standards", std_file)
+    std = Std(path)
+    h = "sha256:" + hashlib.sha256(open(path, "rb").read()).hexdigest()
     out_dir = os.path.join(ROOT, "standards", "golden", std.s["id"])
     os.makedirs(out_dir, exist_ok=True)
     for old in os.listdir(out_dir):
         os.remove(os.path.join(out_dir, old))
     summary = []
     for name, desc, spec in profiles:
-        profile, questions, gates = expand(std, spec)
-        expect, worked = assess(std, profile, questions, gates)
+        profile, questions, gates, facts = expand(std, spec)
+        check_facts(std, facts, Y)
+        expect, worked, ctx = assess(std, profile, questions, gates)
+        progs, detail, pworked = eval_programmes(std, profile, facts, ctx, Y)
+        cw, cworked = crosswalk(std, ctx)
+        expect["programmes"] = progs
         doc = {
-            "format": "brand-self-check/answers", "version": 1,
+            "format": "brand-self-check/answers", "version": 2,
             "standard": {"id": std.s["id"], "version": std.s["version"], "hash": h},
             "profile": profile, "questions": questions, "gates": gates,
-            "golden": {"description": desc, "spec": spec, "expect": expect, "worked": worked},
+            "facts": {k: fact_json(std, k, v) for k, v in facts.items()},
+            "golden": {"description": desc, "spec": spec, "year": Y, "expect": expect,
+                       "detail": {"programmes": detail, "crosswalk": cw}, "worked": worked + pworked + cworked},
         }
         with open(os.path.join(out_dir, name + ".json"), "w", encoding="utf-8") as f:
-            json.dump(doc, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-        summary.append((name, expect["total"], expect["outcome"], expect["next"]))
+            f.write(dumps(doc) + "\n")
+        summary.append((std.s["id"], name, expect["total"], expect["outcome"],
+                        " ".join(f"{p['id']}={p['status']}{'(held)' if p['held'] else ''}" for p in progs) or "-"))
     return summary
 
 
+SETS = {"fixture": ("golden/fixture-programmes.json", FIXTURE), "enterprise": ("enterprise.json", ENTERPRISE),
+        "regional": ("regional.json", REGIONAL)}
+
+
+def table(rows):
+    w = [max(len(str(r[k])) for r in rows) for k in range(4)]
+    print(f"{'standard':<{w[0]}}  {'file':<{w[1]}}  {'total':>5}  {'tier':<{w[3]}}  programmes")
+    for r in rows:
+        print(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>5}  {r[3]:<{w[3]}}  {r[4]}")
+
+
 if __name__ == "__main__":
-    for f, profiles in (("enterprise.json", ENTERPRISE), ("regional.json", REGIONAL)):
-        for row in write(f, profiles):
-            print(f, *row)
+    # python3 tools/golden.py [fixture|enterprise|regional ...]   (default: all three)
+    which = sys.argv[1:] or list(SETS)
+    rows = []
+    for key in which:
+        f, profiles = SETS[key]
+        rows += write(f, profiles)
+    table(rows)
