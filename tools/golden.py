@@ -262,7 +262,7 @@ def assess(std, profile, questions, gates):
         "parts": {p: tenths(part_ach[p]) for p in part_ach},
         "outcome": outcome, "next": tiers[nxt]["id"] if nxt is not None else None,
         "shortfalls": shortfalls, "plan": plan, "evidence_missing": capped, "advisories": adv,
-    }, worked, {"states": states, "total": total, "part_ach": part_ach, "part_app": part_app,
+    }, worked, {"states": states, "total": total, "achieved": achieved, "applicable": applicable, "part_ach": part_ach, "part_app": part_app,
                 "ind_score": ind_score, "ind_n": ind_n, "gstat": gstat, "guard_ok": guard_ok}
 
 
@@ -417,7 +417,7 @@ def eval_condition(std, c, profile, ctx, facts, Y, unsure_yes):
             "decided_by": decided, "gap": gap}, text
 
 
-def eval_programmes(std, profile, facts, ctx, Y):
+def eval_programmes(std, profile, facts, ctx, Y, plans=True):
     expect, detail, worked = [], [], []
     titles = facts.get(std.titles_fact) or []
     total = ctx["total"]
@@ -459,8 +459,103 @@ def eval_programmes(std, profile, facts, ctx, Y):
         expect.append({"id": p["id"], "status": status, "held": held,
                        "conditions": [{"id": c["id"], "status": c["status"]} for c, _ in conds]})
         detail.append({"id": p["id"], "status": status, "held": held, "score_ok": score_ok,
-                       "if_unsure_confirmed": iuc, "conditions": [c for c, _ in conds]})
+                       "if_unsure_confirmed": iuc, "conditions": [c for c, _ in conds],
+                       "plan": programme_plan(std, p, ctx, [c for c, _ in conds]) if plans else None})
     return expect, detail, worked
+
+
+def programme_plan(std, p, ctx, conds):
+    """The plan for one programme (§2 "Plan per programme"): evidence steps, condition steps,
+    practice steps. Returned in golden.detail only; the worked lines keep to the statuses."""
+    T, app, states = std.s["total_points"], ctx["applicable"], ctx["states"]
+    tier = std.tier[p["rung"]]
+    per_level = lambda qid: F(std.ind_of[qid]["points"], 5 * ctx["ind_n"][std.ind_of[qid]["id"]])
+    scaled_tenths = lambda g: half_up(g * T / app * 10) if app else 0
+    ach, pach = ctx["achieved"], dict(ctx["part_ach"])
+    evidence, level = [], {}
+    for q in std.questions:
+        st = states[q["id"]]
+        if st[0] == "ans":
+            level[q["id"]] = st[1]
+            if st[1] != st[2]:
+                g = per_level(q["id"]) * (st[1] - st[2])
+                ach += g
+                pach[std.part_of_ind[std.ind_of[q["id"]]["id"]]] += g
+                evidence.append({"question": q["id"], "level": st[1], "counted": st[2],
+                                 "gain": NUM + show(F(scaled_tenths(g), 10)) + NUM})
+        elif st[0] == "open":
+            level[q["id"]] = 0
+    condition_steps = [{"condition": c["id"], "status": c["status"], "gap": c["gap"]}
+                       for c in conds if c["status"] in ("not_met", "unknown")]
+    order = {q["id"]: k for k, q in enumerate(std.questions)}
+    cands = [[qid, std.part_of_ind[std.ind_of[qid]["id"]], lv, per_level(qid)] for qid, lv in level.items() if lv < 5]
+    cands.sort(key=lambda c: (-c[3], order[c[0]]))
+    raised = {}
+
+    def take(c):
+        nonlocal ach
+        raised.setdefault(c[0], [c[2], c[2], c[3]])
+        c[2] += 1
+        raised[c[0]][1] = c[2]
+        ach += c[3]
+        pach[c[1]] += c[3]
+
+    pct = tier.get("min_part_percent")
+    if pct is not None:
+        for part in ctx["part_app"]:
+            for c in cands:
+                if c[1] == part:
+                    while pach[part] * 100 < pct * ctx["part_app"][part] and c[2] < 5:
+                        take(c)
+    total_of = lambda: half_up(ach * T / app) if app else 0
+    for c in cands:
+        while total_of() < tier["threshold"] and c[2] < 5:
+            take(c)
+    kind = {q["id"]: q.get("kind") for q in std.questions}
+    steps = sorted(raised.items(), key=lambda kv: (-scaled_tenths(kv[1][2] * (kv[1][1] - kv[1][0])), order[kv[0]]))
+    practice = [{"step": f"{k}:{v[0]}>{v[1]}", "long_term": kind[k] == "result"} for k, v in steps]
+    return {"evidence": evidence, "conditions": condition_steps, "practice": practice, "total_after": total_of(),
+            "reachable": total_of() >= tier["threshold"] and ctx["guard_ok"](tier, pach)}
+
+
+def close_everything(std, p, plan, profile, questions, gates, facts, Y):
+    """The §2 property, checked here on every golden set: apply the plan's evidence and practice
+    steps and close every open condition; the programme must then be ready (unless unreachable)."""
+    import copy
+    qs, gs, fs = copy.deepcopy(questions), dict(gates), copy.deepcopy(facts)
+    for e in plan["evidence"]:
+        qs[e["question"]]["note"] = "证明材料"
+    for st in plan["practice"]:
+        qid, lv = st["step"].split(":")
+        qs.setdefault(qid, {}).pop("na", None)
+        qs[qid]["level"] = int(lv.split(">")[1])
+        qs[qid]["note"] = "证明材料"
+    conds = {c["id"]: c for c in p["conditions"]}
+    for step in plan["conditions"]:
+        for t in conds[step["condition"]]["tests"]:
+            if "gate" in t:
+                gs[t["gate"]] = "yes"
+            elif "question" in t:
+                # To met_from; a test that never says met is only lifted out of not met (to not_met_below).
+                need = t.get("met_from", t.get("not_met_below"))
+                if need is not None:
+                    e = qs.setdefault(t["question"], {})
+                    e.pop("na", None)
+                    e["level"] = max(e.get("level", 0), need)
+                    e["note"] = "证明材料"
+            elif "titles_none_of" in t:
+                fs[std.titles_fact] = [x for x in fs.get(std.titles_fact, []) if x not in t["titles_none_of"]]
+            elif "any_of" in t:
+                fs[t["fact"]] = t["any_of"][0]
+            elif "years_at_least" in t:
+                fs[t["fact"]] = Y - t["years_at_least"] - 1
+            else:
+                unit = F(1, 10 ** std.facts[t["fact"]].get("decimals", 0))
+                v = F(t["value"]) + {"ge": 0, "le": 0, "gt": unit, "lt": -unit}[t["op"]]
+                fs[t["fact"]] = show(v)
+    _, _, ctx = assess(std, profile, qs, gs)
+    got = next(x for x in eval_programmes(std, profile, fs, ctx, Y, plans=False)[0] if x["id"] == p["id"])
+    assert got["status"] == "ready" or not plan["reachable"], (p["id"], got)
 
 
 def crosswalk(std, ctx):
@@ -614,6 +709,8 @@ def write(std_file, profiles, Y=YEAR):
         expect, worked, ctx = assess(std, profile, questions, gates)
         progs, detail, pworked = eval_programmes(std, profile, facts, ctx, Y)
         cw, cworked = crosswalk(std, ctx)
+        for p, d in zip([p for p in std.s.get("programmes", []) if std.holds(p.get("applies_when"), profile)], detail):
+            close_everything(std, p, d["plan"], profile, questions, gates, facts, Y)
         expect["programmes"] = progs
         doc = {
             "format": "brand-self-check/answers", "version": 2,
