@@ -558,6 +558,14 @@ def close_everything(std, p, plan, profile, questions, gates, facts, Y):
     assert got["status"] == "ready" or not plan["reachable"], (p["id"], got)
 
 
+def default_plan(std, detail):
+    """The programme the plan is for by default: the lowest rung (threshold, then file order)
+    among the listed programmes that are neither held nor ready; None if there is none."""
+    open_ = [(std.tier[p["rung"]]["threshold"], k, p["id"]) for k, p in enumerate(std.s.get("programmes", []))
+             for d in detail if d["id"] == p["id"] and not d["held"] and d["status"] != "ready"]
+    return min(open_)[2] if open_ else None
+
+
 def crosswalk(std, ctx):
     rows, worked = [], []
     for d in std.s.get("dimensions", []):
@@ -718,7 +726,8 @@ def write(std_file, profiles, Y=YEAR):
             "profile": profile, "questions": questions, "gates": gates,
             "facts": {k: fact_json(std, k, v) for k, v in facts.items()},
             "golden": {"description": desc, "spec": spec, "year": Y, "expect": expect,
-                       "detail": {"programmes": detail, "crosswalk": cw}, "worked": worked + pworked + cworked},
+                       "detail": {"programmes": detail, "plan_for": default_plan(std, detail), "crosswalk": cw},
+                       "worked": worked + pworked + cworked},
         }
         with open(os.path.join(out_dir, name + ".json"), "w", encoding="utf-8") as f:
             f.write(dumps(doc) + "\n")
@@ -738,8 +747,61 @@ def table(rows):
         print(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>5}  {r[3]:<{w[3]}}  {r[4]}")
 
 
+def try_spec(key, spec, Y=YEAR):
+    """--try: score one compact spec without writing anything (for writing and tuning sets)."""
+    std = Std(os.path.join(ROOT, "standards", SETS[key][0]))
+    profile, questions, gates, facts = expand(std, spec)
+    check_facts(std, facts, Y)
+    expect, worked, ctx = assess(std, profile, questions, gates)
+    progs, detail, pworked = eval_programmes(std, profile, facts, ctx, Y)
+    print("\n".join(worked + pworked))
+    print(json.dumps({k: v for k, v in expect.items() if k != "plan"}, ensure_ascii=False))
+    return std, expect
+
+
+def near(key, target, spec):
+    """--near: single extra tokens (Q=L, Q=Le) that bring the spec's total to exactly target."""
+    std = Std(os.path.join(ROOT, "standards", SETS[key][0]))
+    for q in std.questions:
+        for tok in [f"{q['id']}={L}" for L in range(4)] + [f"{q['id']}={L}e" for L in (4, 5)]:
+            profile, questions, gates, _ = expand(std, spec + " " + tok)
+            if assess(std, profile, questions, gates)[0]["total"] == target:
+                print(tok)
+
+
+def migrate(key, frm="1.0.0"):
+    """--migrate: the sets' specs with question and gate ids mapped through the standard's
+    migrations table (from 1.0.0); a token whose id maps to null is dropped and shown."""
+    std = Std(os.path.join(ROOT, "standards", SETS[key][0]))
+    m = next(x for x in std.s.get("migrations", []) if x["from"] == frm)
+    table_ = dict(m.get("questions", {}), **m.get("gates", {}))
+    for name, _, spec in SETS[key][1]:
+        out, dropped = [], []
+        for tok in spec.split():
+            k, v = tok.split("=")
+            if k in table_:
+                if table_[k] is None:
+                    dropped.append(tok)
+                    continue
+                k = table_[k]
+            out.append(f"{k}={v}")
+        print(name, "\n  ", " ".join(out), "\n   dropped:", " ".join(dropped) or "-")
+
+
 if __name__ == "__main__":
     # python3 tools/golden.py [fixture|enterprise|regional ...]   (default: all three)
+    #         tools/golden.py --try enterprise "sector=services *=3e ..."
+    #         tools/golden.py --near enterprise 650 "sector=manufacturing *=3e ..."
+    #         tools/golden.py --migrate enterprise
+    if sys.argv[1:2] == ["--try"]:
+        try_spec(sys.argv[2], sys.argv[3])
+        sys.exit()
+    if sys.argv[1:2] == ["--near"]:
+        near(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        sys.exit()
+    if sys.argv[1:2] == ["--migrate"]:
+        migrate(sys.argv[2])
+        sys.exit()
     which = sys.argv[1:] or list(SETS)
     rows = []
     for key in which:
