@@ -7,7 +7,20 @@ The expected values are computed here by a second, independent implementation of
 shared/DOMAIN.md (Python, exact fractions), written without reference to the Rust core, so the
 golden tests compare two implementations. Run after changing a standard or a profile:
 
-    python3 tools/golden.py
+    python3 tools/golden.py                 # all: fixture, enterprise, regional; prints a summary table
+    python3 tools/golden.py fixture         # only standards/golden/fixture/ (from fixture-programmes.json)
+
+Programmes (spec-programmes.md §2): every listed programme's conditions, status, held, score_ok and
+if_unsure_confirmed, and the crosswalk, for the assessment year golden.year (YEAR below). The answers
+carry "facts"; golden.expect.programmes holds [{id, status, held, conditions: [{id, status}]}] (the
+shape the Rust golden test compares), golden.detail the rest (score_ok, if_unsure_confirmed, each
+condition's contradiction / unsure / decided_by / gap, the plan per programme, plan_for, crosswalk),
+and golden.worked one line per test. Each set's plan is also applied here and its programme must
+then be ready (the §2 property) or the generator stops.
+
+Compact notation, besides questions and gates: a fact id = its value (city=qingdao founded=2015
+revenue=2600.50 rd_ratio=3.00, titles=haopin,qy or titles=- for none held); a number fact is written
+into the file as exactly the decimal text given.
 """
 import json
 import os
