@@ -600,39 +600,95 @@ def crosswalk(std, ctx):
     return rows, worked
 
 
+# Against enterprise 2.0.0. The sets 01–15 are the 1.0.0 sets carried over: question and gate ids
+# mapped through the standard's migrations table (python3 tools/golden.py --migrate enterprise), the
+# split gates answered as the old one was (G1 → G1a–G1c; G2 → G2L, G2T and the city / founded
+# facts), and new or dropped questions filled so that each set still shows what its name says.
+# Answers that a condition reads (C4.1 credit, C3.5 losses, B1.7 spot checks, A4.5 trademark,
+# B1.6 quality system, B4.1 revenue band, B2.1 R&D band) are kept consistent with the gates and
+# facts, except where a set is about a contradiction. 16–23 are new (issue 12).
 ENTERPRISE = [
-    ("01-startup-nothing-in-place", "A services start-up in its second year: little in place, not yet five years old, no quality system.",
-     "sector=services A*=0 B*=1 C*=0 A2.1=1 B4.1=1 C3.1=2 C4.1=2 G1=yes G2=no G3=yes G4=no G6=no"),
-    ("02-strong-manufacturer-fails-compliance", "A strong manufacturer with a failed official spot check last year: veto item G1 fails.",
-     "sector=manufacturing *=4e B1.*=5e C2.*=5e B3.3=3 G1=no G2=yes G3=yes G4=yes G5=yes G6=yes"),
-    ("03-service-firm-just-above-city-tier", "A service firm just above the 500 line, with a quality system in place.",
-     "sector=services A*=3e B*=3e C*=2 A1.*=2 B3.*=4e C2.4=na C1.*=1 A3.1=4e G1=yes G2=yes G3=yes G4=yes G6=no"),
-    ("04-exactly-on-the-provincial-threshold", "A manufacturer landing exactly on 650 with every basic condition but G5.",
-     "sector=manufacturing *=3e A*=4e B1.*=4e C4.*=2 C3.4=0 B5.1=1 A4.1=3 B2.2=4e B2.3=4e C2.2=4e B3.3=4 C1.1=4e C2.1=5e G1=yes G2=yes G3=yes G4=yes G5=no"),
+    ("01-startup-nothing-in-place", "A services start-up in its second year: little in place, no registered trademark, "
+     "no quality system; 青岛优品（服务业） not eligible (one year operating, 8 staff, trademark).",
+     "sector=services A*=0 B*=1 C*=0 A2.5=1 B4.1=1 C3.2=2 C3.5=1 C4.1=2 B1.7=2 city=qingdao founded=2025 revenue=300 "
+     "staff=8 titles=- G1*=yes G2L=yes G2T=no G3=yes G3Q=yes G4=no G6=no"),
+    ("02-strong-manufacturer-fails-compliance", "A strong manufacturer with a failed official spot check last year: "
+     "veto item G1b fails (fix first), and the spot-check condition of every programme is not met.",
+     "sector=manufacturing *=4e B1.*=5e C2.*=5e B3.3=3 B1.7=1e city=qingdao founded=2005 revenue=50000 rd_ratio=5.50 "
+     "staff=800 titles=- G*=yes G1b=no"),
+    ("03-service-firm-just-above-city-tier", "A Qingdao service firm just above the 500 line with a quality system: "
+     "青岛优品（服务业） ready, the provincial programmes open.",
+     "sector=services A*=3e B*=3e C*=2 A1.*=2 B3.*=4e C2.4=na C1.*=1 A3.4=4e city=qingdao founded=2015 revenue=6000 "
+     "staff=60 titles=- G*=yes G5SN=unsure G6=no"),
+    ("04-exactly-on-the-provincial-threshold", "A manufacturer landing exactly on 650 with every basic condition, but a "
+     "national market rank below 20th: 好品山东（制造业） not eligible (HP-M-NAT).",
+     "sector=manufacturing *=3e A*=4e B1.*=4e C4.*=2 B2.2=4e B2.3=4e C2.2=4e B3.3=4 C2.5=1e C3.2=2 B5.4=4e "
+     "city=qingdao founded=2010 revenue=15000 rd_ratio=3.5 staff=300 titles=- G*=yes"),
     ("05-not-applicable-answers", "A domestic manufacturer without after-sales products: B3.3 and C2.4 are not applicable.",
-     "sector=manufacturing *=3e B3.3=na C2.4=na B1.*=4e G*=yes G5=no G6=no"),
-    ("06-level-five-without-evidence", "An enthusiastic self-rater: level 5 everywhere, evidence named for Part A only.",
-     "sector=manufacturing *=5 A*=5e G*=yes G6=no"),
-    ("07-incomplete", "Half-way through: Part A answered, Parts B and C open.",
-     "sector=agriculture A*=3e A1.1=4e G1=yes"),
-    ("08-agriculture-firm", "An agricultural firm with 三品 certification and a regional market.",
-     "sector=agriculture A*=3e B*=3e C*=3e B4.1=4e B5.1=4e C2.1=3 C2.4=1 G1=yes G2=yes G3=yes G4=yes G5A=yes G6=no"),
-    ("09-top-manufacturer", "A national leader: every answer at 5 with evidence, every condition met.",
-     "sector=manufacturing *=5e G*=yes"),
-    ("10-800-but-manufacturing-conditions-open", "Above 800 but the manufacturing conditions (G5) are not met.",
-     "sector=manufacturing *=4e A*=5e C1.*=5e G1=yes G2=yes G3=yes G4=yes G5=no G6=yes"),
+     "sector=manufacturing *=3e B3.3=na C2.4=na B1.*=4e G*=yes G6=no"),
+    ("06-level-five-without-evidence", "An enthusiastic self-rater: level 5 everywhere, evidence named for Part A only; "
+     "the evidence rule also leaves 好品山东's standard and technology conditions unknown.",
+     "sector=manufacturing *=5 A*=5e city=qingdao founded=2010 revenue=30000 rd_ratio=6 staff=500 titles=- G*=yes G6=no"),
+    ("07-incomplete", "Half-way through: Part A answered, Parts B and C open, no facts.",
+     "sector=agriculture A*=3e A1.1=4e G1a=yes G1b=yes G1c=yes"),
+    ("08-agriculture-firm", "A Qingdao agricultural firm with 三品 certification and a regional market: 青岛优品（农业） "
+     "ready, 好品山东（农业） open (score).",
+     "sector=agriculture A*=3e B*=3e C*=3e B5.4=4e C2.5=3 C2.4=1 city=qingdao founded=2012 revenue=3000 staff=80 "
+     "titles=- G*=yes G6=no"),
+    ("09-top-manufacturer", "A national leader in Qingdao: every answer at 5 with evidence, every condition met, "
+     "every programme ready.",
+     "sector=manufacturing *=5e city=qingdao founded=1995 revenue=500000 rd_ratio=8.50 staff=5000 titles=- G*=yes"),
+    ("10-800-but-manufacturing-conditions-open", "Above 800 in 济南 (elsewhere in Shandong) but the standard and "
+     "technology levels are only 3: 好品山东's manufacturing conditions open; not a Qingdao firm.",
+     "sector=manufacturing *=4e A*=5e C1.*=5e B1.2=3e B2.4=3e city=shandong_other founded=2000 revenue=20000 "
+     "rd_ratio=5.2 staff=600 titles=- G*=yes"),
     ("11-one-point-below-the-pipeline", "A small manufacturer one point short of the 350 line.",
-     "sector=manufacturing *=2 A*=1 C1.*=1 B1.1=3e B1.2=3e A5.1=2 G1=yes G2=no"),
-    ("12-fix-first-and-weak", "A weak firm with a bad-credit record: fix first, then the pipeline.",
-     "sector=services *=1 C4.1=0 G1=no G2=yes G3=no G4=unsure"),
-    ("13-quality-award-and-brand-value-tracks", "Strong management and results: the quality-award and brand-value tracks show.",
+     "sector=manufacturing *=2 A*=1 C1.*=1 B1.2=3e A5.1=0 G1a=yes G1b=yes G1c=yes G2L=yes G2T=no"),
+    ("12-fix-first-and-weak", "A weak firm with a bad-credit record: fix first, then the pipeline; two years of losses; "
+     "quality system 不确定, which changes nothing.",
+     "sector=services *=1 C4.1=0 C3.5=0 B1.7=2 A4.5=2 G1a=no G1b=yes G1c=yes G2L=yes G2T=yes G3=no G3Q=no G4=unsure"),
+    ("13-quality-award-and-brand-value-tracks", "Strong management and results: the quality-award and brand-value "
+     "tracks show.",
      "sector=services *=4e A*=4e C*=4e B2.*=3e C2.4=na G*=yes"),
-    ("14-pipeline-quality-system-unsure", "A service firm in the pipeline band, unsure whether its quality system counts (G4).",
-     "sector=services *=2 B1.*=3e C1.*=3e G1=yes G2=no G4=unsure"),
+    ("14-pipeline-quality-system-unsure", "A Qingdao service firm in the pipeline band, unsure whether its quality "
+     "system counts (G4): still open once confirmed, the score is below the city line.",
+     "sector=services *=2 B1.*=3e C1.*=3e city=qingdao founded=2018 revenue=800 staff=55 titles=- G1*=yes G2L=yes "
+     "G2T=yes G3Q=yes GQS1=yes GQS2=yes G4=unsure"),
     ("15-invisible-notes", "Level 5 everywhere; the notes of Part A are invisible characters only (controls, zero-width, "
      "fillers), which are no evidence; Part B's carry a visible character among them.",
      "sector=manufacturing *=5e A1.*=5n:1F A2.*=5n:1C A3.*=5n:200B A4.*=5n:3164,20,3000 A5.*=5n:FEFF,2800,115F,FFA0 "
      "B1.*=5n:200B,8BC1,200B B2.*=5n:1F,2E G*=yes"),
+    ("16-qingdao-manufacturer-youpin-ready", "A Qingdao manufacturer with R&D 3.4 % and ¥56m revenue: 青岛优品（工业） "
+     "ready; the provincial programme and 好品山东 open (score, unproven standard and technology levels).",
+     "sector=manufacturing *=3e B4.1=2e city=qingdao founded=2016 revenue=5600 rd_ratio=3.4 staff=260 titles=- "
+     "G*=yes G6=no"),
+    ("17-jinan-manufacturer-one-percent-rd", "A 济南 manufacturer with 1 % R&D: not eligible for 青岛优品 (registered "
+     "outside Qingdao, R&D below 3 %) nor 好品山东 (R&D not above 3 %); the provincial programme ready.",
+     "sector=manufacturing *=4e B2.1=1e city=shandong_other founded=2008 revenue=12000 rd_ratio=1.00 staff=400 "
+     "titles=- G*=yes"),
+    ("18-services-firm-45-staff", "A strong Qingdao services firm with 45 staff: 青岛优品（服务业） not eligible (fewer "
+     "than 50), 好品山东（服务业） ready: the programmes are parallel, not a ladder.",
+     "sector=services *=4e city=qingdao founded=2009 revenue=9000 staff=45 titles=- G*=yes"),
+    ("19-holds-haopin", "A Qingdao manufacturer that already holds 好品山东 (and a well-known trademark): 好品山东 "
+     "listed as held, its status still computed (open: standard level unproven), never suggested; the other "
+     "programmes ready, so no default plan.",
+     "sector=manufacturing *=5e C2.*=4e B1.2=3e city=qingdao founded=1998 revenue=80000 rd_ratio=6.5 staff=3000 "
+     "titles=haopin,wellknown_tm G*=yes"),
+    ("20-rd-exactly-3.00", "R&D exactly 3.00 % (B2.1 in the 3–5 % band): meets 青岛优品's 不低于 3 % but not 好品山东's "
+     "超过 3 % (the fact decides: B2.1's band cannot); the score is above 800 and nothing else of 好品山东 fails.",
+     "sector=manufacturing *=4e A*=5e B2.1=3e B4.1=2e city=qingdao founded=2010 revenue=9000 rd_ratio=3.00 staff=300 "
+     "titles=- G*=yes"),
+    ("21-founded-2023", "Founded 2023, assessed in 2026: three years exactly, so operating ≥ 3 years is unknown (the "
+     "month decides) and 青岛优品 stays open; five years for 好品山东 not met.",
+     "sector=manufacturing *=4e B4.1=2e city=qingdao founded=2023 revenue=2600 rd_ratio=4 staff=120 titles=- G*=yes"),
+    ("22-rd-fact-contradicts-question", "R&D 2.50 % as a fact but B2.1 answered in the 3–5 % band: 青岛优品's R&D "
+     "condition is unknown, flagged as a contradiction (the question does not decide 好品山东's > 3 %, the fact does).",
+     "sector=manufacturing *=4e B2.1=3e B4.1=2e city=qingdao founded=2015 revenue=2600 rd_ratio=2.50 staff=120 "
+     "titles=- G*=yes"),
+    ("23-opinion-gate-unsure", "A Qingdao manufacturer meeting everything but unsure about 舆情 (G1d 不确定): "
+     "青岛优品 open, ready once confirmed.",
+     "sector=manufacturing *=3e B4.1=2e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- "
+     "G*=yes G1d=unsure G6=no"),
 ]
 
 REGIONAL = [
