@@ -691,39 +691,54 @@ ENTERPRISE = [
      "G*=yes G1d=unsure G6=no"),
 ]
 
+# Against regional 2.0.0: 01–15 carried over through the migrations table (RG4 → RG4A, the same
+# condition now worded 居全省前列), 16–18 new (issue 12).
 REGIONAL = [
     ("01-new-park-nothing-in-place", "A new industrial park: no plan, no body, nothing measured.",
-     "region_type=cluster *=0 B1.*=1 RG1=yes RG2=yes RG3=no RG4=no RG6=no"),
-    ("02-gi-area-lopsided", "A famous GI area with strong market results but weak governance: above 800, Part A below 60 %.",
-     "region_type=agri_gi A*=2e B*=5e C*=5e A3.1=4e RG*=yes"),
+     "region_type=cluster *=0 B1.*=1 RG1=yes RG2=yes RG3=no RG4A=no RG6=no"),
+    ("02-gi-area-lopsided", "A famous GI area with strong market results but weak governance: above 800, Part A below 60 %; "
+     "the national zone's score_ok fails on the guard.",
+     "region_type=agri_gi A*=2e B*=5e C*=5e A3.1=4e location=shandong_other titles=- RG*=yes"),
     ("03-cluster-fails-safety", "An industrial cluster with a major production-safety accident two years ago.",
-     "region_type=cluster *=4e RG1=no RG2=yes RG3=yes RG4=yes"),
-    ("04-agri-fails-five-year-window", "An agricultural brand whose product failed a spot check four years ago (five-year window).",
-     "region_type=agri_gi *=3e RG1B=no RG2=yes RG3=yes RG4=yes RG5=yes"),
+     "region_type=cluster *=4e RG1=no RG2=yes RG3=yes RG4A=yes"),
+    ("04-agri-fails-five-year-window", "An agricultural brand whose product failed a spot check four years ago (five-year "
+     "window): fix first; 山东省知名农产品区域公用品牌's safety condition not met.",
+     "region_type=agri_gi *=3e RG1B=no RG2=yes RG3=yes RG4A=yes RG5=yes RGA1=no"),
     ("05-tourism-area-just-above-city", "A services and tourism area just above the 500 line.",
      "region_type=services *=3e B2.4=na A3.4=na C*=2e C3.*=2e B5.*=3e C1.1=0 A1.1=2 RG*=yes RG6=no"),
-    ("06-exactly-on-the-provincial-threshold", "An industrial cluster landing exactly on 650.",
-     "region_type=cluster *=3e A*=4e B1.*=4e C1.3=4e B3.2=2 B4.3=2 C5.2=2 C4.2=2 C2.1=4e B2.2=2 RG*=yes RG6=no"),
+    ("06-exactly-on-the-provincial-threshold", "An industrial cluster in Qingdao landing exactly on 650: 山东省优质产品基地 "
+     "ready at the line.",
+     "region_type=cluster *=3e A*=4e A2.1=3e B1.*=4e C1.3=4e B4.3=2 C4.2=2 B2.2=2 location=qingdao titles=- RG*=yes RG6=no"),
     ("07-not-applicable-answers", "A tourism area without a certification mark or physical product: A3.4 and B2.4 not applicable.",
      "region_type=services *=3e A3.4=na B2.4=na RG*=yes RG6=no"),
-    ("08-level-five-without-evidence", "Level 5 claimed everywhere without naming documents.",
+    ("08-level-five-without-evidence", "Level 5 claimed everywhere without naming documents: B1.2 counts 3, still enough "
+     "for 全省前列.",
      "region_type=cluster *=5 RG*=yes"),
     ("09-incomplete", "An agricultural brand half-way through: governance answered, the rest open.",
      "region_type=agri_gi A*=3e A3.1=4e RG1B=yes RG2=yes"),
-    ("10-national-leader", "A national benchmark cluster: every answer at 5 with evidence.",
-     "region_type=cluster *=5e RG*=yes"),
-    ("11-agri-name-protection-missing", "An agricultural area above 650 whose name is not yet protected (RG5 open).",
-     "region_type=agri_gi *=4e A3.1=1 A3.4=na RG1B=yes RG2=yes RG3=yes RG4=yes RG5=no RG6=unsure"),
+    ("10-national-leader", "A national benchmark cluster in Qingdao: every answer at 5 with evidence, every programme ready.",
+     "region_type=cluster *=5e location=qingdao titles=- RG*=yes"),
+    ("11-agri-name-protection-missing", "An agricultural area above 650 whose name is not yet protected (RG5 open; the "
+     "mark condition of 山东省知名农产品区域公用品牌 not met).",
+     "region_type=agri_gi *=4e A3.1=1 A3.4=na RG1B=yes RG2=yes RG3=yes RG4A=yes RG5=no RG6=unsure"),
     ("12-one-point-below-the-pipeline", "A cluster one point short of 350.",
-     "region_type=cluster *=2 A1.*=1 A2.*=1 C1.*=1 C3.2=0 RG1=yes RG2=yes"),
+     "region_type=cluster *=2 A1.*=1 A2.*=1 A2.1=0 C1.*=1 C3.2=0 RG1=yes RG2=yes"),
     ("13-gi-valuation-track", "A GI area meeting the valuation reference condition.",
      "region_type=agri_gi *=4e RG*=yes"),
     ("14-pipeline-no-plan-yet", "An agricultural brand with good supporting elements but no approved plan or budget yet (RG3).",
      "region_type=agri_gi *=2 B*=3e RG1B=yes RG2=yes RG3=no"),
     ("15-invisible-notes", "Level 4 everywhere; Part A's notes are only spaces and zero-width or format characters.",
      "region_type=cluster *=4e A*=4n:20,200C,200D,2060 A1.1=4n:E0001,E0020 A2.1=4n:9,A,D,85 RG*=yes"),
+    ("16-qingdao-gi-brand", "A Qingdao agricultural / GI brand at the provincial line with every condition met: the "
+     "city and provincial agricultural brands ready, 好品山东（区域类） ready, the national zone open (score).",
+     "region_type=agri_gi *=4e A*=3e location=qingdao titles=- RG*=yes RG6=no"),
+    ("17-holds-provincial-base", "A cluster elsewhere in Shandong that already holds 山东省优质产品基地: held (status "
+     "still computed), never suggested; 好品山东（区域类） and the national zone ready.",
+     "region_type=cluster *=5e location=shandong_other titles=sd_base RG*=yes"),
+    ("18-outside-shandong-unsure", "A services area outside Shandong, unsure about the national zone's creation body "
+     "(RGZ1 不确定): the Shandong programmes not eligible; the national zone open, ready once confirmed.",
+     "region_type=services *=5e location=outside titles=- RG*=yes RGZ1=unsure"),
 ]
-
 
 FIXTURE = [
     ("01-qingdao-manufacturer-ready", "A Qingdao manufacturer at 800 with every fact and gate in place: 青岛优品（工业）, the provincial "
