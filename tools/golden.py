@@ -591,8 +591,9 @@ def crosswalk(std, ctx):
             continue
         r = ach / app
         pct = F(half_up(r * 1000), 10)
-        rows.append({"id": d["id"], "achieved": f"{ach.numerator}/{ach.denominator}", "applicable": app,
-                     "fraction": f"{r.numerator}/{r.denominator}", "percent": float(pct)})
+        frac = lambda x: str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+        rows.append({"id": d["id"], "achieved": frac(ach), "applicable": app, "fraction": frac(r),
+                     "percent": float(pct)})
         drop = [i for i in d["indicators"] if i not in inds]
         worked.append(f"crosswalk {d['id']} ({'+'.join(inds)}{'; ' + ','.join(drop) + ' drop out' if drop else ''}): "
                       f"{show(ach) if (ach * 10 ** 6).denominator == 1 else f'{float(ach):.3f}'} / {app} = "
@@ -613,7 +614,8 @@ ENTERPRISE = [
      "sector=services A*=0 B*=1 C*=0 A2.5=1 B4.1=1 C3.2=2 C3.5=1 C4.1=2 B1.7=2 city=qingdao founded=2025 revenue=300 "
      "staff=8 titles=- G1*=yes G2L=yes G2T=no G3=yes G3Q=yes G4=no G6=no"),
     ("02-strong-manufacturer-fails-compliance", "A strong manufacturer with a failed official spot check last year: "
-     "veto item G1b fails (fix first), and the spot-check condition of every programme is not met.",
+     "veto item G1b fails (fix first); the spot-check condition of 青岛优品 and 好品山东 is not met. "
+     "山东省高端品牌培育企业 has no such condition and score_ok ignores vetoes, so it reads ready.",
      "sector=manufacturing *=4e B1.*=5e C2.*=5e B3.3=3 B1.7=1e city=qingdao founded=2005 revenue=50000 rd_ratio=5.50 "
      "staff=800 titles=- G*=yes G1b=no"),
     ("03-service-firm-just-above-city-tier", "A Qingdao service firm just above the 500 line with a quality system: "
