@@ -476,6 +476,8 @@ impl Report {
         }
         for p in &self.programmes {
             let status = match p.status {
+                // A title already held is never suggested again, whatever its conditions say.
+                _ if p.held => l("已获得，不再建议申报", "already held; not suggested"),
                 "ready" => l("可考虑申报", "consider applying"),
                 "not_eligible" => l("暂不符合", "not eligible now"),
                 _ => l("条件待定", "conditions open"),

@@ -67,8 +67,13 @@ fn score_prints_the_report_as_text_and_json() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.contains("Provisional score: 650 / 1000"), "{out}");
-    assert!(out.contains("Suggested tier: Shandong high-end brand (candidate) [shandong]"), "{out}");
-    assert!(out.contains("close gate G5"), "{out}");
+    assert!(
+        out.contains(
+            "Suggested tier: Provincial rung (compare: Shandong High-end Brand Cultivation Enterprise) [shandong]"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("[not_eligible] hp_mfg"), "{out}");
     assert!(out.contains("Evidence missing: B3.3"), "{out}");
 
     let o = run(&["score", "standards/enterprise.json", golden, "--json"]);
@@ -76,7 +81,7 @@ fn score_prints_the_report_as_text_and_json() {
     assert_eq!(v["total"], 650);
     assert_eq!(v["provisional"], true);
     assert_eq!(v["tier"]["id"], "shandong");
-    assert_eq!(v["plan"]["total_after"], 800);
+    assert_eq!(v["plan"]["total_after"], 801);
     assert_eq!(v["standard"]["id"], "enterprise");
 
     let o = run(&["score", "standards/enterprise.json", golden]);
@@ -97,7 +102,7 @@ fn score_counts_invisible_notes_as_no_evidence() {
     let o = run(&["score", "standards/enterprise.json", golden, "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
-    assert_eq!(v["total"], 920);
+    assert_eq!(v["total"], 928);
     let text = stdout(&run(&["score", "standards/enterprise.json", golden, "--lang", "en"]));
     assert!(text.contains("Evidence missing: A1.1"), "{text}");
     assert!(!text.contains("B1.1,") && !text.contains("B2.1"), "visible notes count: {text}");
@@ -116,7 +121,7 @@ fn validate_accepts_a_byte_order_mark() {
 #[test]
 fn score_reports_import_issues_bounded() {
     let head = r#""format": "brand-self-check/answers", "version": 1,
-        "standard": { "id": "enterprise", "version": "1.0.0", "hash": "" }"#;
+        "standard": { "id": "enterprise", "version": "2.0.0", "hash": "" }"#;
     let mut unknown = String::new();
     for i in 0..30 {
         unknown.push_str(&format!(", \"Z{i}\": {{}}"));
@@ -124,7 +129,7 @@ fn score_reports_import_issues_bounded() {
     let file = temp(
         "issues.json",
         &format!(
-            r#"{{ {head}, "questions": {{ "A1.1": {{ "level": 3.0 }}, "A1.2": {{ "level": "4" }}, "A1.1": {{ "level": 2 }} {unknown} }} }}"#
+            r#"{{ {head}, "questions": {{ "A1.1": {{ "level": 3.0 }}, "A1.3": {{ "level": "4" }}, "A1.1": {{ "level": 2 }} {unknown} }} }}"#
         ),
     );
     let o = run(&["score", "standards/enterprise.json", &file, "--lang", "en"]);
@@ -132,7 +137,7 @@ fn score_reports_import_issues_bounded() {
     let out = stdout(&o);
     assert!(out.contains("Import issues (32):"), "{out}");
     assert!(out.contains("$.questions: \"A1.1\" appears more than once; the last is used"), "{out}");
-    assert!(out.contains("question A1.2: level \"4\" is not a number; the level is not imported"), "{out}");
+    assert!(out.contains("question A1.3: level \"4\" is not a number; the level is not imported"), "{out}");
     assert!(out.contains("… 12 more (--json lists them all)"), "{out}");
     let o = run(&["score", "standards/enterprise.json", &file, "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
