@@ -76,7 +76,7 @@ test('an allowed host gets a fitted iframe and ready / progress / completed even
   assert.ok(Math.abs(inner[0] - inner[1]) <= 2, `content ${inner[0]} vs frame ${inner[1]}`);
   await page.waitForFunction(() => window.bscEvents.some((e) => e.type === 'bsc:progress' && e.detail.answered === 1));
   const progress = (await events(page, 'bsc:progress')).at(-1).detail;
-  assert.deepEqual([progress.answered, progress.total, progress.standard], [1, 49, 'enterprise']);
+  assert.deepEqual([progress.answered, progress.total, progress.standard], [1, 54, 'enterprise']);
 
   // Back to the start page: the iframe shrinks again.
   await frame.getByRole('button', { name: '首页' }).click();
@@ -85,12 +85,12 @@ test('an allowed host gets a fitted iframe and ready / progress / completed even
   // Through to the report: completed carries score, tier and the standard.
   await frame.locator('.bsc-start .bsc-actions .bsc-button').first().click();
   await frame.locator('.bsc-toc__link').last().click();
-  await frame.locator('#bsc-gate-G1-yes').check();
+  await frame.locator('#bsc-gate-G1a-yes').check();
   await frame.locator('.bsc-actions--nav .bsc-button').last().click();
   await frame.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.waitForFunction(() => window.bscEvents.some((e) => e.type === 'bsc:completed'));
   const done = (await events(page, 'bsc:completed')).at(-1).detail;
-  assert.deepEqual(done, { score: 13, tier: 'starter', provisional: true, standard: 'enterprise', version: '1.0.0' });
+  assert.deepEqual(done, { score: 9, tier: 'starter', provisional: true, standard: 'enterprise', version: '2.0.0' });
 
   // Malformed messages posted into the widget are ignored; it keeps working and stays quiet.
   const before = (await events(page, 'bsc:ready')).length;

@@ -20,8 +20,9 @@ const KEY = 'brand-self-check:v1:answers:enterprise';
 const saved = (page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
 const q = (id) => `[id="${id}"]`;
 const hashOf = (id) => 'sha256:' + crypto.createHash('sha256').update(fs.readFileSync(path.join(root, 'standards', `${id}.json`))).digest('hex');
+const versionOf = (id) => JSON.parse(fs.readFileSync(path.join(root, 'standards', `${id}.json`), 'utf8')).version;
 const answersFile = (questions, id = 'enterprise') => JSON.stringify({
-  format: 'brand-self-check/answers', version: 1, standard: { id, version: '1.0.0', hash: hashOf(id) }, profile: { sector: 'services' }, questions, gates: {},
+  format: 'brand-self-check/answers', version: 1, standard: { id, version: versionOf(id), hash: hashOf(id) }, profile: { sector: 'services' }, questions, gates: {},
 });
 
 async function toFirstStep(page) {
@@ -50,13 +51,13 @@ test('storage full: an original that cannot be kept aside stays in its slot, is 
     const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: /Download the (damaged|original) data/ }).click()]);
     assert.equal(fs.readFileSync(await download.path(), 'utf8'), original, 'the download is the original, from memory');
     await toFirstStep(page);
-    await page.locator(q('bsc-q-A1.2-l3')).check();
+    await page.locator(q('bsc-q-A1.5-l3')).check();
     assert.match(await page.locator('.bsc-saved').textContent(), /Saving paused/);
     assert.equal(await saved(page), original, 'the original is not overwritten');
     // The user lets saving resume: now the slot takes the new answers.
     await page.getByRole('button', { name: /resume saving/ }).click();
     await page.locator('.bsc-saved').filter({ hasText: /Saved on this device/ }).waitFor();
-    assert.match(await saved(page), /"A1\.2"/);
+    assert.match(await saved(page), /"A1\.5"/);
     await context.close();
   }
 });
@@ -94,7 +95,7 @@ test('an import preview left open does not follow the user to the other question
   await page.locator('[data-mounted] .bsc-start #bsc-profile-sector-services').check();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-')), 'a.json');
   const questions = {};
-  for (const id of ['A1.1', 'A1.2', 'A1.3', 'A2.1', 'A2.2']) questions[id] = { level: 3, note: '' };
+  for (const id of ['A1.1', 'A1.5', 'A1.3', 'A2.5', 'A2.6']) questions[id] = { level: 3, note: '' };
   fs.writeFileSync(file, answersFile(questions));
   await page.locator('.bsc-start input[type=file]').setInputFiles(file);
   await page.locator('.bsc-dialog').waitFor();
@@ -169,7 +170,7 @@ test('a style sheet on the page cannot put a script into the downloaded report',
   await page.locator('.bsc-toc__link').last().click();
   await page.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.locator('.bsc-actions--nav .bsc-button').last().click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the report (HTML)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the report (HTML)' }).first().click()]);
   const html = fs.readFileSync(await download.path(), 'utf8');
   assert.match(html, /\\3c \/style>\\3c script>/, 'the rule is there, escaped');
   assert.equal((html.match(/<script/gi) || []).length, 0);
@@ -207,14 +208,14 @@ test('a long unbroken URL in a note wraps on a 360 px phone', { timeout: 60_000 
   await page.locator(q('bsc-q-A1.1-l5')).check();
   await page.locator(q('bsc-q-A1.1-note')).fill('https://example.gov.cn/' + 'a'.repeat(300));
   // A note of only a zero-width space is no evidence, in the score and in the report's checklist.
-  await page.locator(q('bsc-q-A1.2-l5')).check();
-  await page.locator(q('bsc-q-A1.2-note')).fill('\u200b');
+  await page.locator(q('bsc-q-A1.5-l5')).check();
+  await page.locator(q('bsc-q-A1.5-note')).fill('\u200b');
   await page.locator('.bsc-toc__toggle').click();
   await page.locator('.bsc-toc__link').last().click();
   await page.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.locator('.bsc-report').waitFor();
-  const row = page.locator('.bsc-table--evidence tr').filter({ hasText: 'A1.2' });
+  const row = page.locator('.bsc-table--evidence tr').filter({ hasText: 'A1.5' });
   assert.equal(await row.locator('.bsc-missing').count(), 1, 'the invisible note is shown as missing evidence');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the report is ${width} px wide`);
@@ -230,7 +231,7 @@ test('a questionnaire file changed under saved answers (same id and version, new
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(stored)]);
   await page.goto(server.url + '?lang=en&standard=enterprise');
   await page.locator('.bsc-notice').filter({ hasText: /file has changed/ }).waitFor();
-  assert.match(await page.locator('.bsc-card.is-checked').textContent(), /1 of 50 questions answered/);
+  assert.match(await page.locator('.bsc-card.is-checked').textContent(), /1 of 55 questions answered/);
   await context.close();
 });
 

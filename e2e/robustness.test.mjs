@@ -29,7 +29,7 @@ test('two tabs editing the same assessment: no silent overwrite, the user choose
   await a.locator(q('bsc-q-A1.1-l3')).check();
   await begin(b);
   assert.ok(await b.locator(q('bsc-q-A1.1-l3')).isChecked());
-  await b.locator(q('bsc-q-A1.2-l2')).check();
+  await b.locator(q('bsc-q-A1.5-l2')).check();
   const bSaved = await saved(b);
 
   // Tab A hears about it, stops saving, and asks.
@@ -42,10 +42,10 @@ test('two tabs editing the same assessment: no silent overwrite, the user choose
   await a.getByRole('button', { name: "Keep this page's answers" }).click();
   await b.locator('.bsc-conflict').waitFor();
   assert.notEqual(await saved(b), bSaved);
-  // Tab B takes the other window's answers: A1.3 from tab A, and A1.2 (only B had it) is gone.
+  // Tab B takes the other window's answers: A1.3 from tab A, and A1.5 (only B had it) is gone.
   await b.getByRole('button', { name: "Use the other window's answers" }).click();
   assert.ok(await b.locator(q('bsc-q-A1.3-l4')).isChecked());
-  assert.equal(await b.locator(q('bsc-q-A1.2-l2')).isChecked(), false);
+  assert.equal(await b.locator(q('bsc-q-A1.5-l2')).isChecked(), false);
   assert.equal(await b.locator('.bsc-conflict').count(), 0);
   assert.match(await b.locator('.bsc-saved').textContent(), /Saved on this device/);
   await context.close();
@@ -87,7 +87,7 @@ const BAD = [
   ['JSON of the wrong shape', JSON.stringify({ format: 'brand-self-check/answers', version: 1, standard: { id: 5 } }), /does not have the shape/],
   ['not an answers file at all', JSON.stringify({ hello: 'world' }), /not a Brand Self-Check answers file/],
   ['another questionnaire', () => fixture('standards/golden/regional/07-not-applicable-answers.json'), /another questionnaire \(regional\)/],
-  ['a newer format version', () => JSON.stringify({ ...good(), version: 2 }), /newer version of the tool \(format version 2\)/],
+  ['a newer format version', () => JSON.stringify({ ...good(), version: 3 }), /newer version of the tool \(format version 3\)/],
 ];
 
 test('bad import files get a clear message and change nothing', { timeout: 90_000 }, async () => {
@@ -133,8 +133,8 @@ test('a readable file with entries that do not fit: listed in the preview, the r
   const file = good();
   file.questions['Z9.9'] = { level: 3 };
   file.questions['A1.1'] = { level: 9 };
-  file.questions['A1.2'] = { level: 5, note: '<img src=x onerror="alert(1)"><script>alert(2)</script>' };
-  file.questions['B1.1'] = { na: true };
+  file.questions['A1.5'] = { level: 5, note: '<img src=x onerror="alert(1)"><script>alert(2)</script>' };
+  file.questions['B1.6'] = { na: true };
   file.gates.G42 = 'yes';
   const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-odd-')), 'odd.json');
   fs.writeFileSync(p, JSON.stringify(file));
@@ -142,7 +142,7 @@ test('a readable file with entries that do not fit: listed in the preview, the r
   const preview = page.locator('.bsc-dialog');
   await preview.waitFor();
   const text = await preview.textContent();
-  for (const expected of [/Unknown question Z9\.9/, /Question A1\.1: level 9 is outside 0–5/, /Question B1\.1 does not allow/, /Unknown basic condition G42/]) {
+  for (const expected of [/Unknown question Z9\.9/, /Question A1\.1: level 9 is outside 0–5/, /Question B1\.6 does not allow/, /Unknown basic condition G42/]) {
     assert.match(text, expected);
   }
   // Cancelling changes nothing.
@@ -153,8 +153,8 @@ test('a readable file with entries that do not fit: listed in the preview, the r
   await page.getByRole('button', { name: "Replace with the file's answers" }).click();
   await page.getByRole('button', { name: /Continue the assessment|Start the assessment/ }).click();
   assert.equal(await page.locator(q('bsc-q-A1.1-l4')).isChecked(), false);
-  assert.ok(await page.locator(q('bsc-q-A1.2-l5')).isChecked());
-  assert.equal(await page.locator(q('bsc-q-A1.2-note')).inputValue(), file.questions['A1.2'].note);
+  assert.ok(await page.locator(q('bsc-q-A1.5-l5')).isChecked());
+  assert.equal(await page.locator(q('bsc-q-A1.5-note')).inputValue(), file.questions['A1.5'].note);
   assert.equal(await page.locator('.bsc img, .bsc script').count(), 0);
   assert.equal(dialogs, 0, 'nothing in a note ever runs');
   await context.close();
@@ -204,7 +204,7 @@ test('storage blocked or full: the app works in memory, warns, and export still 
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.locator(q('bsc-q-A1.1-l3')).check();
     assert.match(await page.locator('.bsc-saved').textContent(), /Could not save/);
-    assert.equal(await page.locator('[data-testid=total]').first().textContent(), '8');
+    assert.equal(await page.locator('[data-testid=total]').first().textContent(), '5');
     // The way out: export from the report.
     await page.locator('.bsc-toc__link').last().click();
     await page.locator('.bsc-actions--nav .bsc-button').last().click();

@@ -27,7 +27,7 @@ for (const lang of ['zh-CN', 'en']) {
     await snap('2-start-chosen');
     await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
     await page.locator('[id="bsc-q-A1.1-l4"]').check();
-    await page.locator('[id="bsc-q-A1.2-l3"]').check();
+    await page.locator('[id="bsc-q-A1.5-l3"]').check();
     await page.locator('[id="bsc-q-A1.3-l5"]').check();
     await page.locator('[id="bsc-q-A1.3-note"]').fill('品牌战略规划（2024—2028）');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -38,8 +38,18 @@ for (const lang of ['zh-CN', 'en']) {
       await page.locator('.bsc-toc__toggle').click();
       await page.locator('.bsc-toc__link').last().click();
     }
-    await page.locator('#bsc-gate-G1-yes').check();
-    await page.locator('#bsc-gate-G4-yes').check();
+    // The facts the programmes need, one of them typed wrong (its message shows), then the gates.
+    await page.locator('#bsc-fact-city-qingdao').check();
+    await page.locator('#bsc-fact-founded').fill('2015');
+    await page.locator('#bsc-fact-revenue').fill('-5');
+    await page.locator('#bsc-fact-rd_ratio').fill('2.6');
+    await page.locator('#bsc-fact-staff').fill('120');
+    await page.locator('#bsc-fact-titles-wellknown_tm').check();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await snap('4-facts');
+    await page.locator('#bsc-fact-revenue').fill('2600');
+    for (const g of ['G1a', 'G1b', 'G1c', 'G2L', 'G2T', 'G4']) await page.locator(`#bsc-gate-${g}-yes`).check();
+    await page.locator('#bsc-gate-G1d-unsure').check();
     await snap('4-gates');
     await page.locator('.bsc-actions--nav .bsc-button').last().click();
     await page.locator('.bsc-step h2').waitFor();
