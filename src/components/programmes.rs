@@ -155,9 +155,14 @@ fn test_gap(s: &Standard, d: &TestDetail, lang: Lang) -> String {
         TestDetail::Years { given: Some(y), years, .. } => {
             fill(t.gap_years, &[("have", &y.to_string()), ("n", &years.to_string())])
         }
-        TestDetail::Gate { answer: Some(GateAnswer::No), .. } => t.gap_gate_no.to_owned(),
-        TestDetail::Gate { answer: Some(GateAnswer::Unsure), .. } => t.gap_gate_unsure.to_owned(),
-        TestDetail::Gate { .. } => t.gap_gate_open.to_owned(),
+        TestDetail::Gate { gate, answer } => {
+            let template = match answer {
+                Some(GateAnswer::No) => t.gap_gate_no,
+                Some(GateAnswer::Unsure) => t.gap_gate_unsure,
+                _ => t.gap_gate_open,
+            };
+            fill(template, &[("g", s.gates[*gate].id.as_str())])
+        }
         TestDetail::Question { question, state, met_from, .. } => {
             let q = s.questions[*question].id.as_str();
             match (state, met_from) {
@@ -435,7 +440,7 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
                     for st in plan.practice.iter() {
                         <li key={s.questions[st.step.question].id.to_string()}>
                             <strong class="bsc-plan__q">{ question_line(s, st.step.question, lang) }</strong>
-                            <span class="bsc-plan__what">{ fill(t.plan_practice_step, &[
+                            <span class="bsc-plan__what">{ fill(if answered(answers, s, st.step.question) { t.plan_practice_step } else { t.plan_practice_unanswered }, &[
                                 ("from", &st.step.from.to_string()),
                                 ("to", &st.step.to.to_string()),
                                 ("gain", &tenths(st.step.gain_tenths)),
@@ -455,6 +460,12 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
             }
         </section>
     }
+}
+
+/// Whether the question has a response (a level or N/A): an unanswered one is "answer it first",
+/// not "raise it from 0".
+fn answered(a: &brand_core::Answers, s: &Standard, q: usize) -> bool {
+    a.answer(&s.questions[q].id).is_some_and(|x| x.response.is_some())
 }
 
 fn question_line(s: &Standard, q: usize, lang: Lang) -> String {

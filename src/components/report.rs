@@ -161,7 +161,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     }
                 </section>
                 <section>
-                    <h3>{ t.gates_title }</h3>
+                    <h3>{ t.report_gates }</h3>
                     <table class="bsc-table">
                         <tbody>
                             for (gi, g) in s.gates.iter().enumerate() {
