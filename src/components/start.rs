@@ -46,6 +46,13 @@ pub fn StartScreen(p: &StartProps) -> Html {
     };
     let answered = p.answers.questions.values().filter(|a| a.response.is_some()).count();
     let profile = &p.answers.profile;
+    // One count everywhere: the open questionnaire's card counts as the wizard and the report do
+    // (responses over the questions its profile asks, `Score::responded` / `asked`); a card not
+    // open yet says how many answers are saved, without a total it cannot know for that profile.
+    let open_count = p.standard.as_ref().map(|st| {
+        let sc = brand_core::score(st, &p.answers);
+        (st.id.clone(), sc.responded(), sc.asked())
+    });
     html! {
         <section class="bsc-start" aria-labelledby="bsc-h">
             <p class="bsc-lead">{ t.intro }</p>
@@ -73,9 +80,11 @@ pub fn StartScreen(p: &StartProps) -> Html {
                             checked={chosen == Some(b.id)}
                             onchange={{ let id = b.id; p.on_action.reform(move |_| Action::Open(Source::Builtin(id))) }} />
                         <span class="bsc-card__title">{ (b.title)(lang) }</span>
-                        <span class="bsc-card__desc">{ (b.describe)(lang) }</span>
-                        if p.saved.get(i).copied().unwrap_or(0) > 0 {
-                            <span class="bsc-card__saved">{ fill(t.answered, &[("a", &p.saved[i].to_string()), ("n", &b.questions.to_string())]) }</span>
+                        <span class="bsc-card__desc">{ fill((b.describe)(lang), &[("n", &b.questions.to_string())]) }</span>
+                        if let Some((_, a, n)) = open_count.as_ref().filter(|(id, a, _)| id == b.id && *a > 0) {
+                            <span class="bsc-card__saved">{ fill(t.answered, &[("a", &a.to_string()), ("n", &n.to_string())]) }</span>
+                        } else if p.saved.get(i).copied().unwrap_or(0) > 0 && open_count.as_ref().is_none_or(|(id, ..)| id != b.id) {
+                            <span class="bsc-card__saved">{ fill(t.saved_answers, &[("a", &p.saved[i].to_string())]) }</span>
                         }
                     </label>
                 }
