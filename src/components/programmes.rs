@@ -88,7 +88,19 @@ pub fn view_programme_summary(s: &Standard, p: &Programmes, lang: Lang) -> Html 
                             <span class="bsc-progs__name">{ s.programmes[r.programme].title.get(lang) }</span>
                             { badge(r, lang) }
                             if !r.held {
-                                <span class="bsc-progs__n">{ { let (m, n) = met_count(r); fill(t.prog_met_count, &[("m", &m.to_string()), ("n", &n.to_string())]) } }</span>
+                                <details class="bsc-progs__conds">
+                                    <summary>{ { let (m, n) = met_count(r); fill(t.prog_met_count, &[("m", &m.to_string()), ("n", &n.to_string())]) } }</summary>
+                                    <ul>
+                                        for c in r.conditions.iter().filter(|c| c.status != ConditionStatus::NotApplicable) {
+                                            <li key={s.programmes[r.programme].conditions[c.condition].id.to_string()}
+                                                class={condition_status(c.status, lang).1} data-status={condition_id(c.status)}>
+                                                <span class="bsc-progs__mark" aria-hidden="true">{ mark(c.status) }</span>
+                                                <span class="bsc-visually-hidden">{ condition_status(c.status, lang).0 }{ " " }</span>
+                                                { s.programmes[r.programme].conditions[c.condition].text.get(lang) }
+                                            </li>
+                                        }
+                                    </ul>
+                                </details>
                             }
                         </li>
                     }
@@ -301,6 +313,17 @@ fn view_condition(s: &Standard, programme: usize, c: &ConditionResult, lang: Lan
             <td>{ from.join(if lang == Lang::Zh { "、" } else { ", " }) }</td>
             <td>{ gap_text(s, c, lang) }</td>
         </tr>
+    }
+}
+
+/// A condition's status as a mark for the panel's short list (its words are beside it for
+/// screen readers).
+fn mark(c: ConditionStatus) -> &'static str {
+    match c {
+        ConditionStatus::Met => "✓",
+        ConditionStatus::NotMet => "✗",
+        ConditionStatus::Unknown => "?",
+        ConditionStatus::NotApplicable => "–",
     }
 }
 
