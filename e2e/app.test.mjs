@@ -288,3 +288,52 @@ test('a first screen unlike the prerendered one (English, saved answers) replace
   assert.equal(await page.locator('.bsc-start').count(), 1);
   await context.close();
 });
+
+test('a review link lands on the question itself, with the way back; the header leads to the start page and the review', { timeout: 90_000 }, async () => {
+  const { page, context, problems } = await open(browser, server, '?lang=en&standard=enterprise');
+  await page.locator('#bsc-profile-sector-services').check();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.locator('[id="bsc-q-A1.1-l3"]').check();
+  // From the header, on any screen: the review.
+  await page.locator('.bsc-header__nav').getByRole('button', { name: 'Review page' }).click();
+  await page.locator('[data-testid=unanswered]').waitFor();
+  // A question deep in the questionnaire: its step opens with the focus on it, scrolled into view.
+  await page.locator('[data-testid=unanswered] button').filter({ hasText: /^C3\.2 / }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-question]')?.dataset.question === 'C3.2');
+  assert.ok(await page.locator('[data-question="C3.2"]').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  }), 'the question is in view');
+  // Moving on keeps the way back; it returns to the review.
+  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  await page.getByRole('button', { name: /Back to the review/ }).click();
+  await page.locator('[data-testid=unanswered]').waitFor();
+  // The header's start-page link from the report.
+  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  await page.locator('.bsc-report').waitFor();
+  await page.locator('.bsc-header__nav').getByRole('button', { name: 'Questionnaires' }).click();
+  await page.locator('.bsc-start').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 1366×768 the side panel fits the window and its plan can be reached', { timeout: 60_000 }, async () => {
+  const { page, context } = await open(browser, server, '?lang=en&standard=enterprise', { contextOptions: { viewport: { width: 1366, height: 768 } } });
+  await page.locator('#bsc-profile-sector-manufacturing').check();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.locator('[id="bsc-q-A1.1-l3"]').check();
+  for (const scroll of [0, 400]) {
+    await page.evaluate((y) => window.scrollTo(0, y), scroll);
+    const box = await page.locator('.bsc-panel').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { bottom: r.bottom, inner: window.innerHeight, scrollable: el.scrollHeight > el.clientHeight, overflow: getComputedStyle(el).overflowY };
+    });
+    assert.ok(box.bottom <= box.inner, `panel bottom ${box.bottom} > ${box.inner} at scroll ${scroll}`);
+    assert.ok(!box.scrollable || box.overflow === 'auto', 'the rest of the panel scrolls within it');
+  }
+  // The plan is inside the panel and is reached by scrolling the panel itself.
+  const plan = page.locator('.bsc-panel .bsc-plan').first();
+  await plan.scrollIntoViewIfNeeded();
+  assert.ok(await plan.isVisible());
+  await context.close();
+});

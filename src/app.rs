@@ -61,7 +61,7 @@ pub fn App(props: &AppProps) -> Html {
         props.embed.clone(),
         session.standard.clone().map(|st| (st, session.answers.clone(), session.screen.clone())),
     );
-    hooks::use_focus_on_screen(root.clone(), session.screen.clone(), session.pending.is_some());
+    hooks::use_focus_on_screen(root.clone(), session.screen.clone(), session.pending.is_some(), session.target.clone());
     use_effect_with(lang, |l| storage::save_lang(*l));
     // The first render is in the page with its handlers attached: `make bench` times this mark.
     use_effect_with((), |_| {
@@ -89,7 +89,8 @@ pub fn App(props: &AppProps) -> Html {
     let screen = match (&session.screen, &session.standard, &x, &progs) {
         (Screen::Step(step), Some(st), Some(x), Some(progs)) => html! {
             <Wizard standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*step}
-                programmes={progs.clone()} drafts={session.fact_drafts.clone()} on_action={dispatch.clone()} />
+                programmes={progs.clone()} drafts={session.fact_drafts.clone()} from_review={session.from_review}
+                on_action={dispatch.clone()} />
         },
         (Screen::Review, Some(st), Some(x), Some(progs)) => view_review(st, x, progs, lang, &dispatch),
         (Screen::Report, Some(st), Some(x), Some(progs)) => html! {
@@ -110,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="bsc" lang={lang.code()} ref={root}>
                 <Header hide={props.hide_header} title={session.standard.as_ref().map(|s| AttrValue::from(s.title.get(lang).to_owned()))}
                     save={session.standard.is_some().then_some(session.save)} paused={session.conflict.is_some() || session.held}
-                    standalone={!crate::offline::embedded()}
+                    standalone={!crate::offline::embedded()} open={session.standard.is_some()}
                     on_action={dispatch.clone()} />
                 <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
                     update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::i18n::{catalog, other};
-use crate::state::{Action, Dispatch, SaveState};
+use crate::state::{Action, Dispatch, SaveState, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -19,6 +19,8 @@ pub struct HeaderProps {
     /// The page is the widget's own (not in a host's iframe): the app's name is the page's `h1`.
     /// Embedded, it stays a paragraph so the host's outline keeps its own top heading.
     pub standalone: bool,
+    /// A questionnaire is open: links to the start page and the review from every screen.
+    pub open: bool,
     pub on_action: Dispatch,
 }
 
@@ -39,6 +41,12 @@ pub fn Header(p: &HeaderProps) -> Html {
                 </div>
             }
             <div class="bsc-header__tools">
+                if p.open {
+                    <nav class="bsc-header__nav" aria-label={t.header_nav}>
+                        <button type="button" class="bsc-link" onclick={p.on_action.reform(|_| Action::Go(Screen::Start))}>{ t.nav_start }</button>
+                        <button type="button" class="bsc-link" onclick={p.on_action.reform(|_| Action::Go(Screen::Review))}>{ t.nav_review }</button>
+                    </nav>
+                }
                 if let Some(save) = p.save {
                     <span class={classes!("bsc-saved", (save == SaveState::Failed || p.paused).then_some("is-failed"))} role="status">
                         { if p.paused { t.save_paused } else { match save { SaveState::Saved => t.saved, SaveState::Failed => t.save_failed, SaveState::Idle => "" } } }

@@ -12,11 +12,11 @@ use crate::state::{Action, Dispatch, Screen, Step};
 pub fn view_review(s: &Standard, x: &Assessment, progs: &Programmes, lang: Lang, on_action: &Dispatch) -> Html {
     let t = catalog(lang);
     let link = |qi: usize| {
-        let step = Step::Indicator(s.questions[qi].indicator);
         let q = &s.questions[qi];
+        let id = q.id.clone();
         html! {
             <li key={q.id.to_string()}>
-                <button type="button" class="bsc-link" onclick={on_action.reform(move |_| Action::Go(Screen::Step(step)))}>
+                <button type="button" class="bsc-link" onclick={on_action.reform(move |_| Action::GoToQuestion(id.clone()))}>
                     { format!("{} {}", q.id, q.text.get(lang)) }
                 </button>
             </li>

@@ -27,6 +27,8 @@ pub struct WizardProps {
     pub programmes: Rc<Programmes>,
     /// Typed fact values not (yet) usable, as typed.
     pub drafts: BTreeMap<FactId, String>,
+    /// Reached from the review: offer the way back to it.
+    pub from_review: bool,
     pub on_action: Dispatch,
 }
 
@@ -88,6 +90,9 @@ pub fn Wizard(p: &WizardProps) -> Html {
                 </div>
             </nav>
             <section class="bsc-step" aria-labelledby="bsc-h">
+                if p.from_review {
+                    <button type="button" class="bsc-link bsc-back-to-review" onclick={go(Screen::Review)}>{ t.back_to_review }</button>
+                }
                 <p class="bsc-step__of">{ fill(t.step_of, &[("i", &(at + 1).to_string()), ("n", &n.to_string())]) }</p>
                 <progress class="bsc-progress" max={n.to_string()} value={(at + 1).to_string()} aria-hidden="true" />
                 <h2 id="bsc-h" tabindex="-1" data-focus="">

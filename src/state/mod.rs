@@ -271,6 +271,10 @@ pub struct Session {
     pub fact_drafts: BTreeMap<FactId, String>,
     /// The programme the user picked for the action plan (None: the core's default).
     pub plan_for: Option<ProgrammeId>,
+    /// The question a review link leads to: it takes the focus instead of the step's heading.
+    pub target: Option<QuestionId>,
+    /// The user came to the steps from the review: each step offers the way back to it.
+    pub from_review: bool,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -335,6 +339,8 @@ pub enum Action {
     ToggleTitle(TitleId),
     /// The programme the action plan is for.
     PlanFor(ProgrammeId),
+    /// A review link: the question's step, with the focus on the question itself.
+    GoToQuestion(QuestionId),
 }
 
 impl Session {
@@ -359,6 +365,8 @@ impl Session {
             handover: None,
             fact_drafts: BTreeMap::new(),
             plan_for: None,
+            target: None,
+            from_review: false,
         }
     }
 
@@ -462,6 +470,12 @@ impl Session {
                 if !valid {
                     return None;
                 }
+                next.target = None;
+                // Moving between steps keeps the way back to the review; any other screen ends it.
+                next.from_review = match screen {
+                    Screen::Step(_) => self.from_review || self.screen == Screen::Review,
+                    _ => false,
+                };
                 next.screen = screen;
             }
             Action::ImportStarted(request) => {
@@ -552,6 +566,13 @@ impl Session {
                 }
                 next.fact_drafts.insert(id, text);
                 next.save_due = SaveDue::Soon;
+            }
+            Action::GoToQuestion(id) => {
+                let s = self.standard.as_ref()?;
+                let q = &s.questions[s.question_index(&id)?];
+                next.from_review = self.from_review || self.screen == Screen::Review;
+                next.screen = Screen::Step(Step::Indicator(q.indicator));
+                next.target = Some(id);
             }
             Action::PlanFor(id) => {
                 let s = self.standard.as_ref()?;

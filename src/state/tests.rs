@@ -369,3 +369,21 @@ fn the_plan_is_for_a_programme_the_standard_has() {
     refused(&s, Action::PlanFor(ProgrammeId("haopin_mfg".into())));
     refused(&s, Action::PlanFor(ProgrammeId("nobel_prize".into())));
 }
+
+#[test]
+fn a_review_link_targets_its_question_and_keeps_the_way_back() {
+    let s = opened();
+    let s = check(&s, Action::Go(Screen::Review), |n| assert!(!n.from_review));
+    let st = sample();
+    let last = st.questions.len() - 1;
+    let id = st.questions[last].id.clone();
+    let s = check(&s, Action::GoToQuestion(id.clone()), |n| {
+        assert_eq!(n.screen, Screen::Step(Step::Indicator(st.questions[last].indicator)));
+        assert_eq!(n.target, Some(id.clone()));
+        assert!(n.from_review);
+    });
+    refused(&s, Action::GoToQuestion(q("Z9.9")));
+    // Moving between steps keeps the way back, not the target; another screen ends both.
+    let s = check(&s, Action::Go(Screen::Step(Step::Gates)), |n| assert!(n.from_review && n.target.is_none()));
+    check(&s, Action::Go(Screen::Report), |n| assert!(!n.from_review));
+}
