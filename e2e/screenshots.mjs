@@ -45,7 +45,7 @@ for (const lang of ['zh-CN', 'en']) {
     await page.locator('#bsc-fact-rd_ratio').fill('2.6');
     await page.locator('#bsc-fact-staff').fill('120');
     await page.locator('#bsc-fact-titles-wellknown_tm').check();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.bsc-fact__error').scrollIntoViewIfNeeded();
     await snap('4-facts');
     await page.locator('#bsc-fact-revenue').fill('2600');
     for (const g of ['G1a', 'G1b', 'G1c', 'G2L', 'G2T', 'G4']) await page.locator(`#bsc-gate-${g}-yes`).check();
@@ -53,7 +53,7 @@ for (const lang of ['zh-CN', 'en']) {
     await snap('4-gates');
     await page.locator('.bsc-actions--nav .bsc-button').last().click();
     await page.locator('.bsc-step h2').waitFor();
-    await snap('5-review');
+    await snap('5-review', true);
     await page.locator('.bsc-actions--nav .bsc-button').last().click();
     await page.locator('.bsc-report').waitFor();
     await snap('6-report', true);

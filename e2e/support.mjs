@@ -121,11 +121,11 @@ export async function enterThroughUi(page, g) {
   await page.locator('.bsc-report').waitFor();
 }
 
-/** Runs axe-core on the page; returns the violations (WCAG 2.1 A and AA). */
+/** Runs axe-core on the page; returns the violations (WCAG 2.1 A and AA, and axe's best practices). */
 export async function axe(page) {
   await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
   return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
   });
 }

@@ -69,7 +69,7 @@ fn view_sources(sources: &[Source], lang: Lang) -> Html {
     }
 }
 
-fn tag_text(tag: Tag, t: &crate::i18n::Catalog) -> &'static str {
+pub fn tag_text(tag: Tag, t: &crate::i18n::Catalog) -> &'static str {
     match tag {
         Tag::C => t.tag_c,
         Tag::M => t.tag_m,

@@ -119,6 +119,32 @@ fn input_name(s: &Standard, i: Input, lang: Lang) -> String {
     }
 }
 
+/// An input with the value a fact test read ("事实：上一年度营业收入（万元）：2600"), so the reader sees
+/// which value decided (a value typed wrong is not one: the last usable value is).
+fn input_with_value(s: &Standard, c: &ConditionResult, i: Input, lang: Lang) -> String {
+    let name = input_name(s, i, lang);
+    let given = c.tests.iter().find_map(|tr| match (&tr.detail, i) {
+        (TestDetail::Compare { fact, given: Some(v), .. }, Input::Fact(f)) if *fact == f => {
+            Some(match &s.facts[f].kind {
+                brand_core::standard::FactKind::Number { unit, .. } => format!("{v} {}", unit.get(lang)),
+                _ => v.to_string(),
+            })
+        }
+        (TestDetail::Years { fact, given: Some(y), .. }, Input::Fact(f)) if *fact == f => Some(y.to_string()),
+        (TestDetail::Choice { fact, given: Some(o), .. }, Input::Fact(f)) if *fact == f => match &s.facts[f].kind {
+            brand_core::standard::FactKind::Choice { options } => {
+                options.iter().find(|x| &x.id == o).map(|x| x.label.get(lang).to_owned())
+            }
+            _ => None,
+        },
+        _ => None,
+    });
+    match given {
+        Some(v) => format!("{name}{}{v}", if lang == Lang::Zh { "：" } else { ": " }),
+        None => name,
+    }
+}
+
 fn op_text(op: Op, lang: Lang) -> &'static str {
     let t = catalog(lang);
     match op {
@@ -270,7 +296,7 @@ fn view_one(s: &Standard, r: &ProgrammeResult, total: u32, lang: Lang) -> Html {
                 <p>{ t.prog_held_note }</p>
             }
             <p>{ line_text }</p>
-            if let Some(st) = r.if_unsure_confirmed {
+            if let Some(st) = r.if_unsure_confirmed.filter(|st| *st != r.status) {
                 <p class="bsc-prog__unsure">{ fill(t.prog_if_confirmed, &[("status", status_text(st, lang))]) }</p>
             }
             <table class="bsc-table bsc-table--conds">
@@ -297,21 +323,22 @@ fn view_one(s: &Standard, r: &ProgrammeResult, total: u32, lang: Lang) -> Html {
 }
 
 fn view_condition(s: &Standard, programme: usize, c: &ConditionResult, lang: Lang) -> Html {
+    let t = catalog(lang);
     let cond = &s.programmes[programme].conditions[c.condition];
     let (label, class) = condition_status(c.status, lang);
-    let from: Vec<String> = c.decided_by.iter().map(|i| input_name(s, *i, lang)).collect();
+    let from: Vec<String> = c.decided_by.iter().map(|i| input_with_value(s, c, *i, lang)).collect();
     html! {
         <tr key={cond.id.to_string()} data-condition={cond.id.to_string()}>
             <th scope="row">
                 { cond.text.get(lang) }
-                <span class={classes!("bsc-tag", tag_class(cond.tag))}>{ format!("[{:?}]", cond.tag) }</span>
+                <span class={classes!("bsc-tag", tag_class(cond.tag))}>{ crate::components::about::tag_text(cond.tag, catalog(lang)) }</span>
                 if !cond.sources.is_empty() {
                     <span class="bsc-cond__src">{ cites(&cond.sources, lang) }</span>
                 }
             </th>
-            <td class={classes!("bsc-gate-status", class)} data-status={condition_id(c.status)}>{ label }</td>
-            <td>{ from.join(if lang == Lang::Zh { "、" } else { ", " }) }</td>
-            <td>{ gap_text(s, c, lang) }</td>
+            <td class={classes!("bsc-gate-status", class)} data-status={condition_id(c.status)} data-label={t.cond_status}>{ label }</td>
+            <td data-label={t.cond_from}>{ from.join(if lang == Lang::Zh { "、" } else { ", " }) }</td>
+            <td data-label={t.cond_gap}>{ gap_text(s, c, lang) }</td>
         </tr>
     }
 }
@@ -421,10 +448,13 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
             <select id="bsc-plan-for" class="bsc-select bsc-noprint" {onchange}>
                 for r in choices.iter() {
                     <option key={s.programmes[r.programme].id.to_string()} selected={r.programme == plan.programme}>
-                        { format!("{} — {}", s.programmes[r.programme].title.get(lang), status_text(r.status, lang)) }
+                        { s.programmes[r.programme].title.get(lang) }
                     </option>
                 }
             </select>
+            if let Some(r) = p.listed.iter().find(|r| r.programme == plan.programme) {
+                { " " }{ badge(r, lang) }
+            }
             <p class="bsc-print-only">{ s.programmes[plan.programme].title.get(lang) }</p>
             if !plan.reachable {
                 <p class="bsc-warn">{ t.plan_unreachable_prog }</p>
@@ -527,7 +557,7 @@ pub fn view_open_conditions(s: &Standard, p: &Programmes, lang: Lang, go: &Callb
                         </button>
                         <span class="bsc-plan__evidence">{ gap_text(s, c, lang) }</span>
                         if c.unsure {
-                            if let Some(st) = r.if_unsure_confirmed {
+                            if let Some(st) = r.if_unsure_confirmed.filter(|st| *st != r.status) {
                                 <span class="bsc-plan__evidence">{ fill(t.prog_if_confirmed, &[("status", status_text(st, lang))]) }</span>
                             }
                         }

@@ -84,7 +84,7 @@ pub fn QuestionCard(p: &QuestionCardProps) -> Html {
                 <label for={format!("{dom}-note")}>{ t.evidence_label }</label>
                 <p class="bsc-q__hint" id={hint_id.clone()}>
                     if let Some(ex) = &q.evidence {
-                        { t.evidence_examples }{ ex.get(lang) }{ " " }
+                        { t.evidence_examples }{ ex.get(lang).trim_end_matches(['。', '.']) }{ if lang == Lang::Zh { "。" } else { ". " } }
                     }
                     { t.evidence_rule }
                 </p>

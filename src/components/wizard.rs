@@ -103,7 +103,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                 </h2>
                 if let Some(ind) = indicator {
                     <details class="bsc-sources">
-                        <summary>{ t.sources }</summary>
+                        <summary>{ t.sources_toggle }</summary>
                         <p>{ ind.sources.iter().map(|src| src.cite_for(lang)).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " }) }</p>
                     </details>
                     for qi in ind.questions.clone() {
