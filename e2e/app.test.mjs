@@ -337,3 +337,21 @@ test('at 1366×768 the side panel fits the window and its plan can be reached', 
   assert.ok(await plan.isVisible());
   await context.close();
 });
+
+test('on a phone a compact score bar stays at the top and leads to the full panel', { timeout: 60_000 }, async () => {
+  const { page, context } = await open(browser, server, '?lang=en&standard=enterprise', { contextOptions: { viewport: { width: 390, height: 844 } } });
+  await page.locator('#bsc-profile-sector-manufacturing').check();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.locator('[id="bsc-q-A1.1-l3"]').check();
+  const bar = page.locator('[data-testid=scorebar]');
+  assert.match(await bar.textContent(), /^5 \/ 1000range 5–\d+1 of 54 questions answered/);
+  // Scrolled down through the step, the bar is still at the top of the window.
+  await page.locator('[id="bsc-q-A1.8-l0"]').scrollIntoViewIfNeeded();
+  assert.ok(Math.abs((await bar.boundingBox()).y) <= 1, 'the bar sticks to the top');
+  await bar.getByRole('button', { name: 'Score details' }).click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('bsc-panel'));
+  // On the desktop the panel is beside the questions: no bar.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  assert.equal(await bar.isVisible(), false);
+  await context.close();
+});

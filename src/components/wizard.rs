@@ -58,8 +58,28 @@ pub fn Wizard(p: &WizardProps) -> Html {
         Some(ind) => format!("{} {}", ind.id, ind.title.get(lang)),
         None => t.gates_title.to_owned(),
     };
+    // Phones: a compact bar with the score stays at the top; its button brings the full panel
+    // (below the questions there) into view and gives it the focus.
+    let to_panel = Callback::from(|_: MouseEvent| {
+        let panel =
+            crate::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".bsc-panel").ok().flatten());
+        if let Some(p) = panel {
+            p.scroll_into_view();
+            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(p) {
+                h.focus().ok();
+            }
+        }
+    });
     html! {
         <div class="bsc-wizard">
+            <div class="bsc-scorebar" data-testid="scorebar">
+                <span class="bsc-scorebar__n">{ x.score.total }<span class="bsc-scorebar__of">{ " / " }{ s.total_points }</span></span>
+                if !x.score.is_complete() {
+                    <span class="bsc-scorebar__range">{ fill(t.scorebar_range, &[("min", &x.score.min.to_string()), ("max", &x.score.max.to_string())]) }</span>
+                }
+                <span class="bsc-scorebar__answered">{ fill(t.answered, &[("a", &x.score.responded().to_string()), ("n", &x.score.asked().to_string())]) }</span>
+                <button type="button" class="bsc-link bsc-scorebar__open" onclick={to_panel}>{ t.scorebar_open }</button>
+            </div>
             <nav class={classes!("bsc-toc", toc_open.then_some("is-open"))} aria-label={t.main_nav}>
                 <button type="button" class="bsc-toc__toggle" aria-expanded={toc_open.to_string()}
                     onclick={{ let o = toc_open.clone(); Callback::from(move |_| o.set(!*o)) }}>{ t.contents }</button>
