@@ -43,8 +43,21 @@ fn every_shipped_standard_validates_and_is_complete() {
         assert_eq!(s.total_points, 1000, "{name}");
         assert_eq!(s.tiers.len(), if s.id == "sample" { 3 } else { 5 }, "{name}");
         for ind in &s.indicators {
+            // A respondent answers 2 to 5 questions per indicator, whatever their profile; the file
+            // may hold one more when some questions are for one sector only (enterprise B2).
             let n = ind.questions.len();
-            assert!((2..=5).contains(&n), "{name} {}: {n} questions", ind.id);
+            assert!((2..=6).contains(&n), "{name} {}: {n} questions", ind.id);
+            for p in &s.profile {
+                for o in &p.options {
+                    let asked = s.questions[ind.questions.clone()]
+                        .iter()
+                        .filter(|q| {
+                            q.applies_when.as_ref().is_none_or(|c| c.profile != p.id || c.any_of.contains(&o.id))
+                        })
+                        .count();
+                    assert!((2..=5).contains(&asked), "{name} {} for {}: {asked} questions", ind.id, o.id);
+                }
+            }
             for q in ind.questions.clone() {
                 let q = &s.questions[q];
                 // Six descriptors specific to the question: no two levels alike.
@@ -74,10 +87,41 @@ fn every_shipped_standard_validates_and_is_complete() {
     let enterprise = &all[0].1;
     let regional = &all[1].1;
     assert!(enterprise.questions.len() >= 45 && regional.questions.len() >= 42);
-    // The blocking gates the domain brief names.
-    assert!(enterprise.gates.iter().any(|g| g.id.as_str() == "G1" && g.blocking));
+    // The blocking gates the domain brief names: G1 (compliance) is split since 2.0.0 into the
+    // credit of the firm and its legal representative, spot checks and accidents, all blocking.
+    for g in ["G1a", "G1b", "G1c"] {
+        assert!(enterprise.gates.iter().any(|x| x.id.as_str() == g && x.blocking), "{g}");
+    }
     assert!(regional.gates.iter().any(|g| g.id.as_str() == "RG1" && g.blocking));
     assert_eq!(regional.tiers.last().and_then(|t| t.min_part_percent), Some(60));
+    // Issue 12: the city rung names 青岛优品; no label reads like a shortlist; every source has its
+    // English rendering; every condition says where it comes from.
+    assert!(enterprise
+        .programmes
+        .iter()
+        .any(|p| p.title.zh.starts_with("青岛优品") && enterprise.tiers[p.rung].id.as_str() == "qingdao"));
+    for s in [enterprise, regional] {
+        let labels = s.tiers.iter().map(|t| &t.name).chain(s.programmes.iter().map(|p| &p.title));
+        for l in labels {
+            assert!(!l.zh.contains("候选") && !l.en.to_lowercase().contains("candidate"), "{}: {}", s.id, l.zh);
+        }
+        let sources = s
+            .sources
+            .iter()
+            .chain(s.indicators.iter().flat_map(|i| &i.sources))
+            .chain(s.gates.iter().flat_map(|g| &g.sources))
+            .chain(
+                s.programmes.iter().flat_map(|p| p.sources.iter().chain(p.conditions.iter().flat_map(|c| &c.sources))),
+            );
+        for src in sources {
+            assert!(src.cite_en.is_some(), "{}: no English for {}", s.id, src.cite);
+        }
+        for p in &s.programmes {
+            for c in &p.conditions {
+                assert!(!c.sources.is_empty() || p.id.as_str() == "demo", "{} {}: no source", p.id, c.id);
+            }
+        }
+    }
 }
 
 fn shortfall_text(s: &Standard, f: &Shortfall) -> String {
