@@ -27,10 +27,14 @@ pub(super) struct Fault {
     pub syntax: bool,
 }
 
-type R<T> = Result<T, Fault>;
+/// A read that failed; the [`Fault`] is kept in the reader (so every `Result` here is as small as
+/// its value).
+struct Bad;
+
+type R<T> = Result<T, Bad>;
 
 /// Reads a standard file (the text after any byte order mark).
-pub(super) fn standard_file(text: &str) -> R<StandardFile> {
+pub(super) fn standard_file(text: &str) -> Result<StandardFile, Fault> {
     let v = match json::parse(text) {
         Ok(v) => v,
         Err(e) => {
@@ -48,7 +52,10 @@ pub(super) fn standard_file(text: &str) -> R<StandardFile> {
             });
         }
     };
-    Rd { path: String::from("$") }.standard(v)
+    let mut rd = Rd { path: String::from("$"), fault: None };
+    rd.standard(v).map_err(|Bad| {
+        rd.fault.take().unwrap_or_else(|| Fault { path: String::new(), message: String::new(), syntax: false })
+    })
 }
 
 /// `one_of(["a", "b", "c"])` = "one of `a`, `b`, `c`", as serde words its expectations.
@@ -94,28 +101,34 @@ fn unexpected(v: &Value) -> String {
 /// The reader: the JSON path of the value being read.
 struct Rd {
     path: String,
+    fault: Option<Fault>,
 }
 
 impl Rd {
-    fn fault(&self, message: String) -> Fault {
-        Fault { path: self.path.clone(), message, syntax: false }
+    fn stop(&mut self, message: String, syntax: bool) -> Bad {
+        self.fault = Some(Fault { path: self.path.clone(), message, syntax });
+        Bad
     }
 
-    fn wrong(&self, v: &Value, expected: &str) -> Fault {
+    fn fault(&mut self, message: String) -> Bad {
+        self.stop(message, false)
+    }
+
+    fn wrong(&mut self, v: &Value, expected: &str) -> Bad {
         self.fault(format!("invalid type: {}, expected {expected}", unexpected(v)))
     }
 
     /// serde_json reads an enum from a string or an object only; anything else stops its parser.
-    fn not_enum(&self, v: &Value, what: &str) -> Fault {
+    fn not_enum(&mut self, v: &Value, what: &str) -> Bad {
         match v {
             Value::Object(_) => self.wrong(v, what),
-            _ => Fault { path: self.path.clone(), message: "expected value".into(), syntax: true },
+            _ => self.stop("expected value".into(), true),
         }
     }
 
     /// serde_json refuses a lone surrogate escape (this reader replaces it and says so).
-    fn lone(&self) -> Fault {
-        Fault { path: self.path.clone(), message: "lone surrogate in a \\u escape".into(), syntax: true }
+    fn lone(&mut self) -> Bad {
+        self.stop("lone surrogate in a \\u escape".into(), true)
     }
 
     fn enter(&mut self, key: &str) -> usize {
@@ -168,17 +181,26 @@ impl Rd {
         Ok(())
     }
 
-    fn list<T>(&mut self, v: Value, mut each: impl FnMut(&mut Rd, Value) -> R<T>) -> R<Vec<T>> {
+    /// Reads each item of an array, with its index in the path.
+    fn items(&mut self, v: Value, each: &mut dyn FnMut(&mut Rd, Value) -> R<()>) -> R<()> {
         let Value::Array(items) = v else { return Err(self.wrong(&v, "a sequence")) };
-        let mut out = Vec::with_capacity(items.len());
         for (i, x) in items.into_iter().enumerate() {
             let n = self.path.len();
             self.path.push('[');
             self.path.push_str(&i.to_string());
             self.path.push(']');
-            out.push(each(self, x)?);
+            each(self, x)?;
             self.path.truncate(n);
         }
+        Ok(())
+    }
+
+    fn list<T>(&mut self, v: Value, each: fn(&mut Rd, Value) -> R<T>) -> R<Vec<T>> {
+        let mut out = Vec::new();
+        self.items(v, &mut |r, x| {
+            out.push(each(r, x)?);
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -903,7 +925,7 @@ mod tests {
 
     #[test]
     fn decimals_read_exactly() {
-        let mut r = Rd { path: "$".into() };
+        let mut r = Rd { path: "$".into(), fault: None };
         for (lexeme, want) in [("3.20", 3.2), ("2600.55", 2600.55), ("-1.05", -1.05), ("1e3", 1000.0)] {
             assert_eq!(r.opt_decimal(Value::Number(lexeme.into())).ok().flatten(), Some(want), "{lexeme}");
         }
