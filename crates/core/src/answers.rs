@@ -507,9 +507,14 @@ impl AnswersFile {
                     },
                 }
             };
+            // What inserting and tidying does, without rebuilding the map for every empty entry
+            // (an entry is removed only when a migration mapped an earlier one onto this id).
             let qid = QuestionId(id);
-            out.questions.insert(qid.clone(), Answer { response, note: e.note });
-            out.tidy(&qid);
+            if response.is_none() && e.note.is_empty() {
+                remove_key(&mut out.questions, &qid);
+            } else {
+                out.questions.insert(qid, Answer { response, note: e.note });
+            }
         }
         for (g, a) in self.gates {
             let g = match migration.and_then(|m| m.gates.get(&g)) {
