@@ -145,23 +145,23 @@ impl Answers {
 
     pub fn set_gate(&mut self, id: GateId, answer: Option<GateAnswer>) {
         match answer {
-            Some(a) => self.gates.insert(id, a),
-            None => self.gates.remove(&id),
-        };
+            Some(a) => _ = self.gates.insert(id, a),
+            None => remove_key(&mut self.gates, &id),
+        }
     }
 
     pub fn set_fact(&mut self, id: FactId, value: Option<FactValue>) {
         match value {
-            Some(v) => self.facts.insert(id, v),
-            None => self.facts.remove(&id),
-        };
+            Some(v) => _ = self.facts.insert(id, v),
+            None => remove_key(&mut self.facts, &id),
+        }
     }
 
     pub fn set_profile(&mut self, id: ProfileId, option: Option<OptionId>) {
         match option {
-            Some(o) => self.profile.insert(id, o),
-            None => self.profile.remove(&id),
-        };
+            Some(o) => _ = self.profile.insert(id, o),
+            None => remove_key(&mut self.profile, &id),
+        }
     }
 
     /// How many entries (profile choices, question answers, gate answers) differ between the two:
@@ -180,7 +180,20 @@ impl Answers {
     /// equal states compare equal.
     fn tidy(&mut self, id: &QuestionId) {
         if self.questions.get(id).is_some_and(|a| a.response.is_none() && a.note.is_empty()) {
-            self.questions.remove(id);
+            remove_key(&mut self.questions, id);
+        }
+    }
+}
+
+/// Removes `key` by rebuilding the map without it. `BTreeMap::remove` brings in the B-tree's
+/// rebalancing (merge, steal left and right: about 3 KB of wasm for each map type); these maps
+/// hold at most a few thousand answers, and a removal happens on a click.
+fn remove_key<K: Ord, V>(map: &mut BTreeMap<K, V>, key: &K) {
+    if map.contains_key(key) {
+        for (k, v) in std::mem::take(map) {
+            if k != *key {
+                map.insert(k, v);
+            }
         }
     }
 }
@@ -494,9 +507,14 @@ impl AnswersFile {
                     },
                 }
             };
+            // What inserting and tidying does, without rebuilding the map for every empty entry
+            // (an entry is removed only when a migration mapped an earlier one onto this id).
             let qid = QuestionId(id);
-            out.questions.insert(qid.clone(), Answer { response, note: e.note });
-            out.tidy(&qid);
+            if response.is_none() && e.note.is_empty() {
+                remove_key(&mut out.questions, &qid);
+            } else {
+                out.questions.insert(qid, Answer { response, note: e.note });
+            }
         }
         for (g, a) in self.gates {
             let g = match migration.and_then(|m| m.gates.get(&g)) {

@@ -373,7 +373,7 @@ impl Reader {
     /// copying a key (a file of 50,000 ids stays linear-logarithmic and allocation-light).
     fn last_wins(&mut self, path: impl Fn() -> String, members: Vec<(Str, Value)>) -> Vec<(String, Value)> {
         let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_unstable_by(|&a, &b| members[a].0.text.cmp(&members[b].0.text).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut order, &|&a, &b| members[a].0.text.cmp(&members[b].0.text).then(a.cmp(&b)).is_lt());
         let mut keep = vec![true; members.len()];
         for w in order.windows(2) {
             if members[w[0]].0.text == members[w[1]].0.text {

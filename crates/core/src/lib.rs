@@ -21,6 +21,7 @@ pub mod lang;
 pub mod programme;
 mod ratio;
 pub mod scoring;
+mod sort;
 pub mod standard;
 pub mod tier;
 pub mod visible;

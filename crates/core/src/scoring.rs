@@ -240,8 +240,8 @@ pub(crate) fn score_states(s: &Standard, states: Vec<QuestionState>) -> Score {
         }
         indicators.push(IndicatorScore { applicable, points: ind.points, questions: n, achieved: ind_achieved });
     }
-    evidence_capped.sort_unstable();
-    unanswered.sort_unstable();
+    crate::sort::sort(&mut evidence_capped);
+    crate::sort::sort(&mut unanswered);
     let total = rescaled_total(s.total_points, achieved, applicable_points);
     Score {
         total,

@@ -203,7 +203,7 @@ pub fn assess(s: &Standard, a: &Answers) -> Assessment {
         }) {
             Some(open) => {
                 open.extend(failed_blocking.iter().filter(|g| !open.contains(g)).collect::<Vec<_>>());
-                open.sort_unstable();
+                crate::sort::sort(open);
             }
             None => shortfalls.push(Shortfall::GatesOpen(failed_blocking.clone())),
         }
@@ -249,7 +249,7 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
             plan_gates.push(g);
         }
     }
-    plan_gates.sort_unstable();
+    crate::sort::sort(&mut plan_gates);
     let (steps, total_after, reachable) = greedy_steps(s, score, tier);
     Plan { target, steps, gates: plan_gates, total_after, reachable }
 }
@@ -275,7 +275,7 @@ pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier) -> (Vec<Ste
     // Largest gain first; ties in questionnaire order. Every level of a question gains the same,
     // so taking a question up to 5 before the next is the greedy order, and greedy by size is the
     // fewest increments that reach a sum.
-    candidates.sort_unstable_by(|x, y| y.gain.cmp(&x.gain).then(x.question.cmp(&y.question)));
+    crate::sort::sort_by(&mut candidates, &|x, y| y.gain.cmp(&x.gain).then(x.question.cmp(&y.question)).is_lt());
 
     let mut achieved = score.achieved;
     let mut parts: Vec<Ratio> = score.parts.iter().map(|p| p.achieved).collect();
@@ -325,7 +325,9 @@ pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier) -> (Vec<Ste
         })
         .collect();
     // Unstable is enough: the question id breaks every tie.
-    steps.sort_unstable_by(|a, b| b.gain_tenths.cmp(&a.gain_tenths).then(a.question.cmp(&b.question)));
+    crate::sort::sort_by(&mut steps, &|a, b| {
+        b.gain_tenths.cmp(&a.gain_tenths).then(a.question.cmp(&b.question)).is_lt()
+    });
     let total_after = rescaled_total(s.total_points, achieved, score.applicable_points);
     let guard_ok = tier.min_part_percent.is_none_or(|percent| {
         score.parts.iter().zip(&parts).all(|(p, a)| {

@@ -7,10 +7,6 @@
 /// line; column = bytes of that line read so far). Found by scanning the text up to there,
 /// which costs a fraction of the code of tracking the path while deserialising.
 pub fn path_at(json: &str, line: usize, column: usize) -> String {
-    enum Frame {
-        Object { key: Option<String>, expect_key: bool },
-        Array { index: usize },
-    }
     let b = json.as_bytes();
     let line_start = if line <= 1 {
         0
@@ -18,7 +14,17 @@ pub fn path_at(json: &str, line: usize, column: usize) -> String {
         b.iter().enumerate().filter(|(_, &c)| c == b'\n').nth(line - 2).map_or(b.len(), |(i, _)| i + 1)
     };
     // The last byte serde_json had read when it stopped.
-    let last = (line_start + column).min(b.len()).saturating_sub(1);
+    path_at_offset(json, (line_start + column).min(b.len()).saturating_sub(1))
+}
+
+/// The JSON path of the value at byte `last`, the last byte read when reading stopped.
+pub(crate) fn path_at_offset(json: &str, last: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
+    }
+    let b = json.as_bytes();
+    let last = last.min(b.len());
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < last {

@@ -6,6 +6,7 @@
 //! the type. One module per concern:
 //!
 //! - `raw` — the file format (serde, JSON Schema);
+//! - `read` — reads the JSON text into `raw` (by hand, over `crate::json`: no serde_json in the wasm);
 //! - `model` — the validated model ([`Standard`], parts, indicators, questions, …);
 //! - `problem` — [`Problem`] and [`ProblemKind`] with their English messages;
 //! - `json_path` — [`path_at`], the JSON path at serde_json's error position;
@@ -19,6 +20,7 @@ mod limits;
 mod model;
 mod problem;
 pub mod raw;
+mod read;
 mod validate;
 
 pub use crate::lang::Lang;
@@ -46,15 +48,10 @@ pub fn parse(json: &str) -> Result<Standard, Vec<Problem>> {
         }]);
     }
     let body = json.strip_prefix('\u{FEFF}').unwrap_or(json);
-    let file: raw::StandardFile = match serde_json::from_str(body) {
+    let file = match read::standard_file(body) {
         Ok(f) => f,
-        Err(e) => {
-            let path = path_at(body, e.line(), e.column());
-            let kind = if e.is_syntax() || e.is_eof() {
-                ProblemKind::Syntax(e.to_string())
-            } else {
-                ProblemKind::Shape(e.to_string())
-            };
+        Err(read::Fault { path, message, syntax }) => {
+            let kind = if syntax { ProblemKind::Syntax(message) } else { ProblemKind::Shape(message) };
             return Err(vec![Problem { path, kind }]);
         }
     };

@@ -25,6 +25,22 @@ pub(super) struct Validator {
     problems: Vec<Problem>,
 }
 
+/// `{base}.{key}`: one call instead of a `format!` at each of the validator's hundred paths.
+#[inline(never)]
+fn at(base: &str, key: &str) -> String {
+    let mut s = String::with_capacity(base.len() + 1 + key.len());
+    s.push_str(base);
+    s.push('.');
+    s.push_str(key);
+    s
+}
+
+/// `{base}[{i}]`.
+#[inline(never)]
+fn index(base: &str, i: usize) -> String {
+    format!("{base}[{i}]")
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
@@ -41,13 +57,13 @@ impl Validator {
 
     fn text(&mut self, path: &str, t: raw::Text) -> Text {
         if !has_visible(&t.zh) {
-            self.push(&format!("{path}.zh"), ProblemKind::MissingText { lang: Lang::Zh });
+            self.push(&at(path, "zh"), ProblemKind::MissingText { lang: Lang::Zh });
         }
         if !has_visible(&t.en) {
-            self.push(&format!("{path}.en"), ProblemKind::MissingText { lang: Lang::En });
+            self.push(&at(path, "en"), ProblemKind::MissingText { lang: Lang::En });
         }
-        self.length(&format!("{path}.zh"), &t.zh, MAX_TEXT_CHARS);
-        self.length(&format!("{path}.en"), &t.en, MAX_TEXT_CHARS);
+        self.length(&at(path, "zh"), &t.zh, MAX_TEXT_CHARS);
+        self.length(&at(path, "en"), &t.en, MAX_TEXT_CHARS);
         Text { zh: t.zh, en: t.en }
     }
 
@@ -94,26 +110,26 @@ impl Validator {
             .into_iter()
             .enumerate()
             .map(|(i, s)| {
-                let p = format!("{path}[{i}]");
+                let p = index(path, i);
                 if !has_visible(&s.cite) {
-                    self.push(&format!("{p}.cite"), ProblemKind::Empty);
+                    self.push(&at(&p, "cite"), ProblemKind::Empty);
                 }
-                self.length(&format!("{p}.cite"), &s.cite, MAX_TEXT_CHARS);
+                self.length(&at(&p, "cite"), &s.cite, MAX_TEXT_CHARS);
                 if let Some(en) = &s.cite_en {
                     if !has_visible(en) {
-                        self.push(&format!("{p}.cite_en"), ProblemKind::Empty);
+                        self.push(&at(&p, "cite_en"), ProblemKind::Empty);
                     }
-                    self.length(&format!("{p}.cite_en"), en, MAX_TEXT_CHARS);
+                    self.length(&at(&p, "cite_en"), en, MAX_TEXT_CHARS);
                 }
                 if let Some(url) = &s.url {
-                    self.length(&format!("{p}.url"), url, MAX_TEXT_CHARS);
+                    self.length(&at(&p, "url"), url, MAX_TEXT_CHARS);
                 }
                 Source {
                     cite: s.cite,
                     cite_en: s.cite_en,
                     tag: s.tag,
                     url: s.url,
-                    note: self.opt_text(&format!("{p}.note"), s.note),
+                    note: self.opt_text(&at(&p, "note"), s.note),
                 }
             })
             .collect()
@@ -125,7 +141,7 @@ impl Validator {
         }
         let mut out: [Text; 6] = Default::default();
         for (i, t) in levels.into_iter().enumerate() {
-            let t = self.text(&format!("{path}[{i}]"), t);
+            let t = self.text(&index(path, i), t);
             if let Some(slot) = out.get_mut(i) {
                 *slot = t;
             }
@@ -135,12 +151,12 @@ impl Validator {
 
     fn condition(&mut self, path: &str, c: raw::Condition, profile: &[ProfileQuestion]) -> Condition {
         match profile.iter().find(|p| p.id.as_str() == c.profile) {
-            None => self.push(&format!("{path}.profile"), ProblemKind::UnknownProfile(c.profile.clone())),
+            None => self.push(&at(path, "profile"), ProblemKind::UnknownProfile(c.profile.clone())),
             Some(p) => {
                 if c.any_of.is_empty() {
-                    self.push(&format!("{path}.any_of"), ProblemKind::Empty);
+                    self.push(&at(path, "any_of"), ProblemKind::Empty);
                 }
-                self.count(&format!("{path}.any_of"), c.any_of.len(), MAX_OPTIONS);
+                self.count(&at(path, "any_of"), c.any_of.len(), MAX_OPTIONS);
                 for (i, o) in c.any_of.iter().enumerate() {
                     if !p.options.iter().any(|opt| opt.id.as_str() == o) {
                         self.push(&format!("{path}.any_of[{i}]"), ProblemKind::UnknownOption(o.clone()));
@@ -185,12 +201,12 @@ impl Validator {
             .into_iter()
             .enumerate()
             .map(|(i, p)| {
-                let path = format!("$.profile[{i}]");
-                self.id(&format!("{path}.id"), &p.id, &mut seen_profile);
+                let path = index("$.profile", i);
+                self.id(&at(&path, "id"), &p.id, &mut seen_profile);
                 if p.options.is_empty() {
-                    self.push(&format!("{path}.options"), ProblemKind::Empty);
+                    self.push(&at(&path, "options"), ProblemKind::Empty);
                 }
-                self.count(&format!("{path}.options"), p.options.len(), MAX_OPTIONS);
+                self.count(&at(&path, "options"), p.options.len(), MAX_OPTIONS);
                 let mut seen_opt = BTreeSet::new();
                 let options = p
                     .options
@@ -198,14 +214,14 @@ impl Validator {
                     .enumerate()
                     .map(|(j, o)| {
                         let op = format!("{path}.options[{j}]");
-                        self.id(&format!("{op}.id"), &o.id, &mut seen_opt);
-                        ProfileOption { id: OptionId(o.id), label: self.text(&format!("{op}.label"), o.label) }
+                        self.id(&at(&op, "id"), &o.id, &mut seen_opt);
+                        ProfileOption { id: OptionId(o.id), label: self.text(&at(&op, "label"), o.label) }
                     })
                     .collect();
                 ProfileQuestion {
                     id: ProfileId(p.id),
-                    text: self.text(&format!("{path}.text"), p.text),
-                    help: self.opt_text(&format!("{path}.help"), p.help),
+                    text: self.text(&at(&path, "text"), p.text),
+                    help: self.opt_text(&at(&path, "help"), p.help),
                     options,
                 }
             })
@@ -221,43 +237,39 @@ impl Validator {
         // Sums in u64, so that no sum of u32 points can wrap or saturate onto the declared value.
         let mut parts_sum = 0u64;
         for (pi, p) in f.parts.into_iter().enumerate() {
-            let path = format!("$.parts[{pi}]");
-            self.id(&format!("{path}.id"), &p.id, &mut seen_part);
+            let path = index("$.parts", pi);
+            self.id(&at(&path, "id"), &p.id, &mut seen_part);
             if p.points == 0 {
-                self.push(&format!("{path}.points"), ProblemKind::ZeroPoints);
+                self.push(&at(&path, "points"), ProblemKind::ZeroPoints);
             }
-            self.points(&format!("{path}.points"), p.points);
+            self.points(&at(&path, "points"), p.points);
             parts_sum += u64::from(p.points);
-            self.count(&format!("{path}.indicators"), p.indicators.len(), MAX_INDICATORS_PER_PART);
+            self.count(&at(&path, "indicators"), p.indicators.len(), MAX_INDICATORS_PER_PART);
             if p.indicators.is_empty() {
-                self.push(&format!("{path}.indicators"), ProblemKind::Empty);
+                self.push(&at(&path, "indicators"), ProblemKind::Empty);
             }
             let first_ind = indicators.len();
             let mut ind_sum = 0u64;
             for (ii, ind) in p.indicators.into_iter().enumerate() {
                 let ipath = format!("{path}.indicators[{ii}]");
-                self.id(&format!("{ipath}.id"), &ind.id, &mut seen_ind);
+                self.id(&at(&ipath, "id"), &ind.id, &mut seen_ind);
                 if ind.points == 0 {
-                    self.push(&format!("{ipath}.points"), ProblemKind::ZeroPoints);
+                    self.push(&at(&ipath, "points"), ProblemKind::ZeroPoints);
                 }
-                self.points(&format!("{ipath}.points"), ind.points);
+                self.points(&at(&ipath, "points"), ind.points);
                 ind_sum += u64::from(ind.points);
                 if ind.questions.is_empty() {
-                    self.push(&format!("{ipath}.questions"), ProblemKind::NoQuestions);
+                    self.push(&at(&ipath, "questions"), ProblemKind::NoQuestions);
                 } else if ind.questions.len() > MAX_QUESTIONS_PER_INDICATOR {
-                    self.push(
-                        &format!("{ipath}.questions"),
-                        ProblemKind::TooManyQuestions { found: ind.questions.len() },
-                    );
+                    self.push(&at(&ipath, "questions"), ProblemKind::TooManyQuestions { found: ind.questions.len() });
                 }
                 let first_q = questions.len();
                 let ind_index = indicators.len();
                 for (qi, q) in ind.questions.into_iter().enumerate() {
                     let qpath = format!("{ipath}.questions[{qi}]");
-                    self.id(&format!("{qpath}.id"), &q.id, &mut seen_q);
-                    let applies_when =
-                        q.applies_when.map(|c| self.condition(&format!("{qpath}.applies_when"), c, &profile));
-                    self.count(&format!("{qpath}.bands"), q.bands.len(), MAX_BANDS);
+                    self.id(&at(&qpath, "id"), &q.id, &mut seen_q);
+                    let applies_when = q.applies_when.map(|c| self.condition(&at(&qpath, "applies_when"), c, &profile));
+                    self.count(&at(&qpath, "bands"), q.bands.len(), MAX_BANDS);
                     let bands = q
                         .bands
                         .into_iter()
@@ -271,10 +283,10 @@ impl Validator {
                         id: QuestionId(q.id),
                         kind: q.kind,
                         indicator: ind_index,
-                        text: self.text(&format!("{qpath}.text"), q.text),
-                        help: self.opt_text(&format!("{qpath}.help"), q.help),
-                        evidence: self.opt_text(&format!("{qpath}.evidence"), q.evidence),
-                        levels: self.levels(&format!("{qpath}.levels"), q.levels),
+                        text: self.text(&at(&qpath, "text"), q.text),
+                        help: self.opt_text(&at(&qpath, "help"), q.help),
+                        evidence: self.opt_text(&at(&qpath, "evidence"), q.evidence),
+                        levels: self.levels(&at(&qpath, "levels"), q.levels),
                         na_allowed: q.na_allowed,
                         applies_when,
                         bands,
@@ -282,23 +294,23 @@ impl Validator {
                 }
                 indicators.push(Indicator {
                     id: IndicatorId(ind.id),
-                    title: self.text(&format!("{ipath}.title"), ind.title),
+                    title: self.text(&at(&ipath, "title"), ind.title),
                     points: ind.points,
                     part: pi,
-                    sources: self.sources(&format!("{ipath}.sources"), ind.sources),
+                    sources: self.sources(&at(&ipath, "sources"), ind.sources),
                     questions: first_q..questions.len(),
                 });
             }
             if ind_sum != u64::from(p.points) {
                 let sum = u32::try_from(ind_sum).unwrap_or(u32::MAX);
-                self.push(&format!("{path}.points"), ProblemKind::PointsMismatch { declared: p.points, sum });
+                self.push(&at(&path, "points"), ProblemKind::PointsMismatch { declared: p.points, sum });
             }
             if p.radar && parts.iter().any(|q: &Part| q.radar) {
-                self.push(&format!("{path}.radar"), ProblemKind::SecondRadarPart);
+                self.push(&at(&path, "radar"), ProblemKind::SecondRadarPart);
             }
             parts.push(Part {
                 id: PartId(p.id),
-                title: self.text(&format!("{path}.title"), p.title),
+                title: self.text(&at(&path, "title"), p.title),
                 points: p.points,
                 indicators: first_ind..indicators.len(),
                 radar: p.radar,
@@ -315,15 +327,15 @@ impl Validator {
             .into_iter()
             .enumerate()
             .map(|(i, g)| {
-                let path = format!("$.gates[{i}]");
-                self.id(&format!("{path}.id"), &g.id, &mut seen_gate);
+                let path = index("$.gates", i);
+                self.id(&at(&path, "id"), &g.id, &mut seen_gate);
                 Gate {
                     id: GateId(g.id),
-                    text: self.text(&format!("{path}.text"), g.text),
-                    help: self.opt_text(&format!("{path}.help"), g.help),
+                    text: self.text(&at(&path, "text"), g.text),
+                    help: self.opt_text(&at(&path, "help"), g.help),
                     blocking: g.blocking,
-                    applies_when: g.applies_when.map(|c| self.condition(&format!("{path}.applies_when"), c, &profile)),
-                    sources: self.sources(&format!("{path}.sources"), g.sources),
+                    applies_when: g.applies_when.map(|c| self.condition(&at(&path, "applies_when"), c, &profile)),
+                    sources: self.sources(&at(&path, "sources"), g.sources),
                 }
             })
             .collect();
@@ -337,20 +349,20 @@ impl Validator {
         let mut seen_tier = BTreeSet::new();
         let mut tiers: Vec<Tier> = Vec::new();
         for (i, t) in f.tiers.into_iter().enumerate() {
-            let path = format!("$.tiers[{i}]");
-            self.id(&format!("{path}.id"), &t.id, &mut seen_tier);
+            let path = index("$.tiers", i);
+            self.id(&at(&path, "id"), &t.id, &mut seen_tier);
             if let Some(prev) = tiers.last() {
                 if t.threshold <= prev.threshold {
                     self.push(
-                        &format!("{path}.threshold"),
+                        &at(&path, "threshold"),
                         ProblemKind::ThresholdsNotAscending { previous: prev.threshold, found: t.threshold },
                     );
                 }
             }
             if t.threshold > f.total_points {
-                self.push(&format!("{path}.threshold"), ProblemKind::ThresholdAboveTotal { total: f.total_points });
+                self.push(&at(&path, "threshold"), ProblemKind::ThresholdAboveTotal { total: f.total_points });
             }
-            self.count(&format!("{path}.gates"), t.gates.len(), MAX_GATES);
+            self.count(&at(&path, "gates"), t.gates.len(), MAX_GATES);
             let mut tier_gates = Vec::new();
             for (gi, g) in t.gates.iter().enumerate() {
                 match gate_index(g) {
@@ -362,19 +374,19 @@ impl Validator {
                 for &g in &prev.gates {
                     if !tier_gates.contains(&g) {
                         self.push(
-                            &format!("{path}.gates"),
+                            &at(&path, "gates"),
                             ProblemKind::GatesNotCumulative { missing: gates[g].id.0.clone() },
                         );
                     }
                 }
             }
             if let Some(p) = t.min_part_percent.filter(|p| *p > 100) {
-                self.push(&format!("{path}.min_part_percent"), ProblemKind::PercentOutOfRange(p));
+                self.push(&at(&path, "min_part_percent"), ProblemKind::PercentOutOfRange(p));
             }
-            let description = self.opt_text(&format!("{path}.description"), t.description);
+            let description = self.opt_text(&at(&path, "description"), t.description);
             tiers.push(Tier {
                 id: TierId(t.id),
-                name: self.text(&format!("{path}.name"), t.name),
+                name: self.text(&at(&path, "name"), t.name),
                 description,
                 threshold: t.threshold,
                 gates: tier_gates,
@@ -385,9 +397,9 @@ impl Validator {
         let mut seen_adv = BTreeSet::new();
         let mut advisories = Vec::new();
         for (i, a) in f.advisories.into_iter().enumerate() {
-            let path = format!("$.advisories[{i}]");
-            self.id(&format!("{path}.id"), &a.id, &mut seen_adv);
-            self.count(&format!("{path}.when"), a.when.len(), MAX_RULES);
+            let path = index("$.advisories", i);
+            self.id(&at(&path, "id"), &a.id, &mut seen_adv);
+            self.count(&at(&path, "when"), a.when.len(), MAX_RULES);
             let mut when = Vec::new();
             for (ri, r) in a.when.into_iter().enumerate() {
                 let rpath = format!("{path}.when[{ri}]");
@@ -407,7 +419,7 @@ impl Validator {
                     raw::Rule::TotalAtLeast(n) => {
                         if n > f.total_points {
                             self.push(
-                                &format!("{rpath}.total_at_least"),
+                                &at(&rpath, "total_at_least"),
                                 ProblemKind::ThresholdAboveTotal { total: f.total_points },
                             );
                         }
@@ -415,17 +427,17 @@ impl Validator {
                     }
                     raw::Rule::GatePassed(g) => match gate_index(&g) {
                         Some(ix) => when.push(Rule::GatePassed(ix)),
-                        None => self.push(&format!("{rpath}.gate_passed"), ProblemKind::UnknownGate(g)),
+                        None => self.push(&at(&rpath, "gate_passed"), ProblemKind::UnknownGate(g)),
                     },
                     raw::Rule::Profile(c) => {
-                        when.push(Rule::Profile(self.condition(&format!("{rpath}.profile"), c, &profile)))
+                        when.push(Rule::Profile(self.condition(&at(&rpath, "profile"), c, &profile)))
                     }
                 }
             }
             advisories.push(Advisory {
                 id: a.id,
-                title: self.text(&format!("{path}.title"), a.title),
-                text: self.text(&format!("{path}.text"), a.text),
+                title: self.text(&at(&path, "title"), a.title),
+                text: self.text(&at(&path, "text"), a.text),
                 when,
             });
         }

@@ -23,12 +23,12 @@ impl Validator {
             .into_iter()
             .enumerate()
             .map(|(i, t)| {
-                let path = format!("$.titles[{i}]");
-                self.id(&format!("{path}.id"), &t.id, &mut seen);
+                let path = index("$.titles", i);
+                self.id(&at(&path, "id"), &t.id, &mut seen);
                 Title {
                     id: TitleId(t.id),
-                    name: self.text(&format!("{path}.name"), t.name),
-                    sources: self.sources(&format!("{path}.sources"), t.sources),
+                    name: self.text(&at(&path, "name"), t.name),
+                    sources: self.sources(&at(&path, "sources"), t.sources),
                 }
             })
             .collect()
@@ -54,8 +54,8 @@ impl Validator {
         let mut seen = BTreeSet::new();
         let mut out: Vec<Fact> = Vec::new();
         for (i, f) in facts.into_iter().enumerate() {
-            let path = format!("$.facts[{i}]");
-            self.id(&format!("{path}.id"), &f.id, &mut seen);
+            let path = index("$.facts", i);
+            self.id(&at(&path, "id"), &f.id, &mut seen);
             // The fields each kind does not have.
             let number = f.kind == raw::FactKind::Number;
             for (present, field) in [
@@ -76,14 +76,14 @@ impl Validator {
                             self.push(&path, ProblemKind::MissingField("options"));
                             Vec::new()
                         }
-                        Some(options) => self.options(&format!("{path}.options"), options),
+                        Some(options) => self.options(&at(&path, "options"), options),
                     };
                     FactKind::Choice { options }
                 }
                 raw::FactKind::Year => FactKind::Year,
                 raw::FactKind::Titles => {
                     if out.iter().any(|o| o.kind == FactKind::Titles) {
-                        self.push(&format!("{path}.kind"), ProblemKind::SecondTitlesFact);
+                        self.push(&at(&path, "kind"), ProblemKind::SecondTitlesFact);
                     }
                     FactKind::Titles
                 }
@@ -94,7 +94,7 @@ impl Validator {
                             0
                         }
                         Some(d) if d > MAX_DECIMALS => {
-                            self.push(&format!("{path}.decimals"), ProblemKind::TooManyDecimals { max: MAX_DECIMALS });
+                            self.push(&at(&path, "decimals"), ProblemKind::TooManyDecimals { max: MAX_DECIMALS });
                             MAX_DECIMALS
                         }
                         Some(d) => d,
@@ -110,7 +110,7 @@ impl Validator {
                     let max = bound(self, f.max, "max");
                     if let (Some(a), Some(b)) = (min, max) {
                         if a > b {
-                            self.push(&format!("{path}.min"), ProblemKind::MinAboveMax);
+                            self.push(&at(&path, "min"), ProblemKind::MinAboveMax);
                         }
                     }
                     let unit = match f.unit {
@@ -118,15 +118,15 @@ impl Validator {
                             self.push(&path, ProblemKind::MissingField("unit"));
                             Text::default()
                         }
-                        Some(u) => self.text(&format!("{path}.unit"), u),
+                        Some(u) => self.text(&at(&path, "unit"), u),
                     };
                     FactKind::Number { unit, min: min.unwrap_or_default(), max: max.unwrap_or_default(), decimals }
                 }
             };
             out.push(Fact {
                 id: FactId(f.id),
-                text: self.text(&format!("{path}.text"), f.text),
-                help: self.opt_text(&format!("{path}.help"), f.help),
+                text: self.text(&at(&path, "text"), f.text),
+                help: self.opt_text(&at(&path, "help"), f.help),
                 kind,
             });
         }
@@ -145,9 +145,9 @@ impl Validator {
             .into_iter()
             .enumerate()
             .map(|(j, o)| {
-                let op = format!("{path}[{j}]");
-                self.id(&format!("{op}.id"), &o.id, &mut seen);
-                ProfileOption { id: OptionId(o.id), label: self.text(&format!("{op}.label"), o.label) }
+                let op = index(path, j);
+                self.id(&at(&op, "id"), &o.id, &mut seen);
+                ProfileOption { id: OptionId(o.id), label: self.text(&at(&op, "label"), o.label) }
             })
             .collect()
     }
@@ -159,12 +159,12 @@ impl Validator {
             .into_iter()
             .enumerate()
             .map(|(i, d)| {
-                let path = format!("$.dimensions[{i}]");
-                self.id(&format!("{path}.id"), &d.id, &mut seen);
+                let path = index("$.dimensions", i);
+                self.id(&at(&path, "id"), &d.id, &mut seen);
                 if d.indicators.is_empty() {
-                    self.push(&format!("{path}.indicators"), ProblemKind::Empty);
+                    self.push(&at(&path, "indicators"), ProblemKind::Empty);
                 }
-                self.count(&format!("{path}.indicators"), d.indicators.len(), MAX_INDICATORS);
+                self.count(&at(&path, "indicators"), d.indicators.len(), MAX_INDICATORS);
                 let mut listed = Vec::new();
                 let mut seen_ind = BTreeSet::new();
                 for (j, id) in d.indicators.into_iter().enumerate() {
@@ -177,9 +177,9 @@ impl Validator {
                 }
                 Dimension {
                     id: DimensionId(d.id),
-                    name: self.text(&format!("{path}.name"), d.name),
+                    name: self.text(&at(&path, "name"), d.name),
                     indicators: listed,
-                    sources: self.sources(&format!("{path}.sources"), d.sources),
+                    sources: self.sources(&at(&path, "sources"), d.sources),
                 }
             })
             .collect()
@@ -190,40 +190,40 @@ impl Validator {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for (i, p) in programmes.into_iter().enumerate() {
-            let path = format!("$.programmes[{i}]");
-            self.id(&format!("{path}.id"), &p.id, &mut seen);
+            let path = index("$.programmes", i);
+            self.id(&at(&path, "id"), &p.id, &mut seen);
             let rung = match tiers.iter().position(|t| t.id.0 == p.rung) {
                 Some(t) => t,
                 None => {
-                    self.push(&format!("{path}.rung"), ProblemKind::UnknownTier(p.rung.clone()));
+                    self.push(&at(&path, "rung"), ProblemKind::UnknownTier(p.rung.clone()));
                     0
                 }
             };
             let held_as = p.held_as.and_then(|h| {
                 if !r.facts.iter().any(|f| f.kind == FactKind::Titles) {
-                    self.push(&format!("{path}.held_as"), ProblemKind::NoTitlesFact);
+                    self.push(&at(&path, "held_as"), ProblemKind::NoTitlesFact);
                 }
                 let ix = r.titles.iter().position(|t| t.id.0 == h);
                 if ix.is_none() {
-                    self.push(&format!("{path}.held_as"), ProblemKind::UnknownTitle(h));
+                    self.push(&at(&path, "held_as"), ProblemKind::UnknownTitle(h));
                 }
                 ix
             });
-            let applies_when = p.applies_when.map(|c| self.condition(&format!("{path}.applies_when"), c, r.profile));
-            self.count(&format!("{path}.conditions"), p.conditions.len(), MAX_CONDITIONS);
+            let applies_when = p.applies_when.map(|c| self.condition(&at(&path, "applies_when"), c, r.profile));
+            self.count(&at(&path, "conditions"), p.conditions.len(), MAX_CONDITIONS);
             let mut seen_cond = BTreeSet::new();
             let mut conditions = Vec::new();
             for (ci, c) in p.conditions.into_iter().enumerate() {
                 let cp = format!("{path}.conditions[{ci}]");
                 if !valid_condition_id(&c.id) {
-                    self.push(&format!("{cp}.id"), ProblemKind::BadId(c.id.clone()));
+                    self.push(&at(&cp, "id"), ProblemKind::BadId(c.id.clone()));
                 } else if !seen_cond.insert(c.id.clone()) {
-                    self.push(&format!("{cp}.id"), ProblemKind::DuplicateId(c.id.clone()));
+                    self.push(&at(&cp, "id"), ProblemKind::DuplicateId(c.id.clone()));
                 }
                 if c.tests.is_empty() {
-                    self.push(&format!("{cp}.tests"), ProblemKind::Empty);
+                    self.push(&at(&cp, "tests"), ProblemKind::Empty);
                 }
-                self.count(&format!("{cp}.tests"), c.tests.len(), MAX_TESTS);
+                self.count(&at(&cp, "tests"), c.tests.len(), MAX_TESTS);
                 let mut tests = Vec::new();
                 for (ti, t) in c.tests.into_iter().enumerate() {
                     if let Some(t) = self.test(&format!("{cp}.tests[{ti}]"), t, r) {
@@ -232,22 +232,22 @@ impl Validator {
                 }
                 conditions.push(ProgrammeCondition {
                     id: ConditionId(c.id),
-                    text: self.text(&format!("{cp}.text"), c.text),
+                    text: self.text(&at(&cp, "text"), c.text),
                     tag: c.tag,
-                    sources: self.sources(&format!("{cp}.sources"), c.sources),
-                    applies_when: c.applies_when.map(|w| self.condition(&format!("{cp}.applies_when"), w, r.profile)),
+                    sources: self.sources(&at(&cp, "sources"), c.sources),
+                    applies_when: c.applies_when.map(|w| self.condition(&at(&cp, "applies_when"), w, r.profile)),
                     tests,
                 });
             }
             out.push(Programme {
                 id: ProgrammeId(p.id),
                 rung,
-                title: self.text(&format!("{path}.title"), p.title),
-                description: self.opt_text(&format!("{path}.description"), p.description),
+                title: self.text(&at(&path, "title"), p.title),
+                description: self.opt_text(&at(&path, "description"), p.description),
                 held_as,
                 applies_when,
-                window: self.opt_text(&format!("{path}.window"), p.window),
-                sources: self.sources(&format!("{path}.sources"), p.sources),
+                window: self.opt_text(&at(&path, "window"), p.window),
+                sources: self.sources(&at(&path, "sources"), p.sources),
                 conditions,
             });
         }
@@ -263,13 +263,13 @@ impl Validator {
         r: &'a Refs,
     ) -> Option<(usize, &'a Fact)> {
         let Some(ix) = r.facts.iter().position(|f| f.id.0 == id) else {
-            self.push(&format!("{path}.fact"), ProblemKind::UnknownFact(id.to_owned()));
+            self.push(&at(path, "fact"), ProblemKind::UnknownFact(id.to_owned()));
             return None;
         };
         let f = &r.facts[ix];
         let found = f.kind.name();
         if !expected.contains(&found) {
-            self.push(&format!("{path}.fact"), ProblemKind::FactKindMismatch { expected: expected[0], found });
+            self.push(&at(path, "fact"), ProblemKind::FactKindMismatch { expected: expected[0], found });
             return None;
         }
         Some((ix, f))
@@ -293,9 +293,9 @@ impl Validator {
             let (fact, f) = self.fact_ref(path, t.fact.as_deref()?, &[FactKindName::Choice], r)?;
             let FactKind::Choice { options } = &f.kind else { return None };
             if any_of.is_empty() {
-                self.push(&format!("{path}.any_of"), ProblemKind::Empty);
+                self.push(&at(path, "any_of"), ProblemKind::Empty);
             }
-            self.count(&format!("{path}.any_of"), any_of.len(), MAX_OPTIONS);
+            self.count(&at(path, "any_of"), any_of.len(), MAX_OPTIONS);
             for (i, o) in any_of.iter().enumerate() {
                 if !options.iter().any(|x| x.id.0 == *o) {
                     self.push(&format!("{path}.any_of[{i}]"), ProblemKind::UnknownFactOption(o.clone()));
@@ -313,7 +313,7 @@ impl Validator {
                 FactKind::Number { min, max, decimals, .. } => (*min, *max, *decimals),
                 _ => (Decimal::from_int(i64::from(MIN_YEAR)), Decimal::from_int(i64::from(MAX_YEAR)), 0),
             };
-            let vp = format!("{path}.value");
+            let vp = at(path, "value");
             let value = self.decimal(&vp, value, decimals)?;
             if value < min || value > max {
                 self.push(&vp, ProblemKind::ValueOutOfRange { min, max });
@@ -328,7 +328,7 @@ impl Validator {
             let (fact, _) = self.fact_ref(path, t.fact.as_deref()?, &[FactKindName::Year], r)?;
             if years > MAX_YEARS_AT_LEAST {
                 self.push(
-                    &format!("{path}.years_at_least"),
+                    &at(path, "years_at_least"),
                     ProblemKind::ValueOutOfRange {
                         min: Decimal::from_int(0),
                         max: Decimal::from_int(i64::from(MAX_YEARS_AT_LEAST)),
@@ -342,7 +342,7 @@ impl Validator {
             return match r.gates.iter().position(|x| x.id.0 == g) {
                 Some(gate) => Some(Test::Gate { gate }),
                 None => {
-                    self.push(&format!("{path}.gate"), ProblemKind::UnknownGate(g));
+                    self.push(&at(path, "gate"), ProblemKind::UnknownGate(g));
                     None
                 }
             };
@@ -355,7 +355,7 @@ impl Validator {
             let question = match r.questions.iter().position(|x| x.id.0 == q) {
                 Some(ix) => ix,
                 None => {
-                    self.push(&format!("{path}.question"), ProblemKind::UnknownQuestion(q));
+                    self.push(&at(path, "question"), ProblemKind::UnknownQuestion(q));
                     return None;
                 }
             };
@@ -370,23 +370,20 @@ impl Validator {
             let not_met_below = level(self, t.not_met_below, "not_met_below");
             if let (Some(m), Some(n)) = (met_from, not_met_below) {
                 if n > m {
-                    self.push(
-                        &format!("{path}.not_met_below"),
-                        ProblemKind::LevelsCross { met_from: m, not_met_below: n },
-                    );
+                    self.push(&at(path, "not_met_below"), ProblemKind::LevelsCross { met_from: m, not_met_below: n });
                 }
             }
             return Some(Test::Question { question, met_from, not_met_below });
         }
         let list = t.titles_none_of?;
         let Some(fact) = r.facts.iter().position(|f| f.kind == FactKind::Titles) else {
-            self.push(&format!("{path}.titles_none_of"), ProblemKind::NoTitlesFact);
+            self.push(&at(path, "titles_none_of"), ProblemKind::NoTitlesFact);
             return None;
         };
         if list.is_empty() {
-            self.push(&format!("{path}.titles_none_of"), ProblemKind::Empty);
+            self.push(&at(path, "titles_none_of"), ProblemKind::Empty);
         }
-        self.count(&format!("{path}.titles_none_of"), list.len(), MAX_TITLES);
+        self.count(&at(path, "titles_none_of"), list.len(), MAX_TITLES);
         let mut titles = Vec::new();
         for (i, id) in list.into_iter().enumerate() {
             match r.titles.iter().position(|t| t.id.0 == id) {
@@ -407,15 +404,15 @@ impl Validator {
         let mut seen_from = BTreeSet::new();
         let mut out = Vec::new();
         for (i, m) in migrations.into_iter().enumerate() {
-            let path = format!("$.migrations[{i}]");
+            let path = index("$.migrations", i);
             if !has_visible(&m.from) {
-                self.push(&format!("{path}.from"), ProblemKind::Empty);
+                self.push(&at(&path, "from"), ProblemKind::Empty);
             } else if !seen_from.insert(m.from.clone()) {
-                self.push(&format!("{path}.from"), ProblemKind::DuplicateId(m.from.clone()));
+                self.push(&at(&path, "from"), ProblemKind::DuplicateId(m.from.clone()));
             }
-            self.length(&format!("{path}.from"), &m.from, MAX_VERSION_CHARS);
-            self.count(&format!("{path}.questions"), m.questions.len(), MAX_MIGRATION_ENTRIES);
-            self.count(&format!("{path}.gates"), m.gates.len(), MAX_MIGRATION_ENTRIES);
+            self.length(&at(&path, "from"), &m.from, MAX_VERSION_CHARS);
+            self.count(&at(&path, "questions"), m.questions.len(), MAX_MIGRATION_ENTRIES);
+            self.count(&at(&path, "gates"), m.gates.len(), MAX_MIGRATION_ENTRIES);
             for (table, entries) in [("questions", &m.questions), ("gates", &m.gates)] {
                 for (old, new) in entries {
                     let ep = format!("{path}.{table}[{}]", crate::json::quote(old));
