@@ -32,6 +32,12 @@ for (const [std, name, tierName] of [
       }
     }
     assert.equal(await page.locator('.bsc-report .bsc-prog').count(), e.programmes.length);
+    // The appendix lists every answer given, with its note (issue 17, item 6).
+    const appendix = await page.locator('[data-testid=all-answers]').textContent();
+    for (const [id, a] of Object.entries(g.questions)) {
+      assert.ok(appendix.includes(id), id);
+      if (a.note?.trim()) assert.ok(appendix.includes(a.note.trim()), `${id} note`);
+    }
     assert.doesNotMatch(await page.locator('.bsc-report').textContent(), /候选/);
     assert.match(await page.locator('.bsc-report [data-testid=tier]').textContent(), new RegExp(tierName.replace(/[()（）]/g, '.')));
     const report = await page.locator('.bsc-report').textContent();

@@ -206,6 +206,29 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                         </table>
                     }
                 </section>
+                <section class="bsc-report__answers" data-testid="all-answers">
+                    <h3>{ t.appendix_title }</h3>
+                    <table class="bsc-table bsc-table--answers">
+                        <thead><tr><th scope="col">{ t.question }</th><th scope="col">{ t.level }</th><th scope="col">{ t.evidence }</th></tr></thead>
+                        <tbody>
+                            for (qi, q) in s.questions.iter().enumerate() {
+                                if sc.states[qi] != brand_core::scoring::QuestionState::Excluded {
+                                    <tr key={q.id.to_string()}>
+                                        <th scope="row">{ format!("{} {}", q.id, q.text.get(lang)) }</th>
+                                        <td class="bsc-num">{
+                                            match p.answers.answer(&q.id).and_then(|a| a.response) {
+                                                Some(Response::Level(l)) => l.get().to_string(),
+                                                Some(Response::NotApplicable) => t.not_applicable.to_owned(),
+                                                None => t.appendix_open.to_owned(),
+                                            }
+                                        }</td>
+                                        <td>{ p.answers.answer(&q.id).map(|a| a.note.trim().to_owned()).unwrap_or_default() }</td>
+                                    </tr>
+                                }
+                            }
+                        </tbody>
+                    </table>
+                </section>
                 <section class="bsc-report__fine">
                     <h3>{ t.disclaimer_title }</h3>
                     <p>{ s.disclaimer.get(lang) }</p>
