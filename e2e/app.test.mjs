@@ -198,6 +198,12 @@ test('at 360 px wide nothing scrolls sideways and the contents fold away', { tim
   assert.equal(await page.locator('.bsc-toc__body').isVisible(), false);
   await page.locator('.bsc-toc__toggle').click();
   assert.equal(await page.locator('.bsc-toc__body').isVisible(), true);
+  // A pick closes the contents again (issue 17, item 4), and the sources are folded.
+  await page.locator('.bsc-toc__link').nth(2).click();
+  await page.locator('.bsc-step h2').filter({ hasText: /A3/ }).waitFor();
+  assert.equal(await page.locator('.bsc-toc__body').isVisible(), false);
+  assert.equal(await page.locator('.bsc-step details.bsc-sources').getAttribute('open'), null);
+  assert.equal(await overflow(), 0);
   await context.close();
 });
 
