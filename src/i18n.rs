@@ -100,7 +100,8 @@ pub struct Catalog {
     pub profile_title: &'static str,
     pub profile_first: &'static str,
     pub begin: &'static str,
-    pub resume: &'static str,
+    pub resume_at: &'static str,
+    pub resume_review: &'static str,
     pub start_over: &'static str,
     pub confirm_start_over: &'static str,
     // Wizard step.
@@ -383,7 +384,8 @@ pub const ZH: Catalog = Catalog {
     profile_title: "基本情况",
     profile_first: "请先回答基本情况，部分题目和条件取决于它。",
     begin: "开始自评",
-    resume: "继续自评",
+    resume_at: "继续自评（第 {n} 步）",
+    resume_review: "继续自评：检查并查看结果",
     start_over: "重新开始",
     confirm_start_over: "确定清除本问卷的全部回答并重新开始吗？此操作不能撤销。建议先导出回答。",
     // Wizard step.
@@ -666,7 +668,8 @@ pub const EN: Catalog = Catalog {
     profile_title: "Profile",
     profile_first: "Answer the profile first; some questions and conditions depend on it.",
     begin: "Start the assessment",
-    resume: "Continue the assessment",
+    resume_at: "Continue the assessment at step {n}",
+    resume_review: "Continue the assessment: review and see results",
     start_over: "Start over",
     confirm_start_over: "Clear every answer to this questionnaire and start again? This cannot be undone; export your answers first if you may need them.",
     // Wizard step.

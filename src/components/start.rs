@@ -46,6 +46,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
     };
     let answered = p.answers.questions.values().filter(|a| a.response.is_some()).count();
     let profile = &p.answers.profile;
+    let resume = p.standard.as_ref().map_or(Screen::Start, |st| crate::state::resume_screen(st, &p.answers));
     // One count everywhere: the open questionnaire's card counts as the wizard and the report do
     // (responses over the questions its profile asks, `Score::responded` / `asked`); a card not
     // open yet says how many answers are saved, without a total it cannot know for that profile.
@@ -97,10 +98,21 @@ pub fn StartScreen(p: &StartProps) -> Html {
                     <p class="bsc-hint">{ t.profile_first }</p>
                 }
                 <div class="bsc-actions">
-                    <button type="button" class="bsc-button" disabled={profile.len() < st.profile.len()}
-                        onclick={p.on_action.reform(|_| Action::Go(Screen::Step(Step::Indicator(0))))}>
-                        { if answered > 0 { t.resume } else { t.begin } }
-                    </button>
+                    if answered > 0 {
+                        // Continue where the work stands: the first step with an open question.
+                        <button type="button" class="bsc-button" disabled={profile.len() < st.profile.len()}
+                            onclick={{ let to = resume.clone(); p.on_action.reform(move |_| Action::Go(to.clone())) }}>
+                            { match &resume {
+                                Screen::Step(step) => fill(t.resume_at, &[("n", &(step.position(st) + 1).to_string())]),
+                                _ => t.resume_review.to_owned(),
+                            } }
+                        </button>
+                    } else {
+                        <button type="button" class="bsc-button" disabled={profile.len() < st.profile.len()}
+                            onclick={p.on_action.reform(|_| Action::Go(Screen::Step(Step::Indicator(0))))}>
+                            { t.begin }
+                        </button>
+                    }
                     if answered > 0 || !profile.is_empty() {
                         <button type="button" class="bsc-button bsc-button--quiet" onclick={on_start_over}>
                             { t.start_over }

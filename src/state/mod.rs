@@ -111,6 +111,18 @@ pub fn step_count(s: &Standard) -> usize {
     s.indicators.len() + 1
 }
 
+/// Where saved or imported work stands: the step of the first question still open (in
+/// questionnaire order, among those the profile asks), else the conditions step while a gate is
+/// unanswered, else the review.
+pub fn resume_screen(s: &Standard, a: &Answers) -> Screen {
+    let x = brand_core::assess(s, a);
+    match x.score.unanswered.first() {
+        Some(&q) => Screen::Step(Step::Indicator(s.questions[q].indicator)),
+        None if !x.unanswered_gates().is_empty() => Screen::Step(Step::Gates),
+        None => Screen::Review,
+    }
+}
+
 /// Why a standard could not be opened (built-in or the host's file: one type, one path).
 #[derive(Clone, Debug, PartialEq)]
 pub enum OpenError {
@@ -503,6 +515,12 @@ impl Session {
                 next.fact_drafts.clear();
                 next.pending = None;
                 next.save_due = SaveDue::Now;
+                // Imported work opens where it stands (the review when nothing is open).
+                if let Some(st) = &self.standard {
+                    next.screen = resume_screen(st, &next.answers);
+                    next.from_review = false;
+                    next.target = None;
+                }
             }
             Action::CancelImport => next.pending = None,
             Action::OtherTabChanged(change) => {
