@@ -257,7 +257,7 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
     })?;
     let mut r = Reader::default();
     let Value::Object(members) = root else { return Err(ImportError::NotAnswers) };
-    let mut top = r.last_wins(|| "$".to_owned(), members);
+    let mut top = r.last_wins(&|| "$".to_owned(), members);
     let format = take(&mut top, "format");
     if !matches!(&format, Some(Value::String(s)) if s.text == FILE_FORMAT) {
         return Err(ImportError::NotAnswers);
@@ -275,7 +275,7 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
     }
     let standard = match take(&mut top, "standard") {
         Some(Value::Object(m)) => {
-            let mut m = r.last_wins(|| "$.standard".to_owned(), m);
+            let mut m = r.last_wins(&|| "$.standard".to_owned(), m);
             let mut field = |name: &str| match take(&mut m, name) {
                 Some(Value::String(s)) => Ok(s.text),
                 _ => Err(shape(&format!("$.standard.{name}"), Expected::String)),
@@ -370,8 +370,9 @@ struct Reader {
 impl Reader {
     /// The members with each key once, holding its last value; every repeated key is reported,
     /// and so is a key with a replaced surrogate. Sorting indices by key finds the repeats without
-    /// copying a key (a file of 50,000 ids stays linear-logarithmic and allocation-light).
-    fn last_wins(&mut self, path: impl Fn() -> String, members: Vec<(Str, Value)>) -> Vec<(String, Value)> {
+    /// copying a key (a file of 50,000 ids stays linear-logarithmic and allocation-light). The
+    /// path is a `dyn` so the four callers share one copy of this function in the wasm.
+    fn last_wins(&mut self, path: &dyn Fn() -> String, members: Vec<(Str, Value)>) -> Vec<(String, Value)> {
         let mut order: Vec<usize> = (0..members.len()).collect();
         crate::sort::sort_by(&mut order, &|&a, &b| members[a].0.text.cmp(&members[b].0.text).then(a.cmp(&b)).is_lt());
         let mut keep = vec![true; members.len()];
@@ -397,7 +398,7 @@ impl Reader {
     fn section(&mut self, top: &mut Vec<(String, Value)>, name: &str) -> Result<Vec<(String, Value)>, ImportError> {
         match take(top, name) {
             None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Object(m)) => Ok(self.last_wins(|| format!("$.{name}"), m)),
+            Some(Value::Object(m)) => Ok(self.last_wins(&|| format!("$.{name}"), m)),
             Some(_) => Err(shape(&format!("$.{name}"), Expected::Object)),
         }
     }
@@ -419,7 +420,7 @@ impl Reader {
             return entry;
         };
         let mut inner = Reader::default();
-        let mut m = inner.last_wins(path, m);
+        let mut m = inner.last_wins(&path, m);
         match take(&mut m, "level") {
             None | Some(Value::Null) => {}
             Some(Value::Number(n)) => match json::whole(&n) {
