@@ -387,3 +387,23 @@ fn a_review_link_targets_its_question_and_keeps_the_way_back() {
     let s = check(&s, Action::Go(Screen::Step(Step::Gates)), |n| assert!(n.from_review && n.target.is_none()));
     check(&s, Action::Go(Screen::Report), |n| assert!(!n.from_review));
 }
+
+#[test]
+fn saved_or_imported_work_opens_where_it_stands() {
+    let st = sample();
+    let mut a = Answers::default();
+    a.set_profile(ProfileId("sector".into()), Some(OptionId("manufacturing".into())));
+    assert_eq!(resume_screen(&st, &a), Screen::Step(Step::Indicator(0)));
+    for q in &st.questions {
+        a.set_response(q.id.clone(), Some(Response::Level(Level::new(2).expect("level"))));
+    }
+    assert_eq!(resume_screen(&st, &a), Screen::Step(Step::Gates));
+    for g in &st.gates {
+        a.set_gate(g.id.clone(), Some(GateAnswer::Yes));
+    }
+    assert_eq!(resume_screen(&st, &a), Screen::Review);
+    // One question open again: its step.
+    let last = st.questions.len() - 1;
+    a.set_response(st.questions[last].id.clone(), None);
+    assert_eq!(resume_screen(&st, &a), Screen::Step(Step::Indicator(st.questions[last].indicator)));
+}
