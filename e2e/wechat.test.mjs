@@ -58,10 +58,10 @@ test('in WeChat the report offers a hand-over link, and the link opened in a bro
   const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
   assert.ok(stored === null || Object.keys(JSON.parse(stored).questions).length === 0, 'nothing taken before the user confirms');
   await preview.getByRole('button', { name: '用文件中的回答替换' }).click();
-  await page.getByRole('button', { name: /继续自评|开始自评/ }).click();
-  await page.locator('.bsc-toc__link').last().click();
-  await page.locator('.bsc-actions--nav .bsc-button').last().click();
-  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  // The answers open where they stand; the report from the review.
+  await page.locator('.bsc-step').waitFor();
+  await page.locator('.bsc-header__nav').getByRole('button', { name: '检查页' }).click();
+  await page.getByRole('button', { name: '查看报告' }).click();
   assert.equal(await page.locator('.bsc-report').textContent(), report);
   await context.close();
 });
