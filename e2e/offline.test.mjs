@@ -42,6 +42,9 @@ test('after the first visit the widget works offline: reload, a whole assessment
   assert.equal(await page.locator('.bsc-report [data-testid=total]').textContent(), String(g.golden.expect.total));
   await page.reload();
   await page.locator('#bsc-standard-enterprise').check();
+  // Until the questionnaire has opened the card says how many answers are saved; once open, the
+  // count over the questions the profile asks.
+  await page.locator('.bsc-card.is-checked').filter({ hasText: /已答/ }).waitFor();
   assert.match(await page.locator('.bsc-card.is-checked').textContent(), /已答/);
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   console.log(`offline reload to the start page: ${reloadMs} ms`);

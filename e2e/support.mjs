@@ -38,6 +38,9 @@ export function serve({ dir = dist, base = '/', headers = {}, port = 0 } = {}) {
       'cache-control': 'no-cache', ...headers });
     fs.createReadStream(file).pipe(res);
   });
+  // A test that fails before closing its server must not keep its file's process alive: the run
+  // then reports the failure instead of hanging until CI's time limit.
+  server.unref();
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => {
     const { port } = server.address();
     resolve({ url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`,
