@@ -607,7 +607,7 @@ def crosswalk(std, ctx):
 # facts), and new or dropped questions filled so that each set still shows what its name says.
 # Answers that a condition reads (C4.1 credit, C3.5 losses, B1.7 spot checks, A4.5 trademark,
 # B1.6 quality system, B4.1 revenue band, B2.1 R&D band) are kept consistent with the gates and
-# facts, except where a set is about a contradiction. 16–23 are new (issue 12).
+# facts, except where a set is about a contradiction. 16–24 are new (issue 12).
 ENTERPRISE = [
     ("01-startup-nothing-in-place", "A services start-up in its second year: little in place, no registered trademark, "
      "no quality system; 青岛优品（服务业） not eligible (one year operating, 8 staff, trademark).",
@@ -691,10 +691,12 @@ ENTERPRISE = [
      "青岛优品 open, ready once confirmed.",
      "sector=manufacturing *=3e B4.1=2e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- "
      "G*=yes G1d=unsure G6=no"),
+    ("24-no-sector-chosen", "Answers and facts but no sector: every programme depends on the sector, so none is listed.",
+     "*=4e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- G*=yes"),
 ]
 
 # Against regional 2.0.0: 01–15 carried over through the migrations table (RG4 → RG4A, the same
-# condition now worded 居全省前列), 16–18 new (issue 12).
+# condition now worded 居全省前列), 16–19 new (issue 12).
 REGIONAL = [
     ("01-new-park-nothing-in-place", "A new industrial park: no plan, no body, nothing measured.",
      "region_type=cluster *=0 B1.*=1 RG1=yes RG2=yes RG3=no RG4A=no RG6=no"),
@@ -740,6 +742,9 @@ REGIONAL = [
     ("18-outside-shandong-unsure", "A services area outside Shandong, unsure about the national zone's creation body "
      "(RGZ1 不确定): the Shandong programmes not eligible; the national zone open, ready once confirmed.",
      "region_type=services *=5e location=outside titles=- RG*=yes RGZ1=unsure"),
+    ("19-no-region-type", "No region type chosen: only the programmes open to every region type are listed "
+     "(好品山东（区域类）, the national zone).",
+     "*=4e location=qingdao titles=- RG*=yes"),
 ]
 
 FIXTURE = [
