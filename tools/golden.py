@@ -544,8 +544,14 @@ def close_everything(std, p, plan, profile, questions, gates, facts, Y):
         qs[qid]["level"] = int(lv.split(">")[1])
         qs[qid]["note"] = "证明材料"
     conds = {c["id"]: c for c in p["conditions"]}
-    for step in plan["conditions"]:
-        for t in conds[step["condition"]]["tests"]:
+    # The conditions to close: those open now, and those the steps themselves opened (a practice step
+    # on an unanswered question that a condition reads, say B2.1 0>2, can contradict a fact that met it).
+    _, _, ctx = assess(std, profile, qs, gs)
+    after = next(x for x in eval_programmes(std, profile, fs, ctx, Y, plans=False)[0] if x["id"] == p["id"])
+    to_close = [c["condition"] for c in plan["conditions"]] + [
+        c["id"] for c in after["conditions"] if c["status"] in ("not_met", "unknown")]
+    for cid in dict.fromkeys(to_close):
+        for t in conds[cid]["tests"]:
             if "gate" in t:
                 gs[t["gate"]] = "yes"
             elif "question" in t:
@@ -879,16 +885,71 @@ def migrate(key, frm="1.0.0"):
         print(name, "\n  ", " ".join(out), "\n   dropped:", " ".join(dropped) or "-")
 
 
+def selftest(key, n=300, Y=YEAR):
+    """--selftest: random answers, facts and gates; checks that a condition never reads met from an
+    input never given, unanswered or 不确定, that a contradiction is unknown, and the §2 property."""
+    import random
+    rnd = random.Random(12)
+    std = Std(os.path.join(ROOT, "standards", SETS[key][0]))
+    prof = std.s.get("profile", [])
+    for _ in range(n):
+        toks = [f"{p['id']}={rnd.choice(p['options'])['id']}" for p in prof if rnd.random() < 0.9]
+        for q in std.questions:
+            r = rnd.random()
+            if r < 0.8:
+                toks.append(f"{q['id']}={rnd.randint(0, 5)}{'e' if rnd.random() < 0.7 else ''}")
+            elif r < 0.85 and q["na_allowed"]:
+                toks.append(f"{q['id']}=na")
+        for g in std.gates:
+            if rnd.random() < 0.9:
+                toks.append(f"{g['id']}={rnd.choice(['yes', 'yes', 'no', 'unsure'])}")
+        for fid, f in std.facts.items():
+            if rnd.random() < 0.2:
+                continue
+            if f["kind"] == "choice":
+                toks.append(f"{fid}={rnd.choice(f['options'])['id']}")
+            elif f["kind"] == "year":
+                toks.append(f"{fid}={rnd.randint(Y - 8, Y)}")
+            elif f["kind"] == "titles":
+                ts = [t for t in std.title_ids if rnd.random() < 0.2]
+                toks.append(f"{fid}={','.join(ts) or '-'}")
+            else:
+                hi = min(int(f.get("max", 10 ** 6)), 6000)
+                d = f.get("decimals", 0)
+                toks.append(f"{fid}={show(F(rnd.randint(0, hi * 10 ** d), 10 ** d))}")
+        profile, questions, gates, facts = expand(std, " ".join(toks))
+        _, _, ctx = assess(std, profile, questions, gates)
+        _, detail, _ = eval_programmes(std, profile, facts, ctx, Y)
+        for d, p in zip(detail, [p for p in std.s.get("programmes", []) if std.holds(p.get("applies_when"), profile)]):
+            for c in d["conditions"]:
+                assert not c["contradiction"] or c["status"] == "unknown"
+                if c["status"] == "met":
+                    for i in c["decided_by"]:
+                        if "fact" in i:
+                            assert i["fact"] in facts
+                        elif "gate" in i:
+                            assert gates.get(i["gate"]) == "yes"
+                        else:
+                            assert ctx["states"][i["question"]][0] == "ans"
+            close_everything(std, p, d["plan"], profile, questions, gates, facts, Y)
+    print(f"selftest {key}: {n} random answer sets, all checks hold")
+
+
 if __name__ == "__main__":
     # python3 tools/golden.py [fixture|enterprise|regional ...]   (default: all three)
     #         tools/golden.py --try enterprise "sector=services *=3e ..."
     #         tools/golden.py --near enterprise 650 "sector=manufacturing *=3e ..."
     #         tools/golden.py --migrate enterprise
+    #         tools/golden.py --selftest [fixture|enterprise|regional]
     if sys.argv[1:2] == ["--try"]:
         try_spec(sys.argv[2], sys.argv[3])
         sys.exit()
     if sys.argv[1:2] == ["--near"]:
         near(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        sys.exit()
+    if sys.argv[1:2] == ["--selftest"]:
+        for key in sys.argv[2:] or list(SETS):
+            selftest(key)
         sys.exit()
     if sys.argv[1:2] == ["--migrate"]:
         migrate(sys.argv[2])
