@@ -544,8 +544,14 @@ def close_everything(std, p, plan, profile, questions, gates, facts, Y):
         qs[qid]["level"] = int(lv.split(">")[1])
         qs[qid]["note"] = "证明材料"
     conds = {c["id"]: c for c in p["conditions"]}
-    for step in plan["conditions"]:
-        for t in conds[step["condition"]]["tests"]:
+    # The conditions to close: those open now, and those the steps themselves opened (a practice step
+    # on an unanswered question that a condition reads, say B2.1 0>2, can contradict a fact that met it).
+    _, _, ctx = assess(std, profile, qs, gs)
+    after = next(x for x in eval_programmes(std, profile, fs, ctx, Y, plans=False)[0] if x["id"] == p["id"])
+    to_close = [c["condition"] for c in plan["conditions"]] + [
+        c["id"] for c in after["conditions"] if c["status"] in ("not_met", "unknown")]
+    for cid in dict.fromkeys(to_close):
+        for t in conds[cid]["tests"]:
             if "gate" in t:
                 gs[t["gate"]] = "yes"
             elif "question" in t:
@@ -607,7 +613,7 @@ def crosswalk(std, ctx):
 # facts), and new or dropped questions filled so that each set still shows what its name says.
 # Answers that a condition reads (C4.1 credit, C3.5 losses, B1.7 spot checks, A4.5 trademark,
 # B1.6 quality system, B4.1 revenue band, B2.1 R&D band) are kept consistent with the gates and
-# facts, except where a set is about a contradiction. 16–23 are new (issue 12).
+# facts, except where a set is about a contradiction. 16–24 are new (issue 12).
 ENTERPRISE = [
     ("01-startup-nothing-in-place", "A services start-up in its second year: little in place, no registered trademark, "
      "no quality system; 青岛优品（服务业） not eligible (one year operating, 8 staff, trademark).",
@@ -691,10 +697,12 @@ ENTERPRISE = [
      "青岛优品 open, ready once confirmed.",
      "sector=manufacturing *=3e B4.1=2e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- "
      "G*=yes G1d=unsure G6=no"),
+    ("24-no-sector-chosen", "Answers and facts but no sector: every programme depends on the sector, so none is listed.",
+     "*=4e city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 staff=120 titles=- G*=yes"),
 ]
 
 # Against regional 2.0.0: 01–15 carried over through the migrations table (RG4 → RG4A, the same
-# condition now worded 居全省前列), 16–18 new (issue 12).
+# condition now worded 居全省前列), 16–19 new (issue 12).
 REGIONAL = [
     ("01-new-park-nothing-in-place", "A new industrial park: no plan, no body, nothing measured.",
      "region_type=cluster *=0 B1.*=1 RG1=yes RG2=yes RG3=no RG4A=no RG6=no"),
@@ -740,6 +748,9 @@ REGIONAL = [
     ("18-outside-shandong-unsure", "A services area outside Shandong, unsure about the national zone's creation body "
      "(RGZ1 不确定): the Shandong programmes not eligible; the national zone open, ready once confirmed.",
      "region_type=services *=5e location=outside titles=- RG*=yes RGZ1=unsure"),
+    ("19-no-region-type", "No region type chosen: only the programmes open to every region type are listed "
+     "(好品山东（区域类）, the national zone).",
+     "*=4e location=qingdao titles=- RG*=yes"),
 ]
 
 FIXTURE = [
@@ -874,16 +885,71 @@ def migrate(key, frm="1.0.0"):
         print(name, "\n  ", " ".join(out), "\n   dropped:", " ".join(dropped) or "-")
 
 
+def selftest(key, n=300, Y=YEAR):
+    """--selftest: random answers, facts and gates; checks that a condition never reads met from an
+    input never given, unanswered or 不确定, that a contradiction is unknown, and the §2 property."""
+    import random
+    rnd = random.Random(12)
+    std = Std(os.path.join(ROOT, "standards", SETS[key][0]))
+    prof = std.s.get("profile", [])
+    for _ in range(n):
+        toks = [f"{p['id']}={rnd.choice(p['options'])['id']}" for p in prof if rnd.random() < 0.9]
+        for q in std.questions:
+            r = rnd.random()
+            if r < 0.8:
+                toks.append(f"{q['id']}={rnd.randint(0, 5)}{'e' if rnd.random() < 0.7 else ''}")
+            elif r < 0.85 and q["na_allowed"]:
+                toks.append(f"{q['id']}=na")
+        for g in std.gates:
+            if rnd.random() < 0.9:
+                toks.append(f"{g['id']}={rnd.choice(['yes', 'yes', 'no', 'unsure'])}")
+        for fid, f in std.facts.items():
+            if rnd.random() < 0.2:
+                continue
+            if f["kind"] == "choice":
+                toks.append(f"{fid}={rnd.choice(f['options'])['id']}")
+            elif f["kind"] == "year":
+                toks.append(f"{fid}={rnd.randint(Y - 8, Y)}")
+            elif f["kind"] == "titles":
+                ts = [t for t in std.title_ids if rnd.random() < 0.2]
+                toks.append(f"{fid}={','.join(ts) or '-'}")
+            else:
+                hi = min(int(f.get("max", 10 ** 6)), 6000)
+                d = f.get("decimals", 0)
+                toks.append(f"{fid}={show(F(rnd.randint(0, hi * 10 ** d), 10 ** d))}")
+        profile, questions, gates, facts = expand(std, " ".join(toks))
+        _, _, ctx = assess(std, profile, questions, gates)
+        _, detail, _ = eval_programmes(std, profile, facts, ctx, Y)
+        for d, p in zip(detail, [p for p in std.s.get("programmes", []) if std.holds(p.get("applies_when"), profile)]):
+            for c in d["conditions"]:
+                assert not c["contradiction"] or c["status"] == "unknown"
+                if c["status"] == "met":
+                    for i in c["decided_by"]:
+                        if "fact" in i:
+                            assert i["fact"] in facts
+                        elif "gate" in i:
+                            assert gates.get(i["gate"]) == "yes"
+                        else:
+                            assert ctx["states"][i["question"]][0] == "ans"
+            close_everything(std, p, d["plan"], profile, questions, gates, facts, Y)
+    print(f"selftest {key}: {n} random answer sets, all checks hold")
+
+
 if __name__ == "__main__":
     # python3 tools/golden.py [fixture|enterprise|regional ...]   (default: all three)
     #         tools/golden.py --try enterprise "sector=services *=3e ..."
     #         tools/golden.py --near enterprise 650 "sector=manufacturing *=3e ..."
     #         tools/golden.py --migrate enterprise
+    #         tools/golden.py --selftest [fixture|enterprise|regional]
     if sys.argv[1:2] == ["--try"]:
         try_spec(sys.argv[2], sys.argv[3])
         sys.exit()
     if sys.argv[1:2] == ["--near"]:
         near(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        sys.exit()
+    if sys.argv[1:2] == ["--selftest"]:
+        for key in sys.argv[2:] or list(SETS):
+            selftest(key)
         sys.exit()
     if sys.argv[1:2] == ["--migrate"]:
         migrate(sys.argv[2])
