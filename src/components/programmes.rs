@@ -57,11 +57,7 @@ fn status_id(r: &ProgrammeResult) -> &'static str {
     if r.held {
         return "held";
     }
-    match r.status {
-        ProgrammeStatus::Ready => "ready",
-        ProgrammeStatus::Open => "open",
-        ProgrammeStatus::NotEligible => "not_eligible",
-    }
+    r.status.id()
 }
 
 fn met_count(r: &ProgrammeResult) -> (usize, usize) {
@@ -355,12 +351,7 @@ fn mark(c: ConditionStatus) -> &'static str {
 }
 
 fn condition_id(c: ConditionStatus) -> &'static str {
-    match c {
-        ConditionStatus::Met => "met",
-        ConditionStatus::NotMet => "not_met",
-        ConditionStatus::Unknown => "unknown",
-        ConditionStatus::NotApplicable => "not_applicable",
-    }
+    c.id()
 }
 
 fn tag_class(tag: brand_core::standard::Tag) -> &'static str {

@@ -127,20 +127,11 @@ pub struct DimensionOut {
 }
 
 pub fn programme_status(s: ProgrammeStatus) -> &'static str {
-    match s {
-        ProgrammeStatus::Ready => "ready",
-        ProgrammeStatus::Open => "open",
-        ProgrammeStatus::NotEligible => "not_eligible",
-    }
+    s.id()
 }
 
 fn condition_status(s: ConditionStatus) -> &'static str {
-    match s {
-        ConditionStatus::Met => "met",
-        ConditionStatus::NotMet => "not_met",
-        ConditionStatus::Unknown => "unknown",
-        ConditionStatus::NotApplicable => "not_applicable",
-    }
+    s.id()
 }
 
 fn input(s: &Standard, i: &Input) -> Value {

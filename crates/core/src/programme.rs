@@ -34,6 +34,18 @@ pub enum ConditionStatus {
     NotApplicable,
 }
 
+impl ConditionStatus {
+    /// The status as the CLI's JSON and the shell's markup spell it.
+    pub fn id(self) -> &'static str {
+        match self {
+            ConditionStatus::Met => "met",
+            ConditionStatus::NotMet => "not_met",
+            ConditionStatus::Unknown => "unknown",
+            ConditionStatus::NotApplicable => "not_applicable",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProgrammeStatus {
     /// Every condition met or not applicable, and the score at or above the rung's line.
@@ -42,6 +54,17 @@ pub enum ProgrammeStatus {
     Open,
     /// A condition is not met.
     NotEligible,
+}
+
+impl ProgrammeStatus {
+    /// The status as the CLI's JSON and the shell's markup spell it.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProgrammeStatus::Ready => "ready",
+            ProgrammeStatus::Open => "open",
+            ProgrammeStatus::NotEligible => "not_eligible",
+        }
+    }
 }
 
 /// An input a test reads (indices into the standard's `facts`, `gates`, `questions`).
