@@ -67,6 +67,8 @@ test('answers survive a reload and the start page offers to continue', { timeout
   assert.match(await page.locator('.bsc-saved').textContent(), /Saved on this device/);
   await page.reload();
   await page.locator('#bsc-standard-enterprise').check();
+  // The card counts over the questions asked once its questionnaire has opened.
+  await page.locator('.bsc-card.is-checked').filter({ hasText: /2 of 54 questions answered/ }).waitFor();
   assert.match(await page.locator('.bsc-card.is-checked').textContent(), /2 of 54 questions answered/);
   await page.getByRole('button', { name: 'Continue the assessment' }).click();
   assert.ok(await page.locator('[id="bsc-q-A1.1-l4"]').isChecked());

@@ -231,6 +231,8 @@ test('a questionnaire file changed under saved answers (same id and version, new
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(stored)]);
   await page.goto(server.url + '?lang=en&standard=enterprise');
   await page.locator('.bsc-notice').filter({ hasText: /file has changed/ }).waitFor();
+  // The card counts over the questions asked once its questionnaire has opened.
+  await page.locator('.bsc-card.is-checked').filter({ hasText: /1 of 54 questions answered/ }).waitFor();
   assert.match(await page.locator('.bsc-card.is-checked').textContent(), /1 of 54 questions answered/);
   await context.close();
 });
