@@ -82,3 +82,7 @@ id_type!(
     /// A crosswalk dimension ("quality"): a view of the score over some indicators.
     DimensionId
 );
+id_type!(
+    /// An application document ("audit_report"): one line of the 申报材料 checklist.
+    DocumentId
+);

@@ -32,8 +32,8 @@ pub use answers::{
 };
 pub use decimal::{Decimal, FactInputError};
 pub use ids::{
-    ConditionId, DimensionId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId, QuestionId,
-    TierId, TitleId,
+    ConditionId, DimensionId, DocumentId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId,
+    QuestionId, TierId, TitleId,
 };
 pub use lang::Lang;
 pub use programme::{crosswalk, programme_plan, programmes, ConditionStatus, ProgrammeResult, ProgrammeStatus};

@@ -767,7 +767,8 @@ fn programme_plan_law(s: &Standard, a: &Answers, index: usize) -> Result<(), Tes
 #[test]
 fn programmes_at_every_bound_validate_and_evaluate() {
     use brand_core::standard::{
-        MAX_CONDITIONS, MAX_DIMENSIONS, MAX_FACTS, MAX_MIGRATIONS, MAX_PROGRAMMES, MAX_TESTS, MAX_TITLES,
+        MAX_CONDITIONS, MAX_DIMENSIONS, MAX_DOCUMENTS, MAX_FACTS, MAX_MIGRATIONS, MAX_PROGRAMMES, MAX_PROOFS,
+        MAX_TESTS, MAX_TITLES,
     };
     let mut v: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../standards/fixtures/programmes.json"))
@@ -818,8 +819,25 @@ fn programmes_at_every_bound_validate_and_evaluate() {
             .map(|m| json!({ "from": format!("0.{m}"), "questions": { "A1.1": "A1.2", "X": null }, "gates": { "G9": "G1" } }))
             .collect(),
     );
+    let all_programmes: Vec<String> = (0..MAX_PROGRAMMES).map(|p| format!("p{p}")).collect();
+    let proofs: Vec<Value> = (0..MAX_PROOFS)
+        .map(|i| match i % 3 {
+            0 => json!({ "condition": format!("C{i}&x") }),
+            1 => json!({ "gate": "G5" }),
+            _ => json!({ "question": "B2.2", "level": 5 }),
+        })
+        .collect();
+    v["documents"] = Value::Array(
+        (0..MAX_DOCUMENTS)
+            .map(|d| {
+                json!({ "id": format!("doc{d}"), "name": text("d"), "issuer": "third_party", "period": "last_5_years",
+                    "programmes": all_programmes, "proves": proofs, "sources": [{ "cite": "x", "tag": "D" }] })
+            })
+            .collect(),
+    );
     let s = parse(&v.to_string()).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!((s.facts.len(), s.titles.len(), s.programmes.len()), (MAX_FACTS, MAX_TITLES, MAX_PROGRAMMES));
+    assert_eq!((s.documents.len(), s.documents[0].proves.len()), (MAX_DOCUMENTS, MAX_PROOFS));
     let empty = Answers::default();
     let mut full = Answers::default();
     full.set_profile(ProfileId::new("sector"), Some(OptionId::new("mfg")));

@@ -674,3 +674,53 @@ fn programme_shape_errors_have_their_path() {
     let got = parse(&v.to_string()).unwrap_err();
     assert_eq!(got[0].path, "$.migrations[0].questions.A1.1", "{got:?}");
 }
+
+/// One broken definition per problem kind of the application documents.
+#[test]
+fn document_references_resolve() {
+    let s = common::progs();
+    assert_eq!(s.documents.len(), 3);
+    let audit = &s.documents[1];
+    assert_eq!(audit.programmes, vec![0, 1, 2]);
+    assert_eq!(
+        audit.proves,
+        vec![
+            brand_core::standard::Proof::Condition("QY-revenue".into()),
+            brand_core::standard::Proof::Condition("HP-R&D".into()),
+            brand_core::standard::Proof::Question { question: 9, level: 4 },
+        ]
+    );
+    let d = "$.documents[0]";
+    let doc = |edit: Value| move |v: &mut Value| v["documents"][0]["proves"][0] = edit;
+    expect_p(
+        |v| v["documents"][0]["programmes"][1] = json!("nope"),
+        &format!("{d}.programmes[1]"),
+        K::UnknownProgramme("nope".into()),
+    );
+    expect_p(|v| v["documents"][0]["programmes"] = json!([]), &format!("{d}.programmes"), K::Empty);
+    expect_p(
+        |v| v["documents"][0]["programmes"] = json!(["qy_industry", "qy_industry"]),
+        &format!("{d}.programmes[1]"),
+        K::DuplicateId("qy_industry".into()),
+    );
+    expect_p(|v| v["documents"][0]["sources"] = json!([]), &format!("{d}.sources"), K::Empty);
+    expect_p(|v| v["documents"][1]["id"] = json!("licence"), "$.documents[1].id", K::DuplicateId("licence".into()));
+    // A condition of a programme the document does not list is not known to it.
+    expect_p(
+        doc(json!({ "condition": "SD-staff" })),
+        &format!("{d}.proves[0].condition"),
+        K::UnknownCondition("SD-staff".into()),
+    );
+    expect_p(doc(json!({ "gate": "G9" })), &format!("{d}.proves[0].gate"), K::UnknownGate("G9".into()));
+    expect_p(
+        doc(json!({ "question": "Z9", "level": 3 })),
+        &format!("{d}.proves[0].question"),
+        K::UnknownQuestion("Z9".into()),
+    );
+    expect_p(doc(json!({ "question": "A1.1", "level": 0 })), &format!("{d}.proves[0].level"), K::ProofLevel(0));
+    expect_p(doc(json!({ "question": "A1.1", "level": 6 })), &format!("{d}.proves[0].level"), K::ProofLevel(6));
+    expect_p(doc(json!({ "question": "A1.1" })), &format!("{d}.proves[0]"), K::ProofShape);
+    expect_p(doc(json!({ "level": 2 })), &format!("{d}.proves[0]"), K::ProofShape);
+    expect_p(doc(json!({ "gate": "G1", "condition": "QY-city" })), &format!("{d}.proves[0]"), K::ProofShape);
+    expect_p(doc(json!({})), &format!("{d}.proves[0]"), K::ProofShape);
+}

@@ -44,6 +44,10 @@ pub const MAX_TITLES: usize = 32;
 /// Crosswalk dimensions.
 pub const MAX_DIMENSIONS: usize = 8;
 pub const MAX_PROGRAMMES: usize = 32;
+/// Application documents.
+pub const MAX_DOCUMENTS: usize = 64;
+/// What one document proves.
+pub const MAX_PROOFS: usize = 16;
 /// Hard conditions of one programme.
 pub const MAX_CONDITIONS: usize = 32;
 /// Tests of one condition.

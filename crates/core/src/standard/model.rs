@@ -9,12 +9,12 @@ use std::ops::Range;
 
 use crate::decimal::Decimal;
 use crate::ids::{
-    ConditionId, DimensionId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId, QuestionId,
-    TierId, TitleId,
+    ConditionId, DimensionId, DocumentId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId,
+    QuestionId, TierId, TitleId,
 };
 use crate::lang::Lang;
 
-pub use super::raw::{FactKind as FactKindName, Op, QuestionKind, Subject, Tag};
+pub use super::raw::{FactKind as FactKindName, Issuer, Op, Period, QuestionKind, Subject, Tag};
 
 /// A validated text: both languages present.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -167,6 +167,32 @@ pub struct Standard {
     pub dimensions: Vec<Dimension>,
     pub programmes: Vec<Programme>,
     pub migrations: Vec<Migration>,
+    pub documents: Vec<Document>,
+}
+
+/// An application document, one line of the checklist of each programme that asks for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: DocumentId,
+    pub name: Text,
+    pub help: Option<Text>,
+    pub issuer: Issuer,
+    pub period: Period,
+    /// Indices into [`Standard::programmes`], in the order listed, each once.
+    pub programmes: Vec<usize>,
+    pub proves: Vec<Proof>,
+    pub sources: Vec<Source>,
+}
+
+/// What a document proves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Proof {
+    /// The condition of this id of each of the document's programmes that has one (at least one).
+    Condition(ConditionId),
+    /// Index into [`Standard::gates`].
+    Gate(usize),
+    /// A question (index into [`Standard::questions`]) at `level` (1–5).
+    Question { question: usize, level: u8 },
 }
 
 /// A typed profile fact.
@@ -284,6 +310,9 @@ impl Standard {
     }
     pub fn title_index(&self, id: &TitleId) -> Option<usize> {
         self.titles.iter().position(|t| &t.id == id)
+    }
+    pub fn document_index(&self, id: &DocumentId) -> Option<usize> {
+        self.documents.iter().position(|d| &d.id == id)
     }
     pub fn programme_index(&self, id: &ProgrammeId) -> Option<usize> {
         self.programmes.iter().position(|p| &p.id == id)

@@ -87,6 +87,14 @@ pub enum ProblemKind {
         max: usize,
     },
     UnknownFact(String),
+    UnknownProgramme(String),
+    /// None of the document's programmes has a condition with this id.
+    UnknownCondition(String),
+    /// A proof with none of the shapes, or parts of several (`{condition}`, `{gate}`,
+    /// `{question, level}`).
+    ProofShape,
+    /// A proof's level is not 1 to 5.
+    ProofLevel(u32),
     UnknownTitle(String),
     UnknownTier(String),
     UnknownQuestion(String),
@@ -183,6 +191,10 @@ impl fmt::Display for ProblemKind {
             PointsTooLarge { found, max } => write!(f, "{found} points; at most {max} are allowed"),
             TextTooLong { chars, max } => write!(f, "{chars} characters; at most {max} are allowed"),
             UnknownFact(id) => write!(f, "no fact has the id \"{id}\""),
+            UnknownProgramme(id) => write!(f, "no programme has the id \"{id}\""),
+            UnknownCondition(id) => write!(f, "none of the document's programmes has a condition \"{id}\""),
+            ProofShape => write!(f, "a proof needs exactly one shape: {{condition}}, {{gate}} or {{question, level}}"),
+            ProofLevel(l) => write!(f, "{l} is not a level from 1 to 5"),
             UnknownTitle(id) => write!(f, "no title has the id \"{id}\""),
             UnknownTier(id) => write!(f, "no tier has the id \"{id}\""),
             UnknownQuestion(id) => write!(f, "no question has the id \"{id}\""),

@@ -57,6 +57,9 @@ pub struct StandardFile {
     /// How answers saved against an earlier version of this standard carry over.
     #[serde(default)]
     pub migrations: Vec<Migration>,
+    /// The documents an application file needs (the 申报材料 checklist), in the order shown.
+    #[serde(default)]
+    pub documents: Vec<Document>,
 }
 
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -423,4 +426,64 @@ pub struct Migration {
     pub questions: std::collections::BTreeMap<String, Option<String>>,
     #[serde(default)]
     pub gates: std::collections::BTreeMap<String, Option<String>>,
+}
+
+/// Who issues a document: the firm itself (自制), a third party (第三方), a government body (政府).
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Issuer {
+    #[serde(rename = "self")]
+    Own,
+    ThirdParty,
+    Government,
+}
+
+/// The period a document must cover: valid now (现行有效), last year (上年度), the last three or
+/// five years (近三年 / 近五年).
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Current,
+    LastYear,
+    #[serde(rename = "last_3_years")]
+    Last3Years,
+    #[serde(rename = "last_5_years")]
+    Last5Years,
+}
+
+/// What a document proves, in exactly one of these shapes: `{condition}` (a condition id of the
+/// document's programmes), `{gate}`, `{question, level}` (the level 1–5 it evidences).
+#[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Proof {
+    #[serde(default)]
+    pub condition: Option<String>,
+    #[serde(default)]
+    pub gate: Option<String>,
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
+    pub level: Option<u32>,
+}
+
+/// An application document: what it is, who issues it, the period it covers, the programmes that
+/// ask for it and what it proves.
+#[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    pub issuer: Issuer,
+    pub period: Period,
+    /// Programme ids; at least one.
+    pub programmes: Vec<String>,
+    #[serde(default)]
+    pub proves: Vec<Proof>,
+    pub sources: Vec<Source>,
 }

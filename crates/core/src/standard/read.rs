@@ -751,6 +751,56 @@ impl Rd {
         Ok(m)
     }
 
+    fn proof(&mut self, v: Value) -> R<Proof> {
+        let mut p = Proof::default();
+        self.object(v, "struct Proof", &["condition", "gate", "question", "level"], 0, &mut |r, i, x| {
+            match i {
+                0 => p.condition = r.opt_string(x)?,
+                1 => p.gate = r.opt_string(x)?,
+                2 => p.question = r.opt_string(x)?,
+                _ => p.level = r.opt_u32(x)?,
+            }
+            Ok(())
+        })?;
+        Ok(p)
+    }
+
+    fn document(&mut self, v: Value) -> R<Document> {
+        let mut d = Document {
+            id: String::new(),
+            name: Text::default(),
+            help: None,
+            issuer: Issuer::Own,
+            period: Period::Current,
+            programmes: Vec::new(),
+            proves: Vec::new(),
+            sources: Vec::new(),
+        };
+        let names = ["id", "name", "help", "issuer", "period", "programmes", "proves", "sources"];
+        self.object(v, "struct Document", &names, 0b1011_1011, &mut |r, i, x| {
+            match i {
+                0 => d.id = r.string(x)?,
+                1 => d.name = r.text(x)?,
+                2 => d.help = r.opt_text(x)?,
+                3 => {
+                    const ALL: [Issuer; 3] = [Issuer::Own, Issuer::ThirdParty, Issuer::Government];
+                    d.issuer = ALL[r.variant(x, "enum Issuer", &["self", "third_party", "government"])?];
+                }
+                4 => {
+                    const ALL: [Period; 4] =
+                        [Period::Current, Period::LastYear, Period::Last3Years, Period::Last5Years];
+                    d.period =
+                        ALL[r.variant(x, "enum Period", &["current", "last_year", "last_3_years", "last_5_years"])?];
+                }
+                5 => d.programmes = r.strings(x)?,
+                6 => d.proves = r.list(x, Rd::proof)?,
+                _ => d.sources = r.sources(x)?,
+            }
+            Ok(())
+        })?;
+        Ok(d)
+    }
+
     fn standard(&mut self, v: Value) -> R<StandardFile> {
         let mut f = StandardFile {
             schema: None,
@@ -772,6 +822,7 @@ impl Rd {
             dimensions: Vec::new(),
             programmes: Vec::new(),
             migrations: Vec::new(),
+            documents: Vec::new(),
         };
         let names = [
             "$schema",
@@ -793,6 +844,7 @@ impl Rd {
             "dimensions",
             "programmes",
             "migrations",
+            "documents",
         ];
         // Required: format … total_points, parts and tiers.
         let required = 0b1111_1110 | 1 << 9 | 1 << 11;
@@ -821,7 +873,8 @@ impl Rd {
                 15 => f.titles = r.list(x, Rd::title)?,
                 16 => f.dimensions = r.list(x, Rd::dimension)?,
                 17 => f.programmes = r.list(x, Rd::programme)?,
-                _ => f.migrations = r.list(x, Rd::migration)?,
+                18 => f.migrations = r.list(x, Rd::migration)?,
+                _ => f.documents = r.list(x, Rd::document)?,
             }
             Ok(())
         })?;

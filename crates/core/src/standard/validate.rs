@@ -10,12 +10,13 @@ use super::{raw, FORMAT};
 use crate::answers::{MAX_YEAR, MIN_YEAR};
 use crate::decimal::{Decimal, MAX_DECIMALS};
 use crate::ids::{
-    ConditionId, DimensionId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId, QuestionId,
-    TierId, TitleId,
+    ConditionId, DimensionId, DocumentId, FactId, GateId, IndicatorId, OptionId, PartId, ProfileId, ProgrammeId,
+    QuestionId, TierId, TitleId,
 };
 use crate::lang::Lang;
 use crate::visible::has_visible;
 
+mod documents;
 mod programmes;
 use programmes::Refs;
 
@@ -449,6 +450,7 @@ impl Validator {
         let dimensions = self.dimensions(f.dimensions, &indicators);
         let programmes = self.programmes(f.programmes, &tiers, &refs);
         let migrations = self.migrations(f.migrations, &questions, &gates);
+        let documents = self.documents(f.documents, &programmes, &gates, &questions);
 
         if !self.problems.is_empty() {
             return Err(self.problems);
@@ -474,6 +476,7 @@ impl Validator {
             dimensions,
             programmes,
             migrations,
+            documents,
         })
     }
 }
