@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::decimal::{check_number, parse_input, Decimal, FactInputError, LexemeFault};
-use crate::ids::{FactId, GateId, OptionId, ProfileId, QuestionId, TitleId};
+use crate::dossier::{Action, ActionKey, DocMark, DocStatus};
+use crate::ids::{DocumentId, FactId, GateId, OptionId, ProfileId, QuestionId, TitleId};
 use crate::import::clip;
 pub use crate::import::{
     issue_counts, ChangedItem, Expected, FactFault, ImportError, ImportIssue, IssueKind, LevelFault, SyntaxFault,
@@ -24,9 +25,9 @@ use crate::standard::{Fact, FactKind, Standard};
 
 /// The `format` marker of an answers file, so a stray JSON file is recognised as not ours.
 pub const FILE_FORMAT: &str = "brand-self-check/answers";
-/// The newest answers-file version this code writes and reads. Version 2 added `facts`;
-/// version 1 files still read.
-pub const FILE_VERSION: u32 = 2;
+/// The newest answers-file version this code writes and reads. Version 2 added `facts`, version 3
+/// the `checklist` and `actions`; version 1 and 2 files still read.
+pub const FILE_VERSION: u32 = 3;
 
 /// The earliest year a year fact may hold.
 pub const MIN_YEAR: u16 = 1800;
@@ -97,6 +98,10 @@ pub struct Answers {
     pub questions: BTreeMap<QuestionId, Answer>,
     pub gates: BTreeMap<GateId, GateAnswer>,
     pub facts: BTreeMap<FactId, FactValue>,
+    /// The checklist's marks, per document (see `dossier.rs`).
+    pub checklist: BTreeMap<DocumentId, DocMark>,
+    /// The action records, keyed by [`ActionKey::key`].
+    pub actions: BTreeMap<String, Action>,
 }
 
 /// Reads what the user typed into the field of a number or year fact. `year` is the assessment
@@ -164,6 +169,25 @@ impl Answers {
         }
     }
 
+    /// Sets a document's mark; an empty mark is the same as none.
+    pub fn set_mark(&mut self, id: DocumentId, mark: DocMark) {
+        if mark.is_empty() {
+            remove_key(&mut self.checklist, &id);
+        } else {
+            self.checklist.insert(id, mark);
+        }
+    }
+
+    /// Sets an action's record; an empty record is the same as none.
+    pub fn set_action(&mut self, key: &ActionKey, action: Action) {
+        let key = key.key();
+        if action.is_empty() {
+            remove_key(&mut self.actions, &key);
+        } else {
+            self.actions.insert(key, action);
+        }
+    }
+
     /// How many entries (profile choices, question answers, gate answers) differ between the two:
     /// what an import would change.
     pub fn differences(&self, other: &Answers) -> usize {
@@ -174,6 +198,8 @@ impl Answers {
             + diff(&self.questions, &other.questions)
             + diff(&self.gates, &other.gates)
             + diff(&self.facts, &other.facts)
+            + diff(&self.checklist, &other.checklist)
+            + diff(&self.actions, &other.actions)
     }
 
     /// An answer with neither response nor note is the same as none; keep the map canonical so
@@ -258,6 +284,55 @@ impl Serialize for FactEntry {
     }
 }
 
+/// One checklist mark in a file, read leniently: what does not fit is in `issues`, reported by
+/// `into_answers` only when the document exists.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct MarkEntry {
+    pub status: Option<DocStatus>,
+    pub place: String,
+    pub issues: Vec<ImportIssue>,
+}
+
+impl Serialize for MarkEntry {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = ser.serialize_map(None)?;
+        if let Some(st) = self.status {
+            m.serialize_entry("status", st.id())?;
+        }
+        if !self.place.is_empty() {
+            m.serialize_entry("where", &self.place)?;
+        }
+        m.end()
+    }
+}
+
+/// One action record in a file, read leniently (see [`MarkEntry`]).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ActionEntry {
+    pub action: Action,
+    pub issues: Vec<ImportIssue>,
+}
+
+impl Serialize for ActionEntry {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let a = &self.action;
+        let mut m = ser.serialize_map(None)?;
+        if !a.owner.is_empty() {
+            m.serialize_entry("owner", &a.owner)?;
+        }
+        if let Some(d) = a.due {
+            m.serialize_entry("due", &d.to_string())?;
+        }
+        m.serialize_entry("status", a.status.id())?;
+        if !a.note.is_empty() {
+            m.serialize_entry("note", &a.note)?;
+        }
+        m.end()
+    }
+}
+
 /// The computed result written next to exported answers, for people and systems that read the
 /// file without this app. It is never read back: on import the result is computed afresh.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -284,6 +359,12 @@ pub struct AnswersFile {
     /// Typed facts (version 2); written only when there are some.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: BTreeMap<String, FactEntry>,
+    /// Document marks (version 3); written only when there are some.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub checklist: BTreeMap<String, MarkEntry>,
+    /// Action records (version 3); written only when there are some.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<String, ActionEntry>,
     /// Written on export; never read back (`parse` leaves it `None`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultSummary>,
@@ -323,6 +404,12 @@ impl AnswersFile {
                 };
                 (k.0.clone(), entry)
             })),
+            checklist: map_from(answers.checklist.iter().map(|(k, m)| {
+                (k.0.clone(), MarkEntry { status: m.status, place: m.place.clone(), issues: Vec::new() })
+            })),
+            actions: map_from(
+                answers.actions.iter().map(|(k, a)| (k.clone(), ActionEntry { action: a.clone(), issues: Vec::new() })),
+            ),
             result,
             issues: Vec::new(),
         }
@@ -407,6 +494,49 @@ impl AnswersFile {
                     },
                     FactEntry::List(l) => w.list(l),
                 }
+            }
+            w.close();
+        }
+        if !self.checklist.is_empty() {
+            w.key("checklist");
+            w.open();
+            for (k, m) in &self.checklist {
+                w.key(k);
+                w.open();
+                if let Some(st) = m.status {
+                    w.key("status");
+                    w.raw(&quote(st.id()));
+                }
+                if !m.place.is_empty() {
+                    w.key("where");
+                    w.raw(&quote(&m.place));
+                }
+                w.close();
+            }
+            w.close();
+        }
+        if !self.actions.is_empty() {
+            w.key("actions");
+            w.open();
+            for (k, e) in &self.actions {
+                let a = &e.action;
+                w.key(k);
+                w.open();
+                if !a.owner.is_empty() {
+                    w.key("owner");
+                    w.raw(&quote(&a.owner));
+                }
+                if let Some(d) = a.due {
+                    w.key("due");
+                    w.raw(&quote(&d.to_string()));
+                }
+                w.key("status");
+                w.raw(&quote(a.status.id()));
+                if !a.note.is_empty() {
+                    w.key("note");
+                    w.raw(&quote(&a.note));
+                }
+                w.close();
             }
             w.close();
         }
@@ -547,6 +677,28 @@ impl AnswersFile {
                     found: echo(&entry_text(&entry)),
                     fault,
                 }),
+            }
+        }
+        for (id, m) in self.checklist {
+            let did = DocumentId(id);
+            if standard.document_index(&did).is_none() {
+                issues.push(ImportIssue::UnknownDocument(echo(&did.0)));
+                continue;
+            }
+            issues.extend(m.issues);
+            let mark = DocMark { status: m.status, place: m.place };
+            if !mark.is_empty() {
+                out.checklist.insert(did, mark);
+            }
+        }
+        for (key, e) in self.actions {
+            if ActionKey::parse(standard, &key).is_none() {
+                issues.push(ImportIssue::UnknownAction(echo(&key)));
+                continue;
+            }
+            issues.extend(e.issues);
+            if !e.action.is_empty() {
+                out.actions.insert(key, e.action);
             }
         }
         (out, issues)

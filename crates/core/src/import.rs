@@ -30,8 +30,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::answers::{AnswersFile, FactEntry, GateAnswer, QuestionEntry, StandardRef, FILE_FORMAT, FILE_VERSION};
+use crate::answers::{
+    ActionEntry, AnswersFile, FactEntry, GateAnswer, MarkEntry, QuestionEntry, StandardRef, FILE_FORMAT, FILE_VERSION,
+};
 use crate::decimal::Decimal;
+use crate::dossier::{ActionStatus, Day, DayFault, DocStatus, MAX_OWNER_CHARS, MAX_PLACE_CHARS};
 use crate::json::{self, Str, Value, Whole};
 use crate::standard::FactKindName;
 
@@ -72,6 +75,10 @@ pub enum Expected {
     WholeNumber,
     /// "yes", "no" or "unsure".
     GateAnswer,
+    /// A checklist mark: "have", "todo" or "na".
+    DocStatus,
+    /// An action's status: "todo", "doing" or "done".
+    ActionStatus,
 }
 
 /// Why a level was not imported.
@@ -166,6 +173,23 @@ pub enum ImportIssue {
         item: ChangedItem,
         id: String,
     },
+    /// A checklist mark for a document the standard does not have; skipped.
+    UnknownDocument(String),
+    /// An action record whose key names nothing the standard has; skipped.
+    UnknownAction(String),
+    /// The due date of `action` (`found`, as written) is not a day; the rest of the record is kept.
+    DateRefused {
+        action: String,
+        found: String,
+        fault: DayFault,
+    },
+    /// The text at `path` (an owner, a document's place, an action's note) had `chars`
+    /// characters; it was cut to `max`.
+    TextTooLong {
+        path: String,
+        chars: usize,
+        max: usize,
+    },
 }
 
 /// The kind of an [`ImportIssue`], without its data: for counting a long report per kind.
@@ -186,6 +210,10 @@ pub enum IssueKind {
     UnknownFact,
     FactRefused,
     Changed,
+    UnknownDocument,
+    UnknownAction,
+    DateRefused,
+    TextTooLong,
 }
 
 impl ImportIssue {
@@ -207,6 +235,10 @@ impl ImportIssue {
             I::UnknownFact(_) => IssueKind::UnknownFact,
             I::FactRefused { .. } => IssueKind::FactRefused,
             I::Changed { .. } => IssueKind::Changed,
+            I::UnknownDocument(_) => IssueKind::UnknownDocument,
+            I::UnknownAction(_) => IssueKind::UnknownAction,
+            I::DateRefused { .. } => IssueKind::DateRefused,
+            I::TextTooLong { .. } => IssueKind::TextTooLong,
         }
     }
 }
@@ -292,6 +324,8 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
         questions: BTreeMap::new(),
         gates: BTreeMap::new(),
         facts: BTreeMap::new(),
+        checklist: BTreeMap::new(),
+        actions: BTreeMap::new(),
         result: None,
         issues: Vec::new(),
     };
@@ -348,8 +382,30 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
         };
         file.facts.insert(id, entry);
     }
+    for (id, v) in r.section(&mut top, "checklist")? {
+        let entry = r.mark(&id, v);
+        file.checklist.insert(id, entry);
+    }
+    for (key, v) in r.section(&mut top, "actions")? {
+        let entry = r.action(&key, v);
+        file.actions.insert(key, entry);
+    }
     file.issues = r.issues;
     Ok(file)
+}
+
+/// `text` cut to `max` characters, and its length in characters when it was longer.
+fn cut(text: String, max: usize) -> (String, Option<usize>) {
+    if text.len() <= max {
+        return (text, None);
+    }
+    match text.char_indices().nth(max) {
+        None => (text, None),
+        Some((at, _)) => {
+            let chars = text.chars().count();
+            (text[..at].to_owned(), Some(chars))
+        }
+    }
 }
 
 fn shape(path: &str, expected: Expected) -> ImportError {
@@ -450,13 +506,10 @@ impl Reader {
                 if s.replaced {
                     inner.surrogate(&format!("{}.note", path()), &s);
                 }
-                let chars = if s.text.len() > MAX_NOTE_CHARS { s.text.chars().count() } else { 0 };
-                if chars > MAX_NOTE_CHARS {
-                    let cut = s.text.char_indices().nth(MAX_NOTE_CHARS).map_or(s.text.len(), |(i, _)| i);
-                    entry.note = s.text[..cut].to_owned();
+                let (note, long) = cut(s.text, MAX_NOTE_CHARS);
+                entry.note = note;
+                if let Some(chars) = long {
                     inner.issues.push(ImportIssue::NoteTooLong { question: echo(id), chars, max: MAX_NOTE_CHARS });
-                } else {
-                    entry.note = s.text;
                 }
             }
             Some(_) => inner
@@ -469,6 +522,102 @@ impl Reader {
 }
 
 /// A short JSON rendering of a value that is not a number, for quoting in an issue.
+impl Reader {
+    /// A text member of an entry: cut to `max` and reported when longer, a wrong type reported.
+    fn text(&mut self, m: &mut Vec<(String, Value)>, name: &str, path: &dyn Fn() -> String, max: usize) -> String {
+        match take(m, name) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => {
+                let at = || format!("{}.{name}", path());
+                self.surrogate(&at(), &s);
+                let (text, long) = cut(s.text, max);
+                if let Some(chars) = long {
+                    self.issues.push(ImportIssue::TextTooLong { path: at(), chars, max });
+                }
+                text
+            }
+            Some(_) => {
+                self.issues
+                    .push(ImportIssue::WrongType { path: format!("{}.{name}", path()), expected: Expected::String });
+                String::new()
+            }
+        }
+    }
+
+    /// The members of an entry object, or a wrong-type issue.
+    fn entry(&mut self, v: Value, path: &dyn Fn() -> String) -> Option<Vec<(String, Value)>> {
+        match v {
+            Value::Object(m) => Some(self.last_wins(path, m)),
+            _ => {
+                self.issues.push(ImportIssue::WrongType { path: path(), expected: Expected::Object });
+                None
+            }
+        }
+    }
+
+    /// A checklist mark; issues go with the entry (see [`Reader::question`]).
+    fn mark(&mut self, id: &str, v: Value) -> MarkEntry {
+        let path = || key_path("$.checklist", id);
+        let mut inner = Reader::default();
+        let mut entry = MarkEntry::default();
+        if let Some(mut m) = inner.entry(v, &path) {
+            match take(&mut m, "status") {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) if DocStatus::from_id(&s.text).is_some() => {
+                    entry.status = DocStatus::from_id(&s.text)
+                }
+                Some(_) => inner
+                    .issues
+                    .push(ImportIssue::WrongType { path: format!("{}.status", path()), expected: Expected::DocStatus }),
+            }
+            entry.place = inner.text(&mut m, "where", &path, MAX_PLACE_CHARS);
+        }
+        entry.issues = inner.issues;
+        entry
+    }
+
+    /// An action record; issues go with the entry.
+    fn action(&mut self, key: &str, v: Value) -> ActionEntry {
+        let path = || key_path("$.actions", key);
+        let mut inner = Reader::default();
+        let mut entry = ActionEntry::default();
+        if let Some(mut m) = inner.entry(v, &path) {
+            let a = &mut entry.action;
+            a.owner = inner.text(&mut m, "owner", &path, MAX_OWNER_CHARS);
+            a.note = inner.text(&mut m, "note", &path, MAX_NOTE_CHARS);
+            match take(&mut m, "status") {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) if ActionStatus::from_id(&s.text).is_some() => {
+                    a.status = ActionStatus::from_id(&s.text).unwrap_or_default()
+                }
+                Some(_) => inner.issues.push(ImportIssue::WrongType {
+                    path: format!("{}.status", path()),
+                    expected: Expected::ActionStatus,
+                }),
+            }
+            match take(&mut m, "due") {
+                None | Some(Value::Null) => {}
+                Some(v) => {
+                    let parsed = match &v {
+                        Value::String(s) => Day::parse(&s.text),
+                        _ => Err(DayFault::NotIso),
+                    };
+                    match parsed {
+                        Ok(d) => a.due = Some(d),
+                        Err(fault) => inner.issues.push(ImportIssue::DateRefused {
+                            action: echo(key),
+                            found: echo(&json_text(&v)),
+                            fault,
+                        }),
+                    }
+                }
+            }
+        }
+        entry.issues = inner.issues;
+        entry
+    }
+}
+
 fn json_text(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
@@ -523,6 +672,8 @@ impl fmt::Display for Expected {
             Expected::Boolean => "true or false",
             Expected::WholeNumber => "a whole number",
             Expected::GateAnswer => "\"yes\", \"no\" or \"unsure\"",
+            Expected::DocStatus => "\"have\", \"todo\" or \"na\"",
+            Expected::ActionStatus => "\"todo\", \"doing\" or \"done\"",
         })
     }
 }
@@ -572,6 +723,16 @@ impl fmt::Display for ImportIssue {
                 };
                 write!(f, "{what} {id} changed in this version of the standard; its answer is not carried over")
             }
+            I::UnknownDocument(d) => write!(f, "document {d} is not in this standard's checklist; skipped"),
+            I::UnknownAction(a) => write!(f, "action {a} names nothing in this standard; skipped"),
+            I::DateRefused { action, found, fault } => {
+                let why = match fault {
+                    DayFault::NotIso => "not a date written YYYY-MM-DD",
+                    DayFault::NoSuchDay => "not a day of the calendar (1800–2100)",
+                };
+                write!(f, "action {action}: the due date {found} is {why}; the date is not imported")
+            }
+            I::TextTooLong { path, chars, max } => write!(f, "{path} has {chars} characters; cut to {max}"),
         }
     }
 }

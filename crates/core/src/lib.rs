@@ -12,6 +12,7 @@
 
 pub mod answers;
 pub mod decimal;
+pub mod dossier;
 pub mod handover;
 pub mod hash;
 mod ids;
