@@ -25,9 +25,29 @@ test('what a first visit transfers and the critical path stay within the size bu
   assert.ok(s.critical.brotli <= budget.ceiling.critical, `critical path too large: ${report}`);
   // Every file a first visit transfers is precached, so the total above is what offline costs.
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
-  for (const f of s.files.map((r) => r.file).filter((f) => f !== 'index.html' && f !== 'sw.js')) {
-    assert.ok(sw.includes(`"./${f}"`), `${f} is not precached`);
+  const precache = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+  for (const f of s.files.filter((r) => !r.lazy).map((r) => r.file).filter((f) => f !== 'index.html' && f !== 'sw.js')) {
+    assert.ok(precache.includes(`./${f}`), `${f} is not precached`);
   }
+});
+
+test('the lazy files (the spreadsheet writer) are not precached and stay within their own ceiling (brotli)', () => {
+  const s = sizes(dist);
+  const report = `lazy files ${kb(s.lazy.brotli)} (${s.lazy.raw} raw; ceiling ${kb(budget.ceiling.lazy)}): ${s.lazy.files.join(', ')}`;
+  console.log(report);
+  assert.deepEqual(s.lazy.files.map((f) => f.replace(/-[0-9a-f]{16}/, '-HASH')), ['lazy-xlsx-HASH.js']);
+  assert.ok(s.lazy.brotli <= budget.ceiling.lazy, `lazy files too large: ${report}`);
+  const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const precache = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+  const lazy = JSON.parse(sw.match(/^const LAZY = (.*);$/m)[1]);
+  for (const f of s.lazy.files) {
+    assert.ok(!precache.includes(`./${f}`), `${f} is precached: a first visit would download it`);
+    assert.ok(lazy.includes(`./${f}`), `${f} is not in the service worker's LAZY list`);
+    assert.ok(!s.critical.files.includes(f), `${f} is on the critical path`);
+  }
+  // The page names the writer for src/xlsx.rs, relative, so it resolves at any sub-path.
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  assert.equal(html.match(/<meta name="bsc-xlsx" content="([^"]+)"/)?.[1], `./${s.lazy.files[0]}`);
 });
 
 test('the shipped standards are not compiled into the wasm', () => {

@@ -24,6 +24,7 @@ pub mod offline;
 pub mod standards;
 pub mod state;
 pub mod storage;
+pub mod xlsx;
 
 /// The browser window; `None` when the app is rendered natively at build time (the prerendered
 /// first screen, `src/bin/prerender.rs`), where browser APIs do not exist.
