@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use brand_core::programme::{default_programme, programme_plan, programmes};
+use brand_core::dossier::action_plan;
+use brand_core::programme::{default_programme, programmes};
 use brand_core::{assess, Lang};
 use yew::prelude::*;
 
@@ -83,8 +84,10 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|id| listed.iter().find(|r| !r.held && st.programmes[r.programme].id == *id))
             .map(|r| r.programme)
             .or_else(|| default_programme(st, &listed));
-        let plan = picked.map(|i| programme_plan(st, &session.answers, &x.score, i, year));
-        Rc::new(Programmes { listed, plan, year })
+        let day = brand_core::dossier::Day::new(year, today.1 as u8, today.2 as u8);
+        let plan = picked.map(|i| action_plan(st, &session.answers, &x.score, i, year, day));
+        let checklist = picked.map(|i| brand_core::dossier::checklist(st, &session.answers, i));
+        Rc::new(Programmes { listed, plan, checklist, year })
     });
     let screen = match (&session.screen, &session.standard, &x, &progs) {
         (Screen::Step(step), Some(st), Some(x), Some(progs)) => html! {

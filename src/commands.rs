@@ -14,6 +14,20 @@ fn file_name(what: &str, id: &str, today: (u32, u32, u32), ext: &str) -> String 
     format!("brand-self-check{what}-{id}-{y}{m:02}{d:02}.{ext}")
 }
 
+/// Writes the team's spreadsheet (`sheets.rs`) with the lazily loaded writer (`xlsx.rs`) and
+/// downloads it; `Err` is the notice to show.
+pub async fn export_xlsx(st: &Standard, workbook: String, today: (u32, u32, u32)) -> Result<(), crate::state::Notice> {
+    use crate::state::Notice;
+    match crate::xlsx::write(&workbook).await {
+        Ok(blob) => {
+            files::download_blob(&file_name("-plan", &st.id, today, "xlsx"), &blob);
+            Ok(())
+        }
+        Err(crate::xlsx::XlsxError::Unavailable) => Err(Notice::XlsxUnavailable),
+        Err(crate::xlsx::XlsxError::Failed(e)) => Err(Notice::XlsxFailed(e)),
+    }
+}
+
 /// Downloads the answers with the computed result, as an answers file.
 pub fn export(st: &Standard, answers: &Answers, today: (u32, u32, u32)) {
     let x = assess(st, answers);

@@ -32,7 +32,7 @@ pub fn report_document(lang: Lang, title: &str, css: &str, report_html: &str) ->
     format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
          content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{}</style></head><body><div \
-         class=\"bsc bsc--standalone\">{report_html}</div></body></html>",
+         class=\"bsc bsc--standalone bsc--document\">{report_html}</div></body></html>",
         lang.code(),
         escape_html(title),
         escape_css(css),

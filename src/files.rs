@@ -9,12 +9,16 @@ pub const MAX_IMPORT_BYTES: f64 = MAX_IMPORT_MB as f64 * 1024.0 * 1024.0;
 
 /// Offers `text` as a download named `name`. Returns false if the browser refused.
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).is_ok_and(|blob| download_blob(name, &blob))
+}
+
+/// Saves `blob` under `name` through a temporary link.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
     (|| -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
         let document = crate::window()?.document()?;
         let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(&url);

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod bars;
+pub mod dossier;
 pub mod facts;
 pub mod gates;
 pub mod handover;

@@ -105,6 +105,8 @@ fn view_notice(n: &Notice, lang: Lang, id: &str, on_action: &Dispatch) -> Html {
         Notice::ImportOtherStandard(s) => fill(t.import_other_standard, &[("s", s)]),
         Notice::ImportFailed(e) => import_error_text(e, lang),
         Notice::HandoverFailed(e) => handover_error_text(*e, lang),
+        Notice::XlsxUnavailable => t.xlsx_unavailable.to_owned(),
+        Notice::XlsxFailed(e) => fill(t.xlsx_failed, &[("e", e)]),
         Notice::Damaged(kept) => {
             return view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, kept, id, lang, on_action)
         }
@@ -195,6 +197,8 @@ fn expected_text(e: Expected, lang: Lang) -> &'static str {
         Expected::Boolean => t.expected_boolean,
         Expected::WholeNumber => t.expected_whole,
         Expected::GateAnswer => t.expected_gate,
+        Expected::DocStatus => t.expected_doc_status,
+        Expected::ActionStatus => t.expected_action_status,
     }
 }
 
@@ -243,5 +247,17 @@ pub fn issue_text(issue: &ImportIssue, lang: Lang) -> String {
             ChangedItem::Question => fill(t.issue_changed_question, &[("id", id)]),
             ChangedItem::Gate => fill(t.issue_changed_gate, &[("id", id)]),
         },
+        ImportIssue::UnknownDocument(d) => fill(t.issue_unknown_document, &[("d", d)]),
+        ImportIssue::UnknownAction(a) => fill(t.issue_unknown_action, &[("a", a)]),
+        ImportIssue::DateRefused { action, found, fault } => fill(
+            match fault {
+                brand_core::dossier::DayFault::NotIso => t.issue_date_not_iso,
+                brand_core::dossier::DayFault::NoSuchDay => t.issue_date_no_such_day,
+            },
+            &[("a", action), ("v", found)],
+        ),
+        ImportIssue::TextTooLong { path, chars, max } => {
+            fill(t.issue_text_too_long, &[("path", path), ("chars", &chars.to_string()), ("max", &max.to_string())])
+        }
     }
 }

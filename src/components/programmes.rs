@@ -4,9 +4,9 @@
 //! programme the user picks. Plain view functions: the words for statuses and gaps are here, the
 //! decisions are the core's.
 
+use brand_core::dossier::{ActionPlan, ActionStatus, Checklist, ItemKind, PlanItem};
 use brand_core::programme::{
-    ConditionResult, ConditionStatus, Gap, Input, ProgrammePlan, ProgrammeResult, ProgrammeStatus, TestDetail,
-    TestStatus,
+    ConditionResult, ConditionStatus, Gap, Input, ProgrammeResult, ProgrammeStatus, TestDetail, TestStatus,
 };
 use brand_core::scoring::QuestionState;
 use brand_core::standard::Op;
@@ -14,6 +14,7 @@ use brand_core::{Assessment, GateAnswer, Lang, Standard};
 use yew::prelude::*;
 
 use crate::components::bars::view_bar;
+use crate::components::dossier::{issuer_text, period_text, totals_text, view_checklist, view_record};
 use crate::i18n::{catalog, fill, tenths};
 use crate::state::{Action, Dispatch};
 
@@ -21,8 +22,10 @@ use crate::state::{Action, Dispatch};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Programmes {
     pub listed: Vec<ProgrammeResult>,
-    /// The plan for the picked programme (or the core's default), if any programme can be planned.
-    pub plan: Option<ProgrammePlan>,
+    /// The action plan for the picked programme (or the core's default), if any can be planned.
+    pub plan: Option<ActionPlan>,
+    /// That programme's checklist of documents.
+    pub checklist: Option<Checklist>,
     pub year: u16,
 }
 
@@ -210,7 +213,7 @@ fn test_gap(s: &Standard, d: &TestDetail, lang: Lang) -> String {
     }
 }
 
-fn gap_text(s: &Standard, c: &ConditionResult, lang: Lang) -> String {
+pub(crate) fn gap_text(s: &Standard, c: &ConditionResult, lang: Lang) -> String {
     let t = catalog(lang);
     let sep = if lang == Lang::Zh { "；" } else { "; " };
     match &c.gap {
@@ -236,7 +239,7 @@ fn gap_text(s: &Standard, c: &ConditionResult, lang: Lang) -> String {
     }
 }
 
-fn condition_status(c: ConditionStatus, lang: Lang) -> (&'static str, &'static str) {
+pub(crate) fn condition_status(c: ConditionStatus, lang: Lang) -> (&'static str, &'static str) {
     let t = catalog(lang);
     match c {
         ConditionStatus::Met => (t.cond_met, "is-yes"),
@@ -246,7 +249,7 @@ fn condition_status(c: ConditionStatus, lang: Lang) -> (&'static str, &'static s
     }
 }
 
-fn cites(sources: &[brand_core::standard::Source], lang: Lang) -> String {
+pub(crate) fn cites(sources: &[brand_core::standard::Source], lang: Lang) -> String {
     sources.iter().map(|src| src.cite_for(lang)).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
@@ -432,7 +435,24 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
             }
         })
     };
-    let nothing = plan.evidence.is_empty() && plan.conditions.is_empty() && plan.practice.is_empty();
+    let group = |want: u8| -> Vec<&PlanItem> {
+        plan.items
+            .iter()
+            .filter(|i| {
+                want == match i.kind {
+                    ItemKind::Evidence(_) => 0,
+                    ItemKind::Condition(_) => 1,
+                    ItemKind::Document(_) => 2,
+                    ItemKind::Practice(_) => 3,
+                }
+            })
+            .collect()
+    };
+    let (evidence, conditions, documents, practice) = (group(0), group(1), group(2), group(3));
+    let record = |i: &PlanItem| view_record(&i.key, &i.action, i.overdue, lang, dispatch);
+    let item_class = |i: &PlanItem| {
+        classes!("bsc-plan__item", (i.action.status == ActionStatus::Done).then_some("bsc-plan__item--done"))
+    };
     html! {
         <section class="bsc-report__plan" data-testid="programme-plan">
             <h3><label for="bsc-plan-for">{ t.plan_for }</label></h3>
@@ -447,58 +467,88 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
                 { " " }{ badge(r, lang) }
             }
             <p class="bsc-print-only">{ s.programmes[plan.programme].title.get(lang) }</p>
+            if let Some(cl) = &p.checklist {
+                { view_checklist(s, cl, lang, dispatch) }
+            }
+            <h3>{ t.actions_title }</h3>
             if !plan.reachable {
                 <p class="bsc-warn">{ t.plan_unreachable_prog }</p>
             }
-            if nothing {
+            if plan.items.is_empty() {
                 <p>{ t.plan_nothing }</p>
+            } else {
+                <p class="bsc-muted bsc-noprint">{ t.actions_intro }</p>
+                <p class="bsc-dossier__counts" data-testid="action-totals">{ totals_text(&plan.totals, t) }</p>
             }
-            if !plan.evidence.is_empty() {
+            if !evidence.is_empty() {
                 <h4>{ t.plan_evidence_title }</h4>
                 <ol class="bsc-plan">
-                    for e in plan.evidence.iter() {
-                        <li key={s.questions[e.question].id.to_string()}>
-                            <strong class="bsc-plan__q">{ question_line(s, e.question, lang) }</strong>
-                            <span class="bsc-plan__what">{ fill(t.plan_evidence_step, &[("gain", &tenths(e.gain_tenths))]) }</span>
-                            if let Some(ev) = &s.questions[e.question].evidence {
-                                <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
-                            }
-                        </li>
-                    }
-                </ol>
-            }
-            if !plan.conditions.is_empty() {
-                <h4>{ t.plan_conditions_title }</h4>
-                <ol class="bsc-plan">
-                    for c in plan.conditions.iter() {
-                        <li key={s.programmes[plan.programme].conditions[c.condition].id.to_string()}>
-                            <strong>{ s.programmes[plan.programme].conditions[c.condition].text.get(lang) }</strong>
-                            <span class="bsc-plan__evidence">{ gap_text(s, c, lang) }</span>
-                        </li>
-                    }
-                </ol>
-            }
-            if !plan.practice.is_empty() {
-                <h4>{ t.plan_practice_title }</h4>
-                <ol class="bsc-plan">
-                    for st in plan.practice.iter() {
-                        <li key={s.questions[st.step.question].id.to_string()}>
-                            <strong class="bsc-plan__q">{ question_line(s, st.step.question, lang) }</strong>
-                            <span class="bsc-plan__what">{ fill(if answered(answers, s, st.step.question) { t.plan_practice_step } else { t.plan_practice_unanswered }, &[
-                                ("from", &st.step.from.to_string()),
-                                ("to", &st.step.to.to_string()),
-                                ("gain", &tenths(st.step.gain_tenths)),
-                            ]) }</span>
-                            if st.long_term { <span class="bsc-badge bsc-badge--quiet">{ t.plan_long_term }</span> }
-                            <span class="bsc-plan__evidence">
-                                { fill(t.plan_target, &[("to", &st.step.to.to_string()), ("desc", &level_text(s, answers, st.step.question, st.step.to, lang))]) }
-                            </span>
-                            if st.step.needs_evidence() {
-                                if let Some(ev) = &s.questions[st.step.question].evidence {
+                    for i in evidence.iter() {
+                        if let ItemKind::Evidence(e) = &i.kind {
+                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
+                                <strong class="bsc-plan__q">{ question_line(s, e.question, lang) }</strong>
+                                <span class="bsc-plan__what">{ fill(t.plan_evidence_step, &[("gain", &tenths(e.gain_tenths))]) }</span>
+                                if let Some(ev) = &s.questions[e.question].evidence {
                                     <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
                                 }
-                            }
-                        </li>
+                                { record(i) }
+                            </li>
+                        }
+                    }
+                </ol>
+            }
+            if !conditions.is_empty() {
+                <h4>{ t.plan_conditions_title }</h4>
+                <ol class="bsc-plan">
+                    for i in conditions.iter() {
+                        if let ItemKind::Condition(c) = &i.kind {
+                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
+                                <strong>{ s.programmes[plan.programme].conditions[c.condition].text.get(lang) }</strong>
+                                <span class="bsc-plan__evidence">{ gap_text(s, c, lang) }</span>
+                                { record(i) }
+                            </li>
+                        }
+                    }
+                </ol>
+            }
+            if !documents.is_empty() {
+                <h4>{ t.action_kind_document }</h4>
+                <ol class="bsc-plan">
+                    for i in documents.iter() {
+                        if let ItemKind::Document(d) = &i.kind {
+                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
+                                <strong>{ s.documents[*d].name.get(lang) }</strong>
+                                <span class="bsc-plan__evidence">{ format!("{} · {}", issuer_text(s.documents[*d].issuer, t), period_text(s.documents[*d].period, t)) }</span>
+                                { record(i) }
+                            </li>
+                        }
+                    }
+                </ol>
+            }
+            if !practice.is_empty() {
+                <h4>{ t.plan_practice_title }</h4>
+                <ol class="bsc-plan">
+                    for i in practice.iter() {
+                        if let ItemKind::Practice(st) = &i.kind {
+                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
+                                <strong class="bsc-plan__q">{ question_line(s, st.step.question, lang) }</strong>
+                                <span class="bsc-plan__what">{ fill(if answered(answers, s, st.step.question) { t.plan_practice_step } else { t.plan_practice_unanswered }, &[
+                                    ("from", &st.step.from.to_string()),
+                                    ("to", &st.step.to.to_string()),
+                                    ("gain", &tenths(st.step.gain_tenths)),
+                                ]) }</span>
+                                if st.long_term { <span class="bsc-badge bsc-badge--quiet">{ t.plan_long_term }</span> }
+                                <span class="bsc-plan__evidence">
+                                    { fill(t.plan_target, &[("to", &st.step.to.to_string()), ("desc", &level_text(s, answers, st.step.question, st.step.to, lang))]) }
+                                </span>
+                                if st.step.needs_evidence() {
+                                    if let Some(ev) = &s.questions[st.step.question].evidence {
+                                        <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
+                                    }
+                                }
+                                { record(i) }
+                            </li>
+                        }
                     }
                 </ol>
             }
@@ -512,7 +562,7 @@ fn answered(a: &brand_core::Answers, s: &Standard, q: usize) -> bool {
     a.answer(&s.questions[q].id).is_some_and(|x| x.response.is_some())
 }
 
-fn question_line(s: &Standard, q: usize, lang: Lang) -> String {
+pub(crate) fn question_line(s: &Standard, q: usize, lang: Lang) -> String {
     format!("{} {}", s.questions[q].id, s.questions[q].text.get(lang))
 }
 

@@ -64,6 +64,34 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         let (st, answers, today) = (s.clone(), p.answers.clone(), p.today);
         Callback::from(move |_| commands::export(&st, &answers, today))
     };
+    // The spreadsheet: written by the writer loaded on first use; `busy` while it works.
+    let busy = use_state(|| false);
+    let on_xlsx = {
+        let (st, answers, x, progs, today, busy) =
+            (s.clone(), p.answers.clone(), x.clone(), p.programmes.clone(), p.today, busy.clone());
+        let dispatch = p.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            let day = brand_core::dossier::Day::new(progs.year, today.1 as u8, today.2 as u8);
+            let json = crate::sheets::workbook(&st, &answers, &x, &progs.listed, progs.year, day, lang);
+            let (st, busy, dispatch) = (st.clone(), busy.clone(), dispatch.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(notice) = commands::export_xlsx(&st, json, today).await {
+                    dispatch.emit(Action::Notify(notice));
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let xlsx_button = html! {
+        <button type="button" class="bsc-button bsc-button--quiet" onclick={on_xlsx} disabled={*busy}
+            data-testid="export-xlsx" aria-busy={busy.to_string()}>
+            { if *busy { t.xlsx_busy } else { t.xlsx_button } }
+        </button>
+    };
     let print = Callback::from(|_| {
         if let Some(w) = crate::window() {
             w.print().ok();
@@ -97,6 +125,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                 <button type="button" class="bsc-button" onclick={print.clone()}>{ t.print }</button>
                 <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download.clone()}>{ t.download_report }</button>
                 <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export.clone()}>{ t.export }</button>
+                { xlsx_button.clone() }
             </div>
         }
     };
@@ -252,6 +281,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     <button type="button" class="bsc-button" onclick={print}>{ t.print }</button>
                     <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download}>{ t.download_report }</button>
                     <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export}>{ t.export }</button>
+                    { xlsx_button }
                 }
                 <label class="bsc-button bsc-button--quiet bsc-file">
                     { t.import }

@@ -184,6 +184,10 @@ pub enum Notice {
     ImportFailed(ImportError),
     /// A hand-over link that cannot be read (cut off, edited, from a newer version …).
     HandoverFailed(HandoverError),
+    /// The spreadsheet writer could not be loaded (offline before its first use).
+    XlsxUnavailable,
+    /// The spreadsheet writer failed, with its message.
+    XlsxFailed(String),
 }
 
 /// A file read and checked, waiting for the user's decision.
@@ -353,6 +357,10 @@ pub enum Action {
     PlanFor(ProgrammeId),
     /// A review link: the question's step, with the focus on the question itself.
     GoToQuestion(QuestionId),
+    /// A checklist mark (an empty mark clears it). Texts are cut to the core's bounds.
+    SetMark(brand_core::DocumentId, brand_core::dossier::DocMark),
+    /// An action record (an empty record clears it). Texts are cut to the core's bounds.
+    SetRecord(brand_core::dossier::ActionKey, brand_core::dossier::Action),
 }
 
 impl Session {
@@ -599,7 +607,11 @@ impl Session {
             }
             edit => {
                 let s = self.standard.as_ref()?;
-                next.save_due = if matches!(edit, Action::SetNote(..)) { SaveDue::Soon } else { SaveDue::Now };
+                next.save_due = if matches!(edit, Action::SetNote(..) | Action::SetRecord(..) | Action::SetMark(..)) {
+                    SaveDue::Soon
+                } else {
+                    SaveDue::Now
+                };
                 apply_edit(s, &mut next.answers, edit)?;
                 if next.answers == self.answers {
                     return None;
@@ -691,6 +703,17 @@ fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
                 s.titles.iter().filter(|x| held.contains(&x.id)).map(|x| x.id.clone()).collect();
             a.set_fact(id, (!ordered.is_empty()).then_some(FactValue::Titles(ordered)));
         }
+        Action::SetMark(id, mut mark) => {
+            s.document_index(&id)?;
+            mark.place = clip_chars(mark.place, brand_core::dossier::MAX_PLACE_CHARS);
+            a.set_mark(id, mark);
+        }
+        Action::SetRecord(key, mut record) => {
+            brand_core::dossier::ActionKey::parse(s, &key.key())?;
+            record.owner = clip_chars(record.owner, brand_core::dossier::MAX_OWNER_CHARS);
+            record.note = clip_chars(record.note, brand_core::answers::MAX_NOTE_CHARS);
+            a.set_action(&key, record);
+        }
         Action::SetProfile(id, option) => {
             let p = s.profile_question(&id)?;
             if option.as_ref().is_some_and(|o| !p.options.iter().any(|x| &x.id == o)) {
@@ -701,6 +724,15 @@ fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
         _ => return None,
     }
     Some(())
+}
+
+/// At most `max` characters of `text` (the fields' `maxlength` already holds typing to it; a
+/// paste or a script may not).
+fn clip_chars(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => text[..at].to_owned(),
+        None => text,
+    }
 }
 
 impl Reducible for Session {
