@@ -319,11 +319,13 @@ def check(path, old_rev):
         if old is not None:
             oq = {q["id"] for _, _, q in questions_of(old)}
             og = {g["id"] for g in old.get("gates", [])}
-            for missing in sorted(oq - set(m.get("questions", {}))):
+            # An old id that still exists carries over unchanged when not listed; one that is gone must
+            # be listed (mapped, or null), or its answer would read as unknown instead of changed.
+            for missing in sorted(oq - set(m.get("questions", {})) - set(questions)):
                 r.err(f"{mp}.questions", f"old question {missing} not listed")
             for extra in sorted(set(m.get("questions", {})) - oq):
                 r.err(f"{mp}.questions", f"{extra} is not a question of {m['from']}")
-            for missing in sorted(og - set(m.get("gates", {}))):
+            for missing in sorted(og - set(m.get("gates", {})) - set(gates)):
                 r.err(f"{mp}.gates", f"old gate {missing} not listed")
             # a carried id must have kept its kind and its level count (a cheap guard, not a proof)
             for k, v in m.get("questions", {}).items():
