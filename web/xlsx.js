@@ -28,7 +28,7 @@ var CELL_MAX = 32767;
 
 /** A valid, unique sheet name for `name`: Excel allows 31 characters and none of []:*?/\. */
 function sheetName(name, index, used) {
-  var base = String(name == null ? '' : name).replace(/[\[\]:*?\/\\\u0000-\u001f]/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
+  var base = String(name == null ? '' : name).replace(/[\[\]:*?\/\\\s\u0000-\u001f]+/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
   if (!base || base.toLowerCase() === 'history') base = 'Sheet' + (index + 1);
   for (var n = 1; ; n++) {
     var suffix = n === 1 ? '' : ' (' + n + ')';
