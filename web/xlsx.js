@@ -12,7 +12,7 @@
 // "b": true makes it bold. "columns" are widths in characters and "freeze" the number of top rows
 // kept visible, both optional. Text wraps in columns 30 or more characters wide and wherever it
 // holds a line break. Sheet names are made valid here (31 characters, none of []:*?/\, unique).
-// A description that breaks these rules is refused: the promise rejects with an Error saying where.
+// A description that breaks these rules is refused: the promise rejects with a message saying where.
 //
 // The library's public entry points zip with fflate's asynchronous zip(), which moves any file
 // over 160 kB into a Worker made from a blob: URL — refused under the site's strict CSP
@@ -28,7 +28,7 @@ var CELL_MAX = 32767;
 
 /** A valid, unique sheet name for `name`: Excel allows 31 characters and none of []:*?/\. */
 function sheetName(name, index, used) {
-  var base = String(name == null ? '' : name).replace(/[\[\]:*?\/\\\u0000-\u001f]/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
+  var base = String(name == null ? '' : name).replace(/[\[\]:*?\/\\\s\u0000-\u001f]+/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
   if (!base || base.toLowerCase() === 'history') base = 'Sheet' + (index + 1);
   for (var n = 1; ; n++) {
     var suffix = n === 1 ? '' : ' (' + n + ')';
@@ -104,6 +104,9 @@ globalThis.BrandSelfCheckXlsx = {
   write: function (workbookJson) {
     return new Promise(function (resolve) {
       resolve(generateXlsxFileSync(sheets(JSON.parse(workbookJson)), {}, undefined, blobToBytes));
+    }).catch(function (e) {
+      // A message, which src/xlsx.rs takes as it is (no Error object to look into).
+      throw String((e && e.message) || e);
     });
   },
 };
