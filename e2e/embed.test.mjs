@@ -90,7 +90,7 @@ test('an allowed host gets a fitted iframe and ready / progress / completed even
   await frame.locator('.bsc-actions--nav .bsc-button').last().click();
   await page.waitForFunction(() => window.bscEvents.some((e) => e.type === 'bsc:completed'));
   const done = (await events(page, 'bsc:completed')).at(-1).detail;
-  assert.deepEqual(done, { score: 9, tier: 'starter', provisional: true, standard: 'enterprise', version: '2.0.0' });
+  assert.deepEqual(done, { score: 9, tier: 'starter', provisional: true, standard: 'enterprise', version: '2.1.0' });
 
   // Malformed messages posted into the widget are ignored; it keeps working and stays quiet.
   const before = (await events(page, 'bsc:ready')).length;

@@ -28,7 +28,7 @@ fn validate_accepts_the_shipped_standards() {
     let o = run(&["validate", "standards/enterprise.json", "standards/regional.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
-    assert!(out.contains("standards/enterprise.json: ok — enterprise 2.0.0 (55 questions"), "{out}");
+    assert!(out.contains("standards/enterprise.json: ok — enterprise 2.1.0 (55 questions"), "{out}");
     assert!(out.contains("standards/regional.json: ok — regional 2.0.0 (49 questions"), "{out}");
 }
 
@@ -121,7 +121,7 @@ fn validate_accepts_a_byte_order_mark() {
 #[test]
 fn score_reports_import_issues_bounded() {
     let head = r#""format": "brand-self-check/answers", "version": 1,
-        "standard": { "id": "enterprise", "version": "2.0.0", "hash": "" }"#;
+        "standard": { "id": "enterprise", "version": "2.1.0", "hash": "" }"#;
     let mut unknown = String::new();
     for i in 0..30 {
         unknown.push_str(&format!(", \"Z{i}\": {{}}"));
