@@ -9,6 +9,9 @@ JSON parses; ids unique; points add up; every reference resolves (profile option
 gates, questions, tiers, titles, indicators, parts); every text has zh and en; every level list has
 6 entries; tiers ascend and accumulate gates; every source has cite_en; no text says 候选 /
 candidate; programme tests have the right shape for their fact's kind and stay within its bounds;
+application documents name known programmes, and each proof (one shape: a condition of a listed
+programme, a gate, or a question with a level 1-5) resolves; a warning when a document lists a
+programme it neither proves a condition of nor cites a source of (by URL or the programme's name);
 the migration table names every question and gate id of the old version (the newest copy in the
 file's git history, at or before REV (default HEAD), whose version is the table's "from") and maps
 only onto ids that exist. Prints a points table.
@@ -25,8 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 TAGS = {"C", "M", "I", "D", "NF"}
 BOUNDS = {"facts": 16, "titles": 32, "dimensions": 8, "programmes": 32, "migrations": 16,
-          "gates": 64, "tiers": 16, "profile": 16, "advisories": 32}
+          "gates": 64, "tiers": 16, "profile": 16, "advisories": 32, "documents": 64}
 FACT_KINDS = {"choice", "year", "number", "titles"}
+ISSUERS = {"self", "third_party", "government"}
+PERIODS = {"current", "last_year", "last_3_years", "last_5_years"}
+DOC_KEYS = {"id", "name", "help", "issuer", "period", "programmes", "proves", "sources"}
+MAX_DOC_PROGRAMMES, MAX_PROOFS = 32, 16
 
 
 class Report:
@@ -295,6 +302,9 @@ def check(path, old_rev):
             for xi, x in enumerate(tests):
                 check_test(r, f"{cp}.tests[{xi}]", x, facts, gates, questions, titles, pr, c)
 
+    # --- documents (申报材料): references resolve; the programmes a document lists are backed
+    check_documents(r, std, gates, questions)
+
     # --- dimensions
     unique(r, "$.dimensions", std.get("dimensions", []))
     for di, dm in enumerate(std.get("dimensions", [])):
@@ -334,6 +344,104 @@ def check(path, old_rev):
                     if oqq["kind"] != questions[v]["kind"]:
                         r.err(f"{mp}.questions.{k}", "carried across a change of kind")
     return r, std
+
+
+def programme_name(pr):
+    """The programme's name without its sector, as sources cite it: 青岛优品（工业） → 青岛优品."""
+    return pr.get("title", {}).get("zh", "").split("（")[0].strip()
+
+
+def check_documents(r, std, gates, questions):
+    progs = {pr["id"]: pr for pr in std.get("programmes", []) if isinstance(pr.get("id"), str)}
+    docs = std.get("documents", [])
+    unique(r, "$.documents", docs)
+    for di, d in enumerate(docs):
+        dp = f"$.documents[{di}]"
+        for k in sorted(set(d) - DOC_KEYS):
+            r.err(dp, f"unknown field {k}")
+        # texts that are objects are checked with every other text above; here only missing or non-objects
+        if not isinstance(d.get("name"), dict):
+            check_text(r, f"{dp}.name", d.get("name"))
+        if d.get("help") is not None and not isinstance(d["help"], dict):
+            check_text(r, f"{dp}.help", d["help"])
+        if d.get("issuer") not in ISSUERS:
+            r.err(f"{dp}.issuer", f"bad issuer {d.get('issuer')!r} (one of {sorted(ISSUERS)})")
+        if d.get("period") not in PERIODS:
+            r.err(f"{dp}.period", f"bad period {d.get('period')!r} (one of {sorted(PERIODS)})")
+        listed = []
+        ps = d.get("programmes", [])
+        if not ps:
+            r.err(f"{dp}.programmes", "no programme")
+        if len(ps) > MAX_DOC_PROGRAMMES:
+            r.err(f"{dp}.programmes", f"{len(ps)} entries, at most {MAX_DOC_PROGRAMMES}")
+        for pi, pid in enumerate(ps):
+            if pid not in progs:
+                r.err(f"{dp}.programmes[{pi}]", f"unknown programme {pid}")
+            elif pid in listed:
+                r.err(f"{dp}.programmes[{pi}]", f"{pid} listed twice")
+            else:
+                listed.append(pid)
+        proves = d.get("proves", [])
+        if len(proves) > MAX_PROOFS:
+            r.err(f"{dp}.proves", f"{len(proves)} entries, at most {MAX_PROOFS}")
+        proved = set()  # programmes with a condition this document proves
+        seen = []
+        for vi, v in enumerate(proves):
+            vp = f"{dp}.proves[{vi}]"
+            if not isinstance(v, dict):
+                r.err(vp, "a proof must be an object")
+                continue
+            if v in seen:
+                r.warn(vp, "listed twice")
+            seen.append(v)
+            keys = set(v)
+            if keys == {"condition"}:
+                c = v["condition"]
+                having = [pid for pid in listed if any(x.get("id") == c for x in progs[pid].get("conditions", []))]
+                if not having:
+                    r.err(vp, f"condition {c} is not a condition of any listed programme ({', '.join(listed)})")
+                proved.update(having)
+            elif keys == {"gate"}:
+                if v["gate"] not in gates:
+                    r.err(vp, f"unknown gate {v['gate']}")
+            elif keys == {"question", "level"}:
+                if v["question"] not in questions:
+                    r.err(vp, f"unknown question {v['question']}")
+                lv = v["level"]
+                if isinstance(lv, bool) or not isinstance(lv, int) or not 1 <= lv <= 5:
+                    r.err(vp, f"level {lv!r}: must be an integer 1-5")
+            else:
+                r.err(vp, f"needs exactly one of {{condition}}, {{gate}}, {{question, level}}; has {sorted(keys)}")
+        srcs = d.get("sources", [])
+        if not srcs:
+            r.err(f"{dp}.sources", "document without sources")
+        # A listed programme should be backed: the document proves one of its conditions, or one of
+        # its sources is the programme's own (same URL) or names it.
+        urls = {x.get("url") for x in srcs if x.get("url")}
+        for pid in listed:
+            if pid in proved:
+                continue
+            pr = progs[pid]
+            own = {x.get("url") for x in pr.get("sources", [])}
+            own |= {x.get("url") for c in pr.get("conditions", []) for x in c.get("sources", [])}
+            name = programme_name(pr)
+            if urls & (own - {None}) or (name and any(name in x.get("cite", "") for x in srcs)):
+                continue
+            r.warn(f"{dp}.programmes", f"{d.get('id')} lists {pid} but proves none of its conditions and cites no source of it")
+
+
+def documents_table(std):
+    """Per programme: how many documents it asks for, and the conditions no document proves."""
+    rows = []
+    docs = std.get("documents", [])
+    if not docs:
+        return ""
+    proved = {v["condition"] for d in docs for v in d.get("proves", []) if "condition" in v}
+    for pr in std.get("programmes", []):
+        n = sum(1 for d in docs if pr["id"] in d.get("programmes", []))
+        open_ = [c["id"] for c in pr.get("conditions", []) if c["id"] not in proved]
+        rows.append(f"  {pr['id']:<14} {n:>2} documents" + (f"; no document proves {', '.join(open_)}" if open_ else ""))
+    return "documents\n" + "\n".join(rows)
 
 
 def check_test(r, p, x, facts, gates, questions, titles, prog, cnd):
@@ -530,6 +638,8 @@ def main(argv):
             print("  warn ", w)
         if std is not None and not quiet:
             print(points_table(std))
+            if std.get("documents"):
+                print(documents_table(std))
         failed |= bool(r.errors)
     return 1 if failed else 0
 
