@@ -118,7 +118,11 @@ pub fn workbook(
                 ItemKind::Condition(c) => {
                     let text = p.conditions[c.condition].text.get(lang);
                     let gap = gap_text(st, c, lang);
-                    (t.action_kind_condition, if gap.is_empty() { text.to_owned() } else { format!("{text}（{gap}）") })
+                    let with_gap = match lang {
+                        Lang::Zh => format!("{text}（{gap}）"),
+                        Lang::En => format!("{text} ({gap})"),
+                    };
+                    (t.action_kind_condition, if gap.is_empty() { text.to_owned() } else { with_gap })
                 }
                 ItemKind::Document(d) => (t.action_kind_document, st.documents[*d].name.get(lang).to_owned()),
                 ItemKind::Practice(pr) => {

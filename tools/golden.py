@@ -479,12 +479,15 @@ def eval_programmes(std, profile, facts, ctx, Y, plans=True):
 
 def programme_plan(std, p, ctx, conds):
     """The plan for one programme (§2 "Plan per programme"): evidence steps, condition steps,
-    practice steps. Returned in golden.detail only; the worked lines keep to the statuses."""
+    practice steps. Returned in golden.detail only; the worked lines keep to the statuses.
+    The practice steps start from the answers with the evidence written and the open conditions'
+    question inputs closed (to met_from, or the question's floor if higher), and no step ends
+    below its question's floor (the highest not_met_below of a question test in a condition that
+    applies)."""
     T, app, states = std.s["total_points"], ctx["applicable"], ctx["states"]
     tier = std.tier[p["rung"]]
     per_level = lambda qid: F(std.ind_of[qid]["points"], 5 * ctx["ind_n"][std.ind_of[qid]["id"]])
     scaled_tenths = lambda g: half_up(g * T / app * 10) if app else 0
-    ach, pach = ctx["achieved"], dict(ctx["part_ach"])
     evidence, level = [], {}
     for q in std.questions:
         st = states[q["id"]]
@@ -492,14 +495,39 @@ def programme_plan(std, p, ctx, conds):
             level[q["id"]] = st[1]
             if st[1] != st[2]:
                 g = per_level(q["id"]) * (st[1] - st[2])
-                ach += g
-                pach[std.part_of_ind[std.ind_of[q["id"]]["id"]]] += g
                 evidence.append({"question": q["id"], "level": st[1], "counted": st[2],
                                  "gain": NUM + show(F(scaled_tenths(g), 10)) + NUM})
         elif st[0] == "open":
             level[q["id"]] = 0
     condition_steps = [{"condition": c["id"], "status": c["status"], "gap": c["gap"]}
                        for c in conds if c["status"] in ("not_met", "unknown")]
+    tests = {c["id"]: c["tests"] for c in p["conditions"]}
+    floor = {}
+    for c in conds:
+        if c["status"] != "not_applicable":
+            for t in tests[c["id"]]:
+                if "question" in t and t.get("not_met_below") is not None:
+                    floor[t["question"]] = max(floor.get(t["question"], 0), t["not_met_below"])
+    for c in condition_steps:
+        for t in tests[c["condition"]]:
+            if "question" in t and t.get("met_from") is not None and states[t["question"]][0] != "excluded":
+                to = max(t["met_from"], floor.get(t["question"], 0))
+                if level.get(t["question"], -1) < to:  # unanswered, N/A or below: closed (with a note)
+                    level[t["question"]] = to
+    # The closed answers scored again (a closed N/A question rejoins its indicator's split).
+    ind_n, part_app, pach, ach, app = {}, {}, {}, F(0), 0
+    for part in std.s["parts"]:
+        part_app[part["id"]], pach[part["id"]] = 0, F(0)
+        for i in part["indicators"]:
+            n = ind_n[i["id"]] = sum(1 for q in i["questions"] if q["id"] in level)
+            if n:
+                a = F(i["points"] * sum(level[q["id"]] for q in i["questions"] if q["id"] in level), 5 * n)
+                app += i["points"]
+                part_app[part["id"]] += i["points"]
+                pach[part["id"]] += a
+                ach += a
+    per_level = lambda qid: F(std.ind_of[qid]["points"], 5 * ind_n[std.ind_of[qid]["id"]])
+    scaled_tenths = lambda g: half_up(g * T / app * 10) if app else 0
     order = {q["id"]: k for k, q in enumerate(std.questions)}
     cands = [[qid, std.part_of_ind[std.ind_of[qid]["id"]], lv, per_level(qid)] for qid, lv in level.items() if lv < 5]
     cands.sort(key=lambda c: (-c[3], order[c[0]]))
@@ -508,17 +536,18 @@ def programme_plan(std, p, ctx, conds):
     def take(c):
         nonlocal ach
         raised.setdefault(c[0], [c[2], c[2], c[3]])
-        c[2] += 1
+        step = max(c[2] + 1, floor.get(c[0], 0)) - c[2]  # the first step on a question reaches its floor
+        c[2] += step
         raised[c[0]][1] = c[2]
-        ach += c[3]
-        pach[c[1]] += c[3]
+        ach += c[3] * step
+        pach[c[1]] += c[3] * step
 
     pct = tier.get("min_part_percent")
     if pct is not None:
-        for part in ctx["part_app"]:
+        for part in part_app:
             for c in cands:
                 if c[1] == part:
-                    while pach[part] * 100 < pct * ctx["part_app"][part] and c[2] < 5:
+                    while pach[part] * 100 < pct * part_app[part] and c[2] < 5:
                         take(c)
     total_of = lambda: half_up(ach * T / app) if app else 0
     for c in cands:
@@ -527,8 +556,9 @@ def programme_plan(std, p, ctx, conds):
     kind = {q["id"]: q.get("kind") for q in std.questions}
     steps = sorted(raised.items(), key=lambda kv: (-scaled_tenths(kv[1][2] * (kv[1][1] - kv[1][0])), order[kv[0]]))
     practice = [{"step": f"{k}:{v[0]}>{v[1]}", "long_term": kind[k] == "result"} for k, v in steps]
+    guard = pct is None or all(part_app[x] == 0 or pach[x] * 100 >= pct * part_app[x] for x in part_app)
     return {"evidence": evidence, "conditions": condition_steps, "practice": practice, "total_after": total_of(),
-            "reachable": total_of() >= tier["threshold"] and ctx["guard_ok"](tier, pach)}
+            "reachable": total_of() >= tier["threshold"] and guard}
 
 
 def close_everything(std, p, plan, profile, questions, gates, facts, Y):
@@ -544,14 +574,10 @@ def close_everything(std, p, plan, profile, questions, gates, facts, Y):
         qs[qid]["level"] = int(lv.split(">")[1])
         qs[qid]["note"] = "证明材料"
     conds = {c["id"]: c for c in p["conditions"]}
-    # The conditions to close: those open now, and those the steps themselves opened (a practice step
-    # on an unanswered question that a condition reads, say B2.1 0>2, can contradict a fact that met it).
-    _, _, ctx = assess(std, profile, qs, gs)
-    after = next(x for x in eval_programmes(std, profile, fs, ctx, Y, plans=False)[0] if x["id"] == p["id"])
-    to_close = [c["condition"] for c in plan["conditions"]] + [
-        c["id"] for c in after["conditions"] if c["status"] in ("not_met", "unknown")]
-    for cid in dict.fromkeys(to_close):
-        for t in conds[cid]["tests"]:
+    # Only the conditions open before the steps: no practice step opens another (a step ends at or
+    # above its question's floor, so it never makes a question test not met).
+    for step in plan["conditions"]:
+        for t in conds[step["condition"]]["tests"]:
             if "gate" in t:
                 gs[t["gate"]] = "yes"
             elif "question" in t:
@@ -795,6 +821,11 @@ FIXTURE = [
     ("15-le-lt-contradiction", "Revenue exactly at the cap (≤ met) but staff exactly at the limit (< not met): "
      "contradiction inside one condition; the provincial programme held.",
      "sector=manufacturing *=4e city=outside founded=1990 revenue=5000000 rd_ratio=100 staff=100000 titles=sd_high G*=yes"),
+    ("16-practice-step-floor", "B2.1 unanswered, 青岛优品's R&D met by the fact alone: at 480 one level of B2.1 would "
+     "reach 500, but B2.1 at 1 is below its test's not_met_below 3 (a contradiction with the fact); the plan's step "
+     "goes to that floor, B2.1 0>3 (540).",
+     "sector=manufacturing A*=2 B1.*=5e B2.2=3 C*=2 C1.1=1 city=qingdao founded=2015 revenue=2600 rd_ratio=3.2 "
+     "staff=120 titles=- G*=yes"),
 ]
 
 

@@ -12,6 +12,14 @@ use yew::prelude::*;
 use crate::i18n::{catalog, fill, Catalog};
 use crate::state::{Action, Dispatch};
 
+/// "：" in Chinese, ": " in English.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 fn field_value(e: &Event) -> String {
     let target = e.target();
     if let Some(i) = target.as_ref().and_then(|t| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(t)) {
@@ -72,7 +80,7 @@ pub fn proves_text(s: &Standard, cl: &Checklist, row: usize, lang: Lang) -> Stri
                 .push(fill(t.proves_question, &[("q", s.questions[*question].id.as_str()), ("l", &level.to_string())])),
         }
     }
-    parts.join("；")
+    parts.join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
 /// The checklist of the planned programme, with a mark and a place per document.
@@ -138,7 +146,7 @@ fn view_doc(s: &Standard, cl: &Checklist, i: usize, mark: &DocMark, lang: Lang, 
                 <p class="bsc-doc__help">{ h.get(lang) }</p>
             }
             if !proves.is_empty() {
-                <p class="bsc-doc__help">{ format!("{}：{}", t.checklist_proves, proves) }</p>
+                <p class="bsc-doc__help">{ format!("{}{}{}", t.checklist_proves, colon(lang), proves) }</p>
             }
             <div class="bsc-record bsc-noprint">
                 <label>
@@ -158,7 +166,7 @@ fn view_doc(s: &Standard, cl: &Checklist, i: usize, mark: &DocMark, lang: Lang, 
             </div>
             <p class="bsc-print-only bsc-record__print">
                 { doc_status_text(mark.status, t) }
-                if !mark.place.is_empty() { { format!(" · {}：{}", t.checklist_place, mark.place) } }
+                if !mark.place.is_empty() { { format!(" · {}{}{}", t.checklist_place, colon(lang), mark.place) } }
             </p>
         </li>
     }
@@ -193,13 +201,13 @@ pub fn view_record(key: &ActionKey, rec: &Record, overdue: bool, lang: Lang, dis
     let due = rec.due.map(|d| d.to_string()).unwrap_or_default();
     let mut print = vec![action_status_text(rec.status, t).to_owned()];
     if !rec.owner.is_empty() {
-        print.push(format!("{}：{}", t.action_owner, rec.owner));
+        print.push(format!("{}{}{}", t.action_owner, colon(lang), rec.owner));
     }
     if !due.is_empty() {
-        print.push(format!("{}：{}", t.action_due, due));
+        print.push(format!("{}{}{}", t.action_due, colon(lang), due));
     }
     if !rec.note.is_empty() {
-        print.push(format!("{}：{}", t.action_note, rec.note));
+        print.push(format!("{}{}{}", t.action_note, colon(lang), rec.note));
     }
     html! {
         <>

@@ -407,3 +407,33 @@ fn saved_or_imported_work_opens_where_it_stands() {
     a.set_response(st.questions[last].id.clone(), None);
     assert_eq!(resume_screen(&st, &a), Screen::Step(Step::Indicator(st.questions[last].indicator)));
 }
+
+/// A session with the programmes fixture open (it has documents).
+fn opened_progs() -> Session {
+    let st = brand_core::parse(include_str!("../../standards/fixtures/programmes.json")).expect("fixture");
+    let s = Session::new(Lang::Zh).apply(Action::Open(SAMPLE)).expect("opening");
+    s.apply(Action::Opened { request: 1, standard: Rc::new(st), restored: Restored::Nothing, embedded: false })
+        .expect("opened")
+}
+
+#[test]
+fn checklist_marks_and_action_records_are_checked_and_bounded() {
+    use brand_core::dossier::{Action as Record, ActionKey, DocMark, DocStatus, MAX_OWNER_CHARS, MAX_PLACE_CHARS};
+    let s = opened_progs();
+    let mark = |status, place: &str| DocMark { status, place: place.to_owned() };
+    refused(&s, Action::SetMark("passport".into(), mark(Some(DocStatus::Have), "")));
+    let s = check(&s, Action::SetMark("audit".into(), mark(Some(DocStatus::Have), &"柜".repeat(600))), |n| {
+        assert_eq!(n.answers.checklist[&"audit".into()].place.chars().count(), MAX_PLACE_CHARS);
+        assert_eq!(n.save_due, SaveDue::Soon);
+    });
+    let s = check(&s, Action::SetMark("audit".into(), DocMark::default()), |n| assert!(n.answers.checklist.is_empty()));
+    // A condition of another programme, a question the standard lacks: refused.
+    refused(&s, Action::SetRecord(ActionKey::Condition("sd_high".into(), "QY-R&D".into()), Record::default()));
+    refused(&s, Action::SetRecord(ActionKey::Evidence(q("Z9.9")), Record { owner: "x".into(), ..Record::default() }));
+    let key = ActionKey::Condition("qy_industry".into(), "QY-R&D".into());
+    let s =
+        check(&s, Action::SetRecord(key.clone(), Record { owner: "长".repeat(10_000), ..Record::default() }), |n| {
+            assert_eq!(n.answers.actions["condition:qy_industry/QY-R&D"].owner.chars().count(), MAX_OWNER_CHARS);
+        });
+    check(&s, Action::SetRecord(key, Record::default()), |n| assert!(n.answers.actions.is_empty()));
+}

@@ -204,7 +204,9 @@ pub struct ProgrammePlan {
     /// Every condition neither met nor not applicable, in file order, with its gap.
     pub conditions: Vec<ConditionResult>,
     /// Greedy one-level increments (largest gain first, ties in questionnaire order) from where
-    /// the evidence steps and the closed conditions leave the answers, to the rung's line.
+    /// the evidence steps and the closed conditions leave the answers, to the rung's line; no step
+    /// ends below its question's floor (the highest `not_met_below` the programme's applicable
+    /// conditions read it with), so no step makes a condition's test not met.
     pub practice: Vec<PracticeStep>,
     /// The rounded total once every step is taken and every open condition closed.
     pub total_after: u32,
@@ -491,21 +493,33 @@ pub fn programme_plan(s: &Standard, a: &Answers, score: &Score, index: usize, ye
         .filter(|c| !matches!(c.status, ConditionStatus::Met | ConditionStatus::NotApplicable))
         .cloned()
         .collect();
-    // Closing a condition sets each question input below its `met_from` to `met_from` (with a
-    // note), so the practice steps start from there.
+    // A question's floor: the highest `not_met_below` a test of a condition that applies reads it
+    // with. A practice step ends at or above it, so no step turns a test not met (an unanswered
+    // question a met condition also reads, raised below that level, would contradict it).
+    let mut floor = vec![0u8; s.questions.len()];
+    for c in result.conditions.iter().filter(|c| c.status != ConditionStatus::NotApplicable) {
+        for t in &p.conditions[c.condition].tests {
+            if let Test::Question { question, not_met_below: Some(n), .. } = t {
+                floor[*question] = floor[*question].max(*n);
+            }
+        }
+    }
+    // Closing a condition sets each question input below its `met_from` to `met_from` (or its floor
+    // if higher; with a note), so the practice steps start from there.
     for c in &conditions {
         for t in &p.conditions[c.condition].tests {
             if let Test::Question { question, met_from: Some(m), .. } = t {
+                let to = (*m).max(floor[*question]);
                 match states[*question] {
                     QuestionState::Excluded => {}
-                    QuestionState::Answered { counted, .. } if counted >= *m => {}
-                    _ => states[*question] = QuestionState::Answered { claimed: *m, counted: *m },
+                    QuestionState::Answered { counted, .. } if counted >= to => {}
+                    _ => states[*question] = QuestionState::Answered { claimed: to, counted: to },
                 }
             }
         }
     }
     let closed = score_states(s, states);
-    let (steps, total_after, reachable) = greedy_steps(s, &closed, &s.tiers[p.rung]);
+    let (steps, total_after, reachable) = greedy_steps(s, &closed, &s.tiers[p.rung], &floor);
     let practice = steps
         .into_iter()
         .map(|step| PracticeStep { long_term: s.questions[step.question].kind == QuestionKind::Result, step })

@@ -238,6 +238,8 @@ struct Candidate {
     question: usize,
     part: usize,
     level: u8,
+    /// The lowest level a step on this question may end at (0: any).
+    floor: u8,
     gain: Ratio,
 }
 
@@ -250,14 +252,19 @@ fn plan(s: &Standard, score: &Score, gates: &[GateStatus], target: usize, failed
         }
     }
     crate::sort::sort(&mut plan_gates);
-    let (steps, total_after, reachable) = greedy_steps(s, score, tier);
+    let (steps, total_after, reachable) = greedy_steps(s, score, tier, &[]);
     Plan { target, steps, gates: plan_gates, total_after, reachable }
 }
 
 /// The greedy one-level increments from `score` to `tier`'s threshold and part guard (rule 7),
 /// with the rounded total after them and whether that reaches the tier's line. Shared by the tier
 /// plan and the programme plans (`programme.rs`).
-pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier) -> (Vec<Step>, u32, bool) {
+///
+/// `floor` (per question, in questionnaire order; missing entries are 0) is the lowest level a step
+/// may end at: the first increment of a question below its floor goes straight to the floor (a
+/// programme plan never proposes a level one of its conditions reads as not met). The tier plan
+/// passes none.
+pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier, floor: &[u8]) -> (Vec<Step>, u32, bool) {
     let mut candidates: Vec<Candidate> = Vec::new();
     for (ii, ind) in s.indicators.iter().enumerate() {
         let n = score.indicators[ii].questions;
@@ -268,7 +275,8 @@ pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier) -> (Vec<Ste
         for qi in ind.questions.clone() {
             let st = score.states[qi];
             if st.in_split() && st.counted() < 5 {
-                candidates.push(Candidate { question: qi, part: ind.part, level: st.counted(), gain });
+                let floor = floor.get(qi).copied().unwrap_or(0).min(5);
+                candidates.push(Candidate { question: qi, part: ind.part, level: st.counted(), floor, gain });
             }
         }
     }
@@ -285,9 +293,10 @@ pub(crate) fn greedy_steps(s: &Standard, score: &Score, tier: &Tier) -> (Vec<Ste
     let mut take = |ci: usize, achieved: &mut Ratio, parts: &mut Vec<Ratio>, level: &mut Vec<u8>| {
         let c = &candidates[ci];
         let from = level[ci];
-        level[ci] += 1;
-        *achieved = achieved.add(c.gain);
-        parts[c.part] = parts[c.part].add(c.gain);
+        level[ci] = (from + 1).max(c.floor);
+        let gain = c.gain.mul_int(u128::from(level[ci] - from));
+        *achieved = achieved.add(gain);
+        parts[c.part] = parts[c.part].add(gain);
         match raised.iter_mut().find(|r| r.0 == ci) {
             Some(r) => r.2 = level[ci],
             None => raised.push((ci, from, level[ci])),

@@ -311,3 +311,90 @@ fn the_default_plan_is_for_the_lowest_open_rung() {
     assert_eq!(pick(QINGDAO), None);
     assert_eq!(pick(&with(QINGDAO, "A*=0")).as_deref(), Some("haopin_mfg"));
 }
+
+/// A practice step never proposes a level a condition of the programme reads as not met (the
+/// property-test case of `properties.proptest-regressions`, in plain terms). QY-R&D is met by the
+/// R&D fact alone, B2.1 unanswered (unknown). 470 now; B2's levels are the largest (32.5), and one
+/// would do (B2.1 0>1, 503) — but B2.1 at 1 is below the test's `not_met_below` 3: not met,
+/// against the fact's met, so the condition would turn into a contradiction and the programme
+/// would not be ready after its own plan. B2.1's floor is 3, so its step goes 0>3 (568).
+#[test]
+fn a_practice_step_never_reads_not_met_for_a_condition() {
+    let s = progs();
+    let spec = "sector=mfg A*=3 B1.*=3 B2.2=2 G1=yes G2=yes city=qingdao founded=2015 revenue=2,600.5 rd_ratio=3.2";
+    check_programmes(
+        &s,
+        spec,
+        2026,
+        "qy_industry=open score_ok:qy_industry=false QY-R&D=met decided:QY-R&D=fact:rd_ratio",
+    );
+    assert_eq!(plan_text(&s, spec, 0), "evidence= conditions= practice=B2.1:0>3L after=568 reachable=true");
+    // Taking the step makes the programme ready; the level one step short of it would not.
+    check_programmes(&s, &with(spec, "B2.1=3"), 2026, "qy_industry=ready QY-R&D=met");
+    check_programmes(&s, &with(spec, "B2.1=1"), 2026, "qy_industry=open QY-R&D=unknown contradiction:QY-R&D=true");
+    // The floor is the programme's own: the tier plan (no conditions) still takes one level.
+    common::check(&s, spec, "total=470 next=t2 plan=B2.1:0>1[]503");
+}
+
+/// Every golden set's programme plans (`golden.detail.programmes[].plan`, written by the oracle
+/// `tools/golden.py`) are the core's: evidence steps and their gains, the open conditions, the
+/// practice steps (closing first, floors, the greedy order), the total after and reachability.
+#[test]
+fn every_golden_programme_plan_is_the_oracles() {
+    use brand_core::answers::AnswersFile;
+    use serde_json::Value;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../standards");
+    let mut compared = 0;
+    for (file, dir) in [
+        ("enterprise.json", "enterprise"),
+        ("regional.json", "regional"),
+        ("golden/fixture-programmes.json", "fixture"),
+    ] {
+        let s = brand_core::parse(&std::fs::read_to_string(root.join(file)).expect("standard")).expect("valid");
+        let mut sets: Vec<_> = std::fs::read_dir(root.join("golden").join(dir))
+            .expect("golden")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        sets.sort();
+        for path in sets {
+            let text = std::fs::read_to_string(&path).expect("golden set");
+            let doc: Value = serde_json::from_str(&text).expect("JSON");
+            let year = u16::try_from(doc["golden"]["year"].as_u64().expect("golden.year")).expect("a year");
+            let (a, _) = AnswersFile::parse(&text).expect("answers").into_answers(&s);
+            let sc = score(&s, &a);
+            let listed = programmes(&s, &a, &sc, year);
+            let want = doc["golden"]["detail"]["programmes"].as_array().expect("detail.programmes");
+            assert_eq!(listed.len(), want.len(), "{}", path.display());
+            for (r, w) in listed.iter().zip(want) {
+                let p = &s.programmes[r.programme];
+                assert_eq!(w["id"], p.id.as_str(), "{}", path.display());
+                let plan = programme_plan(&s, &a, &sc, r.programme, year);
+                let q = |i: usize| s.questions[i].id.to_string();
+                let got = serde_json::json!({
+                    "evidence": plan.evidence.iter().map(|e| serde_json::json!({ "question": q(e.question),
+                        "level": e.claimed, "counted": e.counted, "gain": f64::from(e.gain_tenths) / 10.0 }))
+                        .collect::<Vec<_>>(),
+                    "conditions": plan.conditions.iter().map(|c| p.conditions[c.condition].id.to_string())
+                        .collect::<Vec<_>>(),
+                    "practice": plan.practice.iter().map(|st| serde_json::json!({
+                        "step": format!("{}:{}>{}", q(st.step.question), st.step.from, st.step.to),
+                        "long_term": st.long_term })).collect::<Vec<_>>(),
+                    "total_after": plan.total_after,
+                    "reachable": plan.reachable,
+                });
+                let w = &w["plan"];
+                let want = serde_json::json!({
+                    "evidence": w["evidence"].as_array().expect("evidence").iter().map(|e| serde_json::json!({
+                        "question": e["question"], "level": e["level"], "counted": e["counted"],
+                        "gain": e["gain"].as_f64().expect("gain") })).collect::<Vec<_>>(),
+                    "conditions": w["conditions"].as_array().expect("conditions").iter().map(|c| c["condition"].clone())
+                        .collect::<Vec<_>>(),
+                    "practice": w["practice"], "total_after": w["total_after"], "reachable": w["reachable"],
+                });
+                assert_eq!(got, want, "\n{} {}", path.display(), p.id.as_str());
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 150, "{compared}");
+}

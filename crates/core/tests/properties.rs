@@ -762,6 +762,49 @@ fn programme_plan_law(s: &Standard, a: &Answers, index: usize) -> Result<(), Tes
     Ok(())
 }
 
+/// The case saved in `properties.proptest-regressions` (cc f8b03912…), as a plain test. One
+/// programme on the only tier (line 0, every part ≥ 82 %) with one condition: the choice fact
+/// (given, listed: met) or question 6, P1.0.2 (`met_from` 3, `not_met_below` 2; unanswered:
+/// unknown) — met. No profile, so P1's manufacturing questions drop out and the guard lifts P1
+/// within itself: P1.2.* and P1.0.1 to 5 leave it at 78.5 of 96, short of 78.72. The plan used to
+/// end with P1.0.2 0>1 (82 of 96), a level the question test reads not met: the condition turned
+/// into a contradiction and the programme was not ready after its own plan. The step now goes
+/// to the question's floor, 0>2.
+#[test]
+fn the_saved_programme_plan_case_holds() {
+    let sp = Spec {
+        parts: vec![
+            vec![(117, vec![(false, 0); 4])],
+            vec![
+                (35, vec![(false, 1), (false, 0), (false, 0)]),
+                (95, vec![(false, 1)]),
+                (61, vec![(false, 0), (false, 0), (false, 0), (false, 1)]),
+            ],
+            vec![(45, vec![(false, 0); 2])],
+        ],
+        thresholds: vec![0],
+        tier_gates: vec![0; 6],
+        gates: vec![],
+        first_gate_blocking: false,
+        guard: Some(82),
+        programmes: vec![ProgSpec {
+            rung: 0,
+            applies: 0,
+            held_as: None,
+            conditions: vec![(0, vec![(0, 220_352_240, 0), (4, 3_581_961_648, 3)])],
+        }],
+    };
+    let s = build(&sp);
+    let a = with_facts(&s, answers(&s, &(vec![(0, false); 48], vec![0; 4], 0)), &(3, None, None, None));
+    assert_eq!(s.questions[6].id.as_str(), "P1.0.2");
+    let c = &s.programmes[0].conditions[0];
+    assert!(matches!(c.tests[1], Test::Question { question: 6, met_from: Some(3), not_met_below: Some(2) }));
+    let plan = programme_plan(&s, &a, &score(&s, &a), 0, YEAR);
+    let last = plan.practice.last().expect("practice steps");
+    assert_eq!((last.step.question, last.step.from, last.step.to), (6, 0, 2));
+    programme_plan_law(&s, &a, 0).expect("the programme is ready after its plan");
+}
+
 /// The programme sections at every bound at once validate, and evaluate and plan for empty and
 /// full answers (one more of each is refused: `tests/validation.rs`).
 #[test]
