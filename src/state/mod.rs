@@ -357,9 +357,9 @@ pub enum Action {
     PlanFor(ProgrammeId),
     /// A review link: the question's step, with the focus on the question itself.
     GoToQuestion(QuestionId),
-    /// A checklist mark (an empty mark clears it). Texts are cut to the core's bounds.
+    /// A checklist mark (an empty mark clears it; `Answers::set_mark` cuts the place to its bound).
     SetMark(brand_core::DocumentId, brand_core::dossier::DocMark),
-    /// An action record (an empty record clears it). Texts are cut to the core's bounds.
+    /// An action record (an empty record clears it; `Answers::set_action` cuts texts to their bounds).
     SetRecord(brand_core::dossier::ActionKey, brand_core::dossier::Action),
 }
 
@@ -703,15 +703,12 @@ fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
                 s.titles.iter().filter(|x| held.contains(&x.id)).map(|x| x.id.clone()).collect();
             a.set_fact(id, (!ordered.is_empty()).then_some(FactValue::Titles(ordered)));
         }
-        Action::SetMark(id, mut mark) => {
+        Action::SetMark(id, mark) => {
             s.document_index(&id)?;
-            mark.place = clip_chars(mark.place, brand_core::dossier::MAX_PLACE_CHARS);
             a.set_mark(id, mark);
         }
-        Action::SetRecord(key, mut record) => {
+        Action::SetRecord(key, record) => {
             brand_core::dossier::ActionKey::parse(s, &key.key())?;
-            record.owner = clip_chars(record.owner, brand_core::dossier::MAX_OWNER_CHARS);
-            record.note = clip_chars(record.note, brand_core::answers::MAX_NOTE_CHARS);
             a.set_action(&key, record);
         }
         Action::SetProfile(id, option) => {
@@ -724,15 +721,6 @@ fn apply_edit(s: &Standard, a: &mut Answers, action: Action) -> Option<()> {
         _ => return None,
     }
     Some(())
-}
-
-/// At most `max` characters of `text` (the fields' `maxlength` already holds typing to it; a
-/// paste or a script may not).
-fn clip_chars(text: String, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((at, _)) => text[..at].to_owned(),
-        None => text,
-    }
 }
 
 impl Reducible for Session {

@@ -169,8 +169,10 @@ impl Answers {
         }
     }
 
-    /// Sets a document's mark; an empty mark is the same as none.
-    pub fn set_mark(&mut self, id: DocumentId, mark: DocMark) {
+    /// Sets a document's mark, its place cut to [`crate::dossier::MAX_PLACE_CHARS`]; an empty mark
+    /// is the same as none.
+    pub fn set_mark(&mut self, id: DocumentId, mut mark: DocMark) {
+        mark.place = clip_chars(mark.place, crate::dossier::MAX_PLACE_CHARS);
         if mark.is_empty() {
             remove_key(&mut self.checklist, &id);
         } else {
@@ -178,8 +180,11 @@ impl Answers {
         }
     }
 
-    /// Sets an action's record; an empty record is the same as none.
-    pub fn set_action(&mut self, key: &ActionKey, action: Action) {
+    /// Sets an action's record, its owner and note cut to their bounds; an empty record is the
+    /// same as none.
+    pub fn set_action(&mut self, key: &ActionKey, mut action: Action) {
+        action.owner = clip_chars(action.owner, crate::dossier::MAX_OWNER_CHARS);
+        action.note = clip_chars(action.note, MAX_NOTE_CHARS);
         let key = key.key();
         if action.is_empty() {
             remove_key(&mut self.actions, &key);
@@ -208,6 +213,15 @@ impl Answers {
         if self.questions.get(id).is_some_and(|a| a.response.is_none() && a.note.is_empty()) {
             remove_key(&mut self.questions, id);
         }
+    }
+}
+
+/// At most `max` characters of `text` (a field's `maxlength` holds typing to it; a paste or a
+/// script may not).
+fn clip_chars(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => text[..at].to_owned(),
+        None => text,
     }
 }
 
