@@ -9,6 +9,8 @@ use brand_core::{assess, Lang};
 use yew::prelude::*;
 
 use crate::components::about::view_about;
+use crate::components::compare::CompareScreen;
+use crate::components::team::TeamScreen;
 use crate::components::header::Header;
 use crate::components::host_error::view_host_error;
 use crate::components::import::view_import;
@@ -71,6 +73,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let on_import = hooks::use_import(open.clone(), session.answers.clone(), dispatch.clone());
+    let on_files = hooks::use_read_files(dispatch.clone());
     let today = *use_memo((), |_| files::today());
 
     let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
@@ -101,6 +104,14 @@ pub fn App(props: &AppProps) -> Html {
                 programmes={progs.clone()} in_app={props.in_app} on_action={dispatch.clone()} on_import={on_import.clone()} />
         },
         (Screen::About { back }, st, _, _) => view_about(st.as_deref(), lang, back, &dispatch),
+        (Screen::Team, Some(st), _, _) => html! {
+            <TeamScreen standard={st.clone()} team={session.team.clone()} has_answers={session.answers != Default::default()}
+                on_action={dispatch.clone()} on_files={on_files.clone()} />
+        },
+        (Screen::Compare, Some(st), _, _) => html! {
+            <CompareScreen standard={st.clone()} pair={session.compare.clone()} {year}
+                on_action={dispatch.clone()} on_files={on_files.clone()} />
+        },
         _ => html! {
             <StartScreen standard={session.standard.clone()} source={session.source.clone()}
                 answers={session.answers.clone()}

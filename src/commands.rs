@@ -50,3 +50,8 @@ pub fn start_over(source: &Source, st: &Standard, lang: Lang) -> bool {
     }
     ok
 }
+
+/// Asks the user to confirm `question`; `false` when they decline or the browser cannot ask.
+pub fn confirm(question: &str) -> bool {
+    crate::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}

@@ -18,4 +18,6 @@ pub mod report;
 pub mod review;
 pub mod score_panel;
 pub mod start;
+pub mod team;
+pub mod compare;
 pub mod wizard;

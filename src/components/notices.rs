@@ -199,6 +199,8 @@ fn expected_text(e: Expected, lang: Lang) -> &'static str {
         Expected::GateAnswer => t.expected_gate,
         Expected::DocStatus => t.expected_doc_status,
         Expected::ActionStatus => t.expected_action_status,
+        Expected::Role => t.expected_role,
+        Expected::Array => t.expected_array,
     }
 }
 

@@ -129,15 +129,84 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
             </div>
         }
     };
+    let about = &p.answers.about;
+    let set_about = |f: fn(&mut brand_core::About, String)| {
+        let (dispatch, about) = (p.on_action.clone(), about.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let mut next = about.clone();
+            f(&mut next, v);
+            dispatch.emit(Action::SetAbout(next));
+        })
+    };
+    let who = html! {
+        <details class="bsc-who bsc-noprint" open={about.is_empty()}>
+            <summary>{ t.who_title }</summary>
+            <div class="bsc-who__fields">
+                <label>
+                    <span>{ t.who_organisation }</span>
+                    <input type="text" maxlength="100" value={about.organisation.clone()} data-testid="who-organisation"
+                        onchange={set_about(|a, v| a.organisation = v)} />
+                </label>
+                <label>
+                    <span>{ t.who_assessor }</span>
+                    <input type="text" maxlength="100" value={about.assessor.clone()} data-testid="who-assessor"
+                        onchange={set_about(|a, v| a.assessor = v)} />
+                </label>
+                <label>
+                    <span>{ t.who_role }</span>
+                    <select data-testid="who-role" onchange={set_about(|a, v| a.role = brand_core::Role::from_id(&v))}>
+                        for (v, label) in [("", t.role_none), ("leader", t.role_leader), ("staff", t.role_staff)] {
+                            <option value={v} selected={about.role.map_or("", brand_core::Role::id) == v}>{ label }</option>
+                        }
+                    </select>
+                </label>
+            </div>
+            <p class="bsc-hint">{ t.who_kept }</p>
+        </details>
+    };
+    let role_text = |r: Option<brand_core::Role>| match r {
+        Some(brand_core::Role::Leader) => Some(t.role_leader),
+        Some(brand_core::Role::Staff) => Some(t.role_staff),
+        None => None,
+    };
+    let (open_paren, close_paren) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
+    let with_role = |name: &str, r: Option<brand_core::Role>| match role_text(r) {
+        Some(role) => format!("{name}{open_paren}{role}{close_paren}"),
+        None => name.to_owned(),
+    };
+    let team = &p.answers.team;
     html! {
         <div class="bsc-report-page">
             { top_actions }
+            { who }
             <article class="bsc-report" ref={article} aria-labelledby="bsc-h">
                 <header class="bsc-report__head">
                     <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.report_title }</h2>
                     <p>{ fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]) }</p>
                     <p>{ fill(t.report_generated, &[("d", &date(lang, y, m, d))]) }</p>
+                    if !about.organisation.trim().is_empty() {
+                        <p data-testid="report-organisation">{ fill(t.report_organisation, &[("o", about.organisation.trim())]) }</p>
+                    }
+                    if !about.assessor.trim().is_empty() {
+                        <p data-testid="report-assessor">{ fill(t.report_assessor, &[("a", &with_role(about.assessor.trim(), about.role))]) }</p>
+                    }
                 </header>
+                if !team.is_empty() {
+                    <section data-testid="report-team">
+                        <h3>{ t.report_team_title }</h3>
+                        <p>{ fill(t.report_team_intro, &[("n", &team.respondents.len().to_string())]) }
+                            { team.respondents.iter().map(|r| with_role(&r.name, r.role)).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " }) }</p>
+                        if !team.overrides.is_empty() {
+                            <h4>{ t.report_overrides }</h4>
+                            <ul class="bsc-list">
+                                for (q, reason) in team.overrides.iter() {
+                                    <li key={q.to_string()}>{ format!("{q}{}{reason}", if lang == Lang::Zh { "：" } else { ": " }) }</li>
+                                }
+                            </ul>
+                        }
+                    </section>
+                }
                 <section class="bsc-report__summary">
                     <div>
                         <h3>{ t.provisional }</h3>
@@ -287,6 +356,8 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     { t.import }
                     <input type="file" accept=".json,application/json" class="bsc-visually-hidden" onchange={import_change(p.on_import.clone())} />
                 </label>
+                <button type="button" class="bsc-button bsc-button--quiet"
+                    onclick={p.on_action.reform(|_| Action::Go(Screen::Compare))}>{ t.open_compare }</button>
                 <button type="button" class="bsc-button bsc-button--quiet"
                     onclick={p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Report) }))}>{ t.about }</button>
                 <button type="button" class="bsc-button bsc-button--quiet"

@@ -124,6 +124,12 @@ pub fn StartScreen(p: &StartProps) -> Html {
                             onchange={import_change(p.on_import.clone())} />
                     </label>
                 </div>
+                <div class="bsc-actions bsc-actions--more">
+                    <button type="button" class="bsc-button bsc-button--quiet" data-testid="open-team"
+                        onclick={p.on_action.reform(|_| Action::Go(Screen::Team))}>{ t.open_team }</button>
+                    <button type="button" class="bsc-button bsc-button--quiet" data-testid="open-compare"
+                        onclick={p.on_action.reform(|_| Action::Go(Screen::Compare))}>{ t.open_compare }</button>
+                </div>
             }
             <p class="bsc-fine">
                 <button type="button" class="bsc-link"

@@ -13,6 +13,7 @@ mod import;
 mod lang;
 mod open;
 mod other_tab;
+mod read_files;
 mod update;
 
 pub use autosave::use_autosave;
@@ -22,4 +23,5 @@ pub use import::use_import;
 pub use lang::use_lang;
 pub use open::use_open_standard;
 pub use other_tab::use_other_tab;
+pub use read_files::{files_change, use_read_files, Purpose};
 pub use update::use_update_prompt;

@@ -18,6 +18,9 @@ use yew::Reducible;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+pub mod team;
+
+pub use team::{CompareSide, ComparePair, FileLine, FileProblem, TeamBatch};
 
 /// A standard shared by reference. Props compare it by pointer: a standard never changes while
 /// it is open, and comparing its contents on every render would be wasted work.
@@ -104,6 +107,10 @@ pub enum Screen {
     About {
         back: Box<Screen>,
     },
+    /// A team's answers files combined into one assessment.
+    Team,
+    /// Two results of the open questionnaire side by side.
+    Compare,
 }
 
 /// The wizard's steps in order: every indicator, then the basic conditions (gates).
@@ -134,6 +141,8 @@ pub enum OpenError {
 }
 
 /// What storage held for a standard when it was opened (`storage::load`).
+// Made once per opening; boxing the answers would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Restored {
     Nothing,
@@ -221,6 +230,8 @@ impl PendingImport {
 }
 
 /// What another tab or window did to the open standard's saved answers.
+// Made once per change in another tab; boxing the answers would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum OtherTab {
     Saved(Answers),
@@ -291,6 +302,10 @@ pub struct Session {
     pub target: Option<QuestionId>,
     /// The user came to the steps from the review: each step offers the way back to it.
     pub from_review: bool,
+    /// The team screen's files, respondents and overrides (for the open questionnaire).
+    pub team: TeamBatch,
+    /// The comparison screen's two sides (for the open questionnaire).
+    pub compare: ComparePair,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -361,6 +376,28 @@ pub enum Action {
     SetMark(brand_core::DocumentId, brand_core::dossier::DocMark),
     /// An action record (an empty record clears it; `Answers::set_action` cuts texts to their bounds).
     SetRecord(brand_core::dossier::ActionKey, brand_core::dossier::Action),
+    /// Who the assessment is of and by (`Answers::set_about` cuts the names to their bound).
+    SetAbout(brand_core::About),
+    /// A team member's file, read (or why it could not be), for the team screen.
+    TeamFile {
+        name: String,
+        text: Result<String, FileProblem>,
+    },
+    /// A respondent's role on the team screen.
+    TeamRole(usize, Option<brand_core::Role>),
+    TeamRemove(usize),
+    /// The facilitator's decision for a question (None: back to the proposal).
+    TeamOverride(QuestionId, Option<brand_core::combine::Override>),
+    /// The combined result becomes the open questionnaire's answers (after the user confirmed).
+    TeamUse,
+    /// A file for one side of the comparison (0 earlier, 1 later).
+    CompareFile {
+        side: usize,
+        name: String,
+        text: Result<String, FileProblem>,
+    },
+    /// The current answers as one side of the comparison.
+    CompareCurrent(usize),
 }
 
 impl Session {
@@ -387,6 +424,8 @@ impl Session {
             plan_for: None,
             target: None,
             from_review: false,
+            team: TeamBatch::default(),
+            compare: ComparePair::default(),
         }
     }
 
@@ -441,6 +480,8 @@ impl Session {
                 next.answers = Answers::default();
                 next.fact_drafts.clear();
                 next.plan_for = None;
+                next.team = TeamBatch::default();
+                next.compare = ComparePair::default();
                 if embedded {
                     next.notify(Notice::EmbeddedStorage);
                 }
@@ -484,7 +525,7 @@ impl Session {
                 let valid = match &screen {
                     Screen::Start => true,
                     Screen::Step(step) => s.is_some_and(|s| step.exists_in(s)),
-                    Screen::Review | Screen::Report => s.is_some(),
+                    Screen::Review | Screen::Report | Screen::Team | Screen::Compare => s.is_some(),
                     Screen::About { back } => !matches!(**back, Screen::About { .. }),
                 };
                 if !valid {
@@ -604,6 +645,59 @@ impl Session {
                 let s = self.standard.as_ref()?;
                 s.programmes.iter().find(|p| p.id == id)?;
                 next.plan_for = Some(id);
+            }
+            Action::TeamFile { name, text } => {
+                let s = self.standard.as_ref()?;
+                next.team.add(s, name, text);
+            }
+            Action::TeamRole(i, role) => {
+                if !next.team.set_role(i, role) {
+                    return None;
+                }
+            }
+            Action::TeamRemove(i) => {
+                if !next.team.remove(i) {
+                    return None;
+                }
+            }
+            Action::TeamOverride(id, decision) => {
+                let s = self.standard.as_ref()?;
+                s.question_index(&id)?;
+                match decision {
+                    Some(o) => _ = next.team.overrides.insert(id, o),
+                    None => _ = next.team.overrides.remove(&id),
+                }
+            }
+            Action::TeamUse => {
+                let s = self.standard.as_ref()?;
+                if self.team.subs.is_empty() {
+                    return None;
+                }
+                let combined = brand_core::combine::combine(s, &self.team.submissions(), &self.team.overrides);
+                next.answers = combined.answers;
+                next.fact_drafts.clear();
+                next.save_due = SaveDue::Now;
+                next.screen = Screen::Report;
+            }
+            Action::CompareFile { side, name, text } => {
+                let s = self.standard.as_ref()?;
+                next.compare.add(s, side, name, text);
+            }
+            Action::CompareCurrent(side) => {
+                let s = self.standard.as_ref()?;
+                if side > 1 {
+                    return None;
+                }
+                next.compare.sides[side] = Some(CompareSide::Current(AnswersFile::new(s, &self.answers, None)));
+                next.compare.problems[side] = None;
+            }
+            Action::SetAbout(about) => {
+                self.standard.as_ref()?;
+                next.answers.set_about(about);
+                next.save_due = SaveDue::Soon;
+                if next.answers == self.answers {
+                    return None;
+                }
             }
             edit => {
                 let s = self.standard.as_ref()?;

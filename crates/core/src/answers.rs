@@ -26,8 +26,12 @@ use crate::standard::{Fact, FactKind, Standard};
 /// The `format` marker of an answers file, so a stray JSON file is recognised as not ours.
 pub const FILE_FORMAT: &str = "brand-self-check/answers";
 /// The newest answers-file version this code writes and reads. Version 2 added `facts`, version 3
-/// the `checklist` and `actions`; version 1 and 2 files still read.
-pub const FILE_VERSION: u32 = 3;
+/// the `checklist` and `actions`, version 4 `about` (organisation, assessor, role) and `team` (a
+/// combined assessment's respondents and overrides); files of every earlier version still read.
+pub const FILE_VERSION: u32 = 4;
+
+/// The longest organisation, assessor or respondent name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
 
 /// The earliest year a year fact may hold.
 pub const MIN_YEAR: u16 = 1800;
@@ -91,6 +95,64 @@ pub enum FactValue {
     Titles(Vec<TitleId>),
 }
 
+/// A respondent's role, for the leaders-vs-staff view of a team's answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Leader,
+    Staff,
+}
+
+impl Role {
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Leader => "leader",
+            Role::Staff => "staff",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Role> {
+        match id {
+            "leader" => Some(Role::Leader),
+            "staff" => Some(Role::Staff),
+            _ => None,
+        }
+    }
+}
+
+/// Whose assessment this is and who answered (file version 4); optional, shown on the report.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct About {
+    pub organisation: String,
+    pub assessor: String,
+    pub role: Option<Role>,
+}
+
+impl About {
+    pub fn is_empty(&self) -> bool {
+        self.organisation.is_empty() && self.assessor.is_empty() && self.role.is_none()
+    }
+}
+
+/// One person whose answers went into a combined assessment.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Respondent {
+    pub name: String,
+    pub role: Option<Role>,
+}
+
+/// Where a combined assessment came from (see `combine.rs`): its respondents, in name order, and
+/// the questions where the facilitator replaced the proposed consensus, each with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Team {
+    pub respondents: Vec<Respondent>,
+    pub overrides: BTreeMap<QuestionId, String>,
+}
+
+impl Team {
+    pub fn is_empty(&self) -> bool {
+        self.respondents.is_empty() && self.overrides.is_empty()
+    }
+}
+
 /// Everything the user has said about one assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Answers {
@@ -102,6 +164,9 @@ pub struct Answers {
     pub checklist: BTreeMap<DocumentId, DocMark>,
     /// The action records, keyed by [`ActionKey::key`].
     pub actions: BTreeMap<String, Action>,
+    pub about: About,
+    /// Empty unless these answers were combined from a team's files.
+    pub team: Team,
 }
 
 /// Reads what the user typed into the field of a number or year fact. `year` is the assessment
@@ -193,6 +258,13 @@ impl Answers {
         }
     }
 
+    /// Sets who the assessment is of and by, each name cut to [`MAX_NAME_CHARS`].
+    pub fn set_about(&mut self, mut about: About) {
+        about.organisation = clip_chars(about.organisation, MAX_NAME_CHARS);
+        about.assessor = clip_chars(about.assessor, MAX_NAME_CHARS);
+        self.about = about;
+    }
+
     /// How many entries (profile choices, question answers, gate answers) differ between the two:
     /// what an import would change.
     pub fn differences(&self, other: &Answers) -> usize {
@@ -205,6 +277,8 @@ impl Answers {
             + diff(&self.facts, &other.facts)
             + diff(&self.checklist, &other.checklist)
             + diff(&self.actions, &other.actions)
+            + usize::from(self.about != other.about)
+            + usize::from(self.team != other.team)
     }
 
     /// An answer with neither response nor note is the same as none; keep the map canonical so
@@ -361,6 +435,48 @@ pub struct ResultSummary {
     pub provisional: bool,
 }
 
+impl Serialize for About {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = ser.serialize_map(None)?;
+        if !self.organisation.is_empty() {
+            m.serialize_entry("organisation", &self.organisation)?;
+        }
+        if !self.assessor.is_empty() {
+            m.serialize_entry("assessor", &self.assessor)?;
+        }
+        if let Some(r) = self.role {
+            m.serialize_entry("role", r.id())?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Respondent {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry("name", &self.name)?;
+        if let Some(r) = self.role {
+            m.serialize_entry("role", r.id())?;
+        }
+        m.end()
+    }
+}
+
+/// A file's `team`: the overrides keyed by the ids as written, checked by `into_answers`.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct TeamEntry {
+    pub respondents: Vec<Respondent>,
+    pub overrides: BTreeMap<String, String>,
+}
+
+impl TeamEntry {
+    pub fn is_empty(&self) -> bool {
+        self.respondents.is_empty() && self.overrides.is_empty()
+    }
+}
+
 /// The serialised answers: what storage keeps and what export writes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AnswersFile {
@@ -379,6 +495,13 @@ pub struct AnswersFile {
     /// Action records (version 3); written only when there are some.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub actions: BTreeMap<String, ActionEntry>,
+    /// Who the assessment is of and by (version 4); written only when given.
+    #[serde(skip_serializing_if = "About::is_empty")]
+    pub about: About,
+    /// A combined assessment's respondents and overrides (version 4), keyed by question id as
+    /// written; written only for a combined assessment.
+    #[serde(skip_serializing_if = "TeamEntry::is_empty")]
+    pub team: TeamEntry,
     /// Written on export; never read back (`parse` leaves it `None`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultSummary>,
@@ -424,6 +547,11 @@ impl AnswersFile {
             actions: map_from(
                 answers.actions.iter().map(|(k, a)| (k.clone(), ActionEntry { action: a.clone(), issues: Vec::new() })),
             ),
+            about: answers.about.clone(),
+            team: TeamEntry {
+                respondents: answers.team.respondents.clone(),
+                overrides: map_from(answers.team.overrides.iter().map(|(k, v)| (k.0.clone(), v.clone()))),
+            },
             result,
             issues: Vec::new(),
         }
@@ -552,6 +680,46 @@ impl AnswersFile {
                 }
                 w.close();
             }
+            w.close();
+        }
+        if !self.about.is_empty() {
+            w.key("about");
+            w.open();
+            w.about_fields(&self.about.organisation, &self.about.assessor, self.about.role);
+            w.close();
+        }
+        if !self.team.is_empty() {
+            w.key("team");
+            w.open();
+            w.key("respondents");
+            w.out.push('[');
+            if !self.team.respondents.is_empty() {
+                w.depth += 1;
+                for (i, r) in self.team.respondents.iter().enumerate() {
+                    if i > 0 {
+                        w.out.push(',');
+                    }
+                    w.newline();
+                    w.open();
+                    w.key("name");
+                    w.raw(&quote(&r.name));
+                    if let Some(role) = r.role {
+                        w.key("role");
+                        w.raw(&quote(role.id()));
+                    }
+                    w.close();
+                }
+                w.depth -= 1;
+                w.newline();
+            }
+            w.out.push(']');
+            w.key("overrides");
+            w.open();
+            for (k, reason) in &self.team.overrides {
+                w.key(k);
+                w.raw(&quote(reason));
+            }
+            w.close();
             w.close();
         }
         if let Some(r) = &self.result {
@@ -715,6 +883,24 @@ impl AnswersFile {
                 out.actions.insert(key, e.action);
             }
         }
+        out.about = self.about;
+        out.team.respondents = self.team.respondents;
+        for (id, reason) in self.team.overrides {
+            let id = match migration.and_then(|m| m.questions.get(&id)) {
+                Some(Some(new)) => new.clone(),
+                Some(None) => {
+                    issues.push(ImportIssue::Changed { item: ChangedItem::Question, id: echo(&id) });
+                    continue;
+                }
+                None => id,
+            };
+            if !questions.contains_key(id.as_str()) {
+                issues.push(ImportIssue::UnknownQuestion(echo(&id)));
+            } else if crate::visible::has_visible(&reason) {
+                // An override without a reason is no override (`combine.rs`); nothing is lost.
+                out.team.overrides.insert(QuestionId(id), reason);
+            }
+        }
         (out, issues)
     }
 }
@@ -836,6 +1022,20 @@ impl Writer {
 
     fn raw(&mut self, v: &str) {
         self.out.push_str(v);
+    }
+
+    /// The members of `about` that are given, in the order serde writes them.
+    fn about_fields(&mut self, organisation: &str, assessor: &str, role: Option<Role>) {
+        for (k, v) in [("organisation", organisation), ("assessor", assessor)] {
+            if !v.is_empty() {
+                self.key(k);
+                self.raw(&quote(v));
+            }
+        }
+        if let Some(r) = role {
+            self.key("role");
+            self.raw(&quote(r.id()));
+        }
     }
 
     /// An array of strings, laid out as serde_json's pretty printer does (`[]` when empty).

@@ -31,7 +31,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::answers::{
-    ActionEntry, AnswersFile, FactEntry, GateAnswer, MarkEntry, QuestionEntry, StandardRef, FILE_FORMAT, FILE_VERSION,
+    About, ActionEntry, AnswersFile, FactEntry, GateAnswer, MarkEntry, QuestionEntry, Respondent, Role, StandardRef,
+    TeamEntry, FILE_FORMAT, FILE_VERSION, MAX_NAME_CHARS,
 };
 use crate::decimal::Decimal;
 use crate::dossier::{ActionStatus, Day, DayFault, DocStatus, MAX_OWNER_CHARS, MAX_PLACE_CHARS};
@@ -79,6 +80,10 @@ pub enum Expected {
     DocStatus,
     /// An action's status: "todo", "doing" or "done".
     ActionStatus,
+    /// A respondent's role: "leader" or "staff".
+    Role,
+    /// An array (the team's respondents).
+    Array,
 }
 
 /// Why a level was not imported.
@@ -326,6 +331,8 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
         facts: BTreeMap::new(),
         checklist: BTreeMap::new(),
         actions: BTreeMap::new(),
+        about: About::default(),
+        team: TeamEntry::default(),
         result: None,
         issues: Vec::new(),
     };
@@ -389,6 +396,43 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
     for (key, v) in r.section(&mut top, "actions")? {
         let entry = r.action(&key, v);
         file.actions.insert(key, entry);
+    }
+    let mut about = r.section(&mut top, "about")?;
+    let at = || "$.about".to_owned();
+    file.about.organisation = r.text(&mut about, "organisation", &at, MAX_NAME_CHARS);
+    file.about.assessor = r.text(&mut about, "assessor", &at, MAX_NAME_CHARS);
+    file.about.role = r.role(&mut about, &at);
+    let mut team = r.section(&mut top, "team")?;
+    match take(&mut team, "respondents") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for (i, v) in items.into_iter().enumerate() {
+                let path = || format!("$.team.respondents[{i}]");
+                if let Some(mut m) = r.entry(v, &path) {
+                    let name = r.text(&mut m, "name", &path, MAX_NAME_CHARS);
+                    let role = r.role(&mut m, &path);
+                    file.team.respondents.push(Respondent { name, role });
+                }
+            }
+        }
+        Some(_) => {
+            r.issues.push(ImportIssue::WrongType { path: "$.team.respondents".into(), expected: Expected::Array })
+        }
+    }
+    match take(&mut team, "overrides") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(m)) => {
+            let mut m = r.last_wins(&|| "$.team.overrides".to_owned(), m);
+            let ids: Vec<String> = m.iter().map(|(k, _)| k.clone()).collect();
+            for id in ids {
+                let path = || "$.team.overrides".to_owned();
+                let reason = r.text(&mut m, &id, &path, MAX_NOTE_CHARS);
+                file.team.overrides.insert(id, reason);
+            }
+        }
+        Some(_) => {
+            r.issues.push(ImportIssue::WrongType { path: "$.team.overrides".into(), expected: Expected::Object })
+        }
     }
     file.issues = r.issues;
     Ok(file)
@@ -544,6 +588,18 @@ impl Reader {
         }
     }
 
+    /// An optional `role` member: "leader" or "staff", anything else reported and ignored.
+    fn role(&mut self, m: &mut Vec<(String, Value)>, path: &dyn Fn() -> String) -> Option<Role> {
+        match take(m, "role") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if Role::from_id(&s.text).is_some() => Role::from_id(&s.text),
+            Some(_) => {
+                self.issues.push(ImportIssue::WrongType { path: format!("{}.role", path()), expected: Expected::Role });
+                None
+            }
+        }
+    }
+
     /// The members of an entry object, or a wrong-type issue.
     fn entry(&mut self, v: Value, path: &dyn Fn() -> String) -> Option<Vec<(String, Value)>> {
         match v {
@@ -674,6 +730,8 @@ impl fmt::Display for Expected {
             Expected::GateAnswer => "\"yes\", \"no\" or \"unsure\"",
             Expected::DocStatus => "\"have\", \"todo\" or \"na\"",
             Expected::ActionStatus => "\"todo\", \"doing\" or \"done\"",
+            Expected::Role => "\"leader\" or \"staff\"",
+            Expected::Array => "an array",
         })
     }
 }

@@ -11,6 +11,8 @@
 //! points, exact rational arithmetic, and half-up rounding only where the rules say so.
 
 pub mod answers;
+pub mod combine;
+pub mod compare;
 pub mod decimal;
 pub mod dossier;
 pub mod handover;
@@ -28,8 +30,8 @@ pub mod tier;
 pub mod visible;
 
 pub use answers::{
-    parse_fact, Answer, Answers, AnswersFile, FactValue, GateAnswer, ImportIssue, Response, StandardRef, MAX_YEAR,
-    MIN_YEAR,
+    parse_fact, About, Answer, Answers, AnswersFile, FactValue, GateAnswer, ImportIssue, Respondent, Response, Role,
+    StandardRef, Team, MAX_YEAR, MIN_YEAR,
 };
 pub use decimal::{Decimal, FactInputError};
 pub use ids::{

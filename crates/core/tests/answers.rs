@@ -241,8 +241,8 @@ fn refusals_are_structured() {
     )
     .is_ok());
     assert_eq!(
-        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 4.0}"#),
-        Err(ImportError::NewerVersion { found: 4 })
+        AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 5.0}"#),
+        Err(ImportError::NewerVersion { found: 5 })
     );
     assert_eq!(
         AnswersFile::parse(r#"{"format": "brand-self-check/answers", "version": 1e400}"#),
@@ -443,8 +443,9 @@ fn facts_round_trip_and_the_writer_still_matches_serde_json() {
     assert_eq!(AnswersFile::parse(&file.to_json()).expect("readable").into_answers(&s).0, none);
     // Without facts nothing is written for them: the file is version 1's plus the version.
     let plain = AnswersFile::new(&s, &common::answers(&s, "A1.1=2"), None).to_json();
-    assert!(!plain.contains("facts") && plain.contains("\"version\": 3,"), "{plain}");
+    assert!(!plain.contains("facts") && plain.contains("\"version\": 4,"), "{plain}");
     assert!(!plain.contains("checklist") && !plain.contains("actions"), "{plain}");
+    assert!(!plain.contains("about") && !plain.contains("team"), "{plain}");
 }
 
 #[test]

@@ -1,0 +1,273 @@
+//! The team screen: a team's answers files loaded together, one line per file, per question who
+//! said what and the proposed consensus, the facilitator's overrides with their reasons, the
+//! leaders-vs-staff view, and "use the combined result". The combining is the core's
+//! (`brand_core::combine`); this view only shows it and dispatches the choices.
+
+use brand_core::combine::{by_role, combine, Override};
+use brand_core::{Lang, Response, Role, Standard};
+use yew::prelude::*;
+
+use crate::components::notices::import_error_text;
+use crate::hooks::{files_change, Purpose};
+use crate::i18n::{catalog, fill, tenths};
+use crate::state::{Action, Dispatch, FileLine, FileProblem, Screen, SharedStandard, TeamBatch};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TeamProps {
+    pub standard: SharedStandard,
+    pub team: TeamBatch,
+    /// Whether the open questionnaire has answers the combined result would replace.
+    pub has_answers: bool,
+    pub on_action: Dispatch,
+    pub on_files: Callback<(Purpose, Vec<web_sys::File>)>,
+}
+
+/// A response as the tables show it.
+pub fn response_text(r: Option<Response>, lang: Lang) -> String {
+    let t = catalog(lang);
+    match r {
+        Some(Response::Level(l)) => l.get().to_string(),
+        Some(Response::NotApplicable) => t.not_applicable.to_owned(),
+        None => t.compare_missing.to_owned(),
+    }
+}
+
+/// A file's line: taken (with what was skipped) or why not.
+pub fn file_line(line: &FileLine, name: Option<&str>, answered: usize, lang: Lang) -> String {
+    let t = catalog(lang);
+    let f = line.file.as_str();
+    match &line.outcome {
+        Ok(skipped) => {
+            let mut s = fill(t.team_taken, &[("f", f), ("name", name.unwrap_or(f)), ("n", &answered.to_string())]);
+            if *skipped > 0 {
+                s.push_str(&fill(t.team_skipped, &[("n", &skipped.to_string())]));
+            }
+            s
+        }
+        Err(p) => problem_text(f, p, lang),
+    }
+}
+
+pub fn problem_text(f: &str, p: &FileProblem, lang: Lang) -> String {
+    let t = catalog(lang);
+    match p {
+        FileProblem::TooLarge => fill(t.team_file_problem, &[("f", f), ("why", t.import_too_large)]),
+        FileProblem::ReadFailed => fill(t.team_file_problem, &[("f", f), ("why", t.import_read_failed)]),
+        FileProblem::Unreadable(e) => fill(t.team_file_problem, &[("f", f), ("why", &import_error_text(e, lang))]),
+        FileProblem::OtherStandard(s) => fill(t.team_other_standard, &[("f", f), ("s", s)]),
+        FileProblem::SameName { earlier, name } => fill(t.team_same_name, &[("f", f), ("e", earlier), ("name", name)]),
+        FileProblem::SameAnswers { earlier } => fill(t.team_same_answers, &[("f", f), ("e", earlier)]),
+    }
+}
+
+fn role_value(r: Option<Role>) -> &'static str {
+    r.map_or("", Role::id)
+}
+
+/// The decision select's value for an override (empty: the proposal).
+fn decision_value(o: Option<&Override>) -> String {
+    match o.map(|o| o.response) {
+        None => String::new(),
+        Some(None) => "open".into(),
+        Some(Some(Response::NotApplicable)) => "na".into(),
+        Some(Some(Response::Level(l))) => l.get().to_string(),
+    }
+}
+
+fn decision_from(v: &str) -> Option<Option<Response>> {
+    match v {
+        "" => None,
+        "open" => Some(None),
+        "na" => Some(Some(Response::NotApplicable)),
+        n => n.parse::<u8>().ok().and_then(brand_core::answers::Level::new).map(|l| Some(Response::Level(l))),
+    }
+}
+
+#[component]
+pub fn TeamScreen(p: &TeamProps) -> Html {
+    let lang = crate::hooks::use_lang();
+    let t = catalog(lang);
+    let s: &Standard = &p.standard;
+    let only_conflicts = use_state(|| false);
+    let subs = p.team.submissions();
+    let combined = (!subs.is_empty()).then(|| combine(s, &subs, &p.team.overrides));
+    let roles = by_role(s, &subs);
+    let on_use = {
+        let (dispatch, has) = (p.on_action.clone(), p.has_answers);
+        Callback::from(move |_| {
+            if !has || crate::commands::confirm(t.team_use_confirm) {
+                dispatch.emit(Action::TeamUse);
+            }
+        })
+    };
+    let answered = |i: usize| subs[i].answers.questions.values().filter(|a| a.response.is_some()).count();
+    html! {
+        <section class="bsc-team" aria-labelledby="bsc-h">
+            <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.team_title }</h2>
+            <p class="bsc-lead">{ t.team_intro }</p>
+            <div class="bsc-actions">
+                <label class="bsc-button bsc-file">
+                    { t.team_add }
+                    <input type="file" multiple=true accept=".json,application/json" class="bsc-visually-hidden"
+                        data-testid="team-files" onchange={files_change(Purpose::Team, p.on_files.clone())} />
+                </label>
+            </div>
+            if p.team.lines.is_empty() {
+                <p class="bsc-hint">{ t.team_empty }</p>
+            }
+            <ul class="bsc-list bsc-team__files" data-testid="team-lines">
+                for (li, line) in p.team.lines.iter().enumerate() {
+                    if line.outcome.is_ok() {
+                        if let Some(i) = p.team.subs.iter().position(|(f, _)| *f == line.file) {
+                            <li key={format!("l{li}")} class="bsc-team__file">
+                                <span>{ file_line(line, Some(&subs[i].respondent.name), answered(i), lang) }</span>
+                                <select aria-label={fill(t.team_role_of, &[("name", &subs[i].respondent.name)])}
+                                    onchange={p.on_action.reform(move |e: Event| {
+                                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                        Action::TeamRole(i, Role::from_id(&v))
+                                    })}>
+                                    for (v, label) in [("", t.role_none), ("leader", t.role_leader), ("staff", t.role_staff)] {
+                                        <option value={v} selected={role_value(subs[i].respondent.role) == v}>{ label }</option>
+                                    }
+                                </select>
+                                <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::TeamRemove(i))}>{ t.team_remove }</button>
+                            </li>
+                        }
+                    } else {
+                        <li key={format!("l{li}")} class="bsc-team__file is-refused" role="status">{ file_line(line, None, 0, lang) }</li>
+                    }
+                }
+            </ul>
+            if let Some(c) = &combined {
+                <p data-testid="team-summary">{ fill(t.team_summary, &[("n", &c.respondents.len().to_string()), ("c", &c.conflicts().to_string())]) }</p>
+                if !(c.profile_conflicts.is_empty() && c.gate_conflicts.is_empty() && c.fact_conflicts.is_empty()) {
+                    <p class="bsc-hint">{ fill(t.team_others, &[("p", &c.profile_conflicts.len().to_string()), ("g", &c.gate_conflicts.len().to_string()), ("x", &c.fact_conflicts.len().to_string())]) }</p>
+                }
+                if let Some((leaders, staff)) = &roles {
+                    <section>
+                        <h3>{ t.team_roles_title }</h3>
+                        <p class="bsc-hint">{ t.team_roles_intro }</p>
+                        <table class="bsc-table" data-testid="team-roles">
+                            <thead><tr>
+                                <th scope="col">{ t.parts_title }</th>
+                                <th scope="col">{ fill(t.team_leaders, &[("n", &subs.iter().filter(|x| x.respondent.role == Some(Role::Leader)).count().to_string())]) }</th>
+                                <th scope="col">{ fill(t.team_staff, &[("n", &subs.iter().filter(|x| x.respondent.role == Some(Role::Staff)).count().to_string())]) }</th>
+                            </tr></thead>
+                            <tbody>
+                                for (i, part) in s.parts.iter().enumerate() {
+                                    <tr key={part.id.to_string()}>
+                                        <th scope="row">{ format!("{} {}", part.id, part.title.get(lang)) }</th>
+                                        <td class="bsc-num">{ format!("{} / {}", tenths(leaders.parts[i].achieved_tenths()), leaders.parts[i].applicable_points) }</td>
+                                        <td class="bsc-num">{ format!("{} / {}", tenths(staff.parts[i].achieved_tenths()), staff.parts[i].applicable_points) }</td>
+                                    </tr>
+                                }
+                            </tbody>
+                        </table>
+                    </section>
+                }
+                <label class="bsc-check">
+                    <input type="checkbox" checked={*only_conflicts}
+                        onchange={{ let o = only_conflicts.clone(); Callback::from(move |_| o.set(!*o)) }} />
+                    { t.team_only_conflicts }
+                </label>
+                <div class="bsc-scroll">
+                    <table class="bsc-table bsc-table--team" data-testid="team-table">
+                        <thead><tr>
+                            <th scope="col">{ t.question }</th>
+                            for r in c.respondents.iter() {
+                                <th scope="col" key={r.name.clone()}>{ r.name.clone() }</th>
+                            }
+                            <th scope="col">{ t.team_proposal }</th>
+                            <th scope="col">{ t.team_decision }</th>
+                        </tr></thead>
+                        <tbody>
+                            for sp in c.spreads.iter().filter(|sp| !*only_conflicts || !sp.agreed) {
+                                { view_row(s, sp, p.team.overrides.get(&s.questions[sp.question].id), &c.respondents, lang, &p.on_action) }
+                            }
+                        </tbody>
+                    </table>
+                </div>
+                <div class="bsc-actions">
+                    <button type="button" class="bsc-button" onclick={on_use} data-testid="team-use">{ t.team_use }</button>
+                </div>
+            }
+            <div class="bsc-actions">
+                <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_action.reform(|_| Action::Go(Screen::Start))}>{ t.back }</button>
+            </div>
+        </section>
+    }
+}
+
+fn view_row(
+    s: &Standard,
+    sp: &brand_core::combine::Spread,
+    draft: Option<&Override>,
+    respondents: &[brand_core::Respondent],
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    let t = catalog(lang);
+    let q = &s.questions[sp.question];
+    let id = q.id.clone();
+    let notes: Vec<(String, String)> = sp
+        .votes
+        .iter()
+        .filter(|v| brand_core::visible::has_visible(&v.note))
+        .map(|v| (respondents[v.respondent].name.clone(), v.note.trim().to_owned()))
+        .collect();
+    let on_decision = {
+        let (id, reason) = (id.clone(), draft.map(|d| d.reason.clone()).unwrap_or_default());
+        dispatch.reform(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            Action::TeamOverride(
+                id.clone(),
+                decision_from(&v).map(|response| Override { response, reason: reason.clone() }),
+            )
+        })
+    };
+    let on_reason = {
+        let (id, response) = (id.clone(), draft.map(|d| d.response));
+        dispatch.reform(move |e: InputEvent| {
+            let reason = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            Action::TeamOverride(id.clone(), Some(Override { response: response.flatten(), reason }))
+        })
+    };
+    let applied = draft.is_some_and(|d| brand_core::visible::has_visible(&d.reason));
+    html! {
+        <tr key={q.id.to_string()} class={classes!((!sp.agreed).then_some("is-conflict"))} data-question={q.id.to_string()}>
+            <th scope="row">
+                { format!("{} {}", q.id, q.text.get(lang)) }
+                if !notes.is_empty() {
+                    <ul class="bsc-team__notes">
+                        for (n, note) in notes.iter() {
+                            <li key={n.clone()}>{ format!("{n}{}{note}", if lang == Lang::Zh { "：" } else { ": " }) }</li>
+                        }
+                    </ul>
+                }
+            </th>
+            for v in sp.votes.iter() {
+                <td class="bsc-num" key={v.respondent}>{ response_text(v.response, lang) }</td>
+            }
+            <td class="bsc-num">{ response_text(sp.consensus, lang) }</td>
+            <td class="bsc-team__decision">
+                <select aria-label={format!("{} {}", t.team_decision, q.id)} onchange={on_decision}>
+                    <option value="" selected={draft.is_none()}>{ t.team_use_proposal }</option>
+                    for l in 0..=5u8 {
+                        <option value={l.to_string()} selected={decision_value(draft) == l.to_string()}>{ l.to_string() }</option>
+                    }
+                    if q.na_allowed {
+                        <option value="na" selected={decision_value(draft) == "na"}>{ t.not_applicable }</option>
+                    }
+                    <option value="open" selected={decision_value(draft) == "open"}>{ t.team_leave_open }</option>
+                </select>
+                if draft.is_some() {
+                    <input type="text" maxlength="10000" aria-label={format!("{} {}", t.team_reason, q.id)} placeholder={t.team_reason}
+                        value={draft.map(|d| d.reason.clone()).unwrap_or_default()} oninput={on_reason} />
+                    if !applied {
+                        <span class="bsc-hint">{ t.team_reason_needed }</span>
+                    }
+                }
+            </td>
+        </tr>
+    }
+}
