@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use crate::components::about::view_about;
 use crate::components::compare::CompareScreen;
-use crate::components::team::TeamScreen;
 use crate::components::header::Header;
 use crate::components::host_error::view_host_error;
 use crate::components::import::view_import;
@@ -19,6 +18,7 @@ use crate::components::programmes::Programmes;
 use crate::components::report::ReportScreen;
 use crate::components::review::view_review;
 use crate::components::start::StartScreen;
+use crate::components::team::TeamScreen;
 use crate::components::wizard::Wizard;
 use crate::config::AppProps;
 use crate::hooks;

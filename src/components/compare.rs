@@ -3,7 +3,7 @@
 //! questions whose answer changed, and the questions the two have in common. The comparing is
 //! the core's (`brand_core::compare`).
 
-use brand_core::compare::{compare_files, Points, Reached};
+use brand_core::compare::{compare_files, Comparison, Points, Reached};
 use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
@@ -41,12 +41,126 @@ fn delta(before: Option<Points>, after: Option<Points>) -> String {
     }
 }
 
+/// One table of the comparison: a row heading and up to three cells per row. The tables are data
+/// for this one function rather than markup each (issue 16: view code as data).
+fn table(testid: &'static str, head: Option<[&str; 3]>, rows: Vec<(String, [String; 3])>) -> Html {
+    html! {
+        <table class="bsc-table bsc-table--compare" data-testid={testid}>
+            if let Some(h) = head {
+                <thead><tr><td></td>
+                    for c in h { <th scope="col">{ c }</th> }
+                </tr></thead>
+            }
+            <tbody>
+                for (label, cells) in rows {
+                    <tr><th scope="row">{ label }</th>
+                        for c in cells { <td class="bsc-num">{ c }</td> }
+                    </tr>
+                }
+            </tbody>
+        </table>
+    }
+}
+
+fn view_result(s: &Standard, c: &Comparison, lang: Lang) -> Html {
+    let t = catalog(lang);
+    let all = c.common + c.only_before.len() + c.only_after.len();
+    let head = Some([t.compare_before, t.compare_after, t.compare_change]);
+    let total_delta = match c.total.1.cmp(&c.total.0) {
+        std::cmp::Ordering::Greater => format!("+{}", c.total.1 - c.total.0),
+        std::cmp::Ordering::Less => format!("−{}", c.total.0 - c.total.1),
+        std::cmp::Ordering::Equal => "0".into(),
+    };
+    let summary = vec![
+        (t.provisional.to_owned(), [c.total.0.to_string(), c.total.1.to_string(), total_delta]),
+        (
+            t.compare_tier.to_owned(),
+            [reached_text(s, &c.reached.0, lang), reached_text(s, &c.reached.1, lang), String::new()],
+        ),
+    ];
+    let status =
+        |st: Option<brand_core::ProgrammeStatus>| st.map_or(t.compare_missing, |st| status_text(st, lang)).to_owned();
+    let programmes = c
+        .programmes
+        .iter()
+        .map(|r| {
+            let name =
+                s.programme_index(&r.id).map_or(r.id.to_string(), |i| s.programmes[i].title.get(lang).to_owned());
+            (name, [status(r.before), status(r.after), String::new()])
+        })
+        .collect();
+    let row = |label: String, before: Option<Points>, after: Option<Points>| {
+        (label, [points(before, lang), points(after, lang), delta(before, after)])
+    };
+    let parts = c
+        .parts
+        .iter()
+        .map(|r| {
+            let name = s
+                .parts
+                .iter()
+                .find(|x| x.id == r.id)
+                .map_or(r.id.to_string(), |x| format!("{} {}", x.id, x.title.get(lang)));
+            row(name, r.before, r.after)
+        })
+        .collect();
+    let indicators = c
+        .indicators
+        .iter()
+        .filter(|r| !r.unchanged())
+        .map(|r| {
+            let name = s
+                .indicators
+                .iter()
+                .find(|x| x.id == r.id)
+                .map_or(r.id.to_string(), |x| format!("{} {}", x.id, x.title.get(lang)));
+            row(name, r.before, r.after)
+        })
+        .collect();
+    let answers = c
+        .answers
+        .iter()
+        .map(|a| {
+            let name = format!("{} {}", a.question, s.questions[a.index].text.get(lang));
+            (name, [response_text(a.before, lang), response_text(a.after, lang), String::new()])
+        })
+        .collect();
+    html! {
+        <div class="bsc-compare__result" data-testid="compare-result">
+            if c.is_unchanged() {
+                <p><strong>{ t.compare_unchanged }</strong></p>
+            }
+            { table("compare-summary", head, summary) }
+            <h3>{ t.compare_programmes }</h3>
+            { table("compare-programmes", None, programmes) }
+            <h3>{ t.parts_title }</h3>
+            { table("compare-parts", head, parts) }
+            <h3>{ t.indicators_title }</h3>
+            { table("compare-indicators", head, indicators) }
+            <h3>{ fill(t.compare_answers, &[("n", &c.answers.len().to_string())]) }</h3>
+            if c.answers.is_empty() {
+                <p>{ t.compare_no_answers }</p>
+            } else {
+                { table("compare-answers", None, answers) }
+            }
+            <p data-testid="compare-common">{ fill(t.compare_common, &[("p", &c.common_percent().to_string()), ("c", &c.common.to_string()), ("n", &all.to_string())]) }</p>
+            for (testid, text, list) in [("compare-only-before", t.compare_only_before, &c.only_before), ("compare-only-after", t.compare_only_after, &c.only_after)] {
+                if !list.is_empty() {
+                    <p data-testid={testid}>{ fill(text, &[("l", &list.join(", "))]) }</p>
+                }
+            }
+        </div>
+    }
+}
+
 fn reached_text(s: &Standard, r: &Reached, lang: Lang) -> String {
     let t = catalog(lang);
     match r {
         Reached::FixFirst => t.fix_first.to_owned(),
         Reached::BelowFirst => t.below_first.to_owned(),
-        Reached::Tier(id) => s.tiers.iter().find(|x| x.id == *id).map_or(id.to_string(), |x| x.name.get(lang).to_owned()),
+        Reached::Tier(id) => {
+            s.tiers.iter().find(|x| x.id == *id).map_or(id.to_string(), |x| x.name.get(lang).to_owned())
+        }
     }
 }
 
@@ -94,96 +208,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
         }
     };
     let result = match &p.pair.sides {
-        [Some(a), Some(b)] => {
-            let (c, _, _) = compare_files(s, a.file().clone(), b.file().clone(), p.year);
-            let all = c.common + c.only_before.len() + c.only_after.len();
-            html! {
-                <div class="bsc-compare__result" data-testid="compare-result">
-                    if c.is_unchanged() {
-                        <p><strong>{ t.compare_unchanged }</strong></p>
-                    }
-                    <table class="bsc-table">
-                        <thead><tr><th scope="col"></th><th scope="col">{ t.compare_before }</th><th scope="col">{ t.compare_after }</th><th scope="col">{ t.compare_change }</th></tr></thead>
-                        <tbody>
-                            <tr>
-                                <th scope="row">{ t.provisional }</th>
-                                <td class="bsc-num">{ c.total.0 }</td><td class="bsc-num">{ c.total.1 }</td>
-                                <td class="bsc-num">{ match c.total.1.cmp(&c.total.0) {
-                                    std::cmp::Ordering::Greater => format!("+{}", c.total.1 - c.total.0),
-                                    std::cmp::Ordering::Less => format!("−{}", c.total.0 - c.total.1),
-                                    std::cmp::Ordering::Equal => "0".into(),
-                                } }</td>
-                            </tr>
-                            <tr>
-                                <th scope="row">{ t.compare_tier }</th>
-                                <td>{ reached_text(s, &c.reached.0, lang) }</td><td>{ reached_text(s, &c.reached.1, lang) }</td><td></td>
-                            </tr>
-                        </tbody>
-                    </table>
-                    <h3>{ t.compare_programmes }</h3>
-                    <table class="bsc-table" data-testid="compare-programmes">
-                        <tbody>
-                            for r in c.programmes.iter() {
-                                <tr key={r.id.to_string()}>
-                                    <th scope="row">{ s.programme_index(&r.id).map_or(r.id.to_string(), |i| s.programmes[i].title.get(lang).to_owned()) }</th>
-                                    <td>{ r.before.map_or(t.compare_missing, |st| status_text(st, lang)) }</td>
-                                    <td>{ r.after.map_or(t.compare_missing, |st| status_text(st, lang)) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                    <h3>{ t.parts_title }</h3>
-                    <table class="bsc-table" data-testid="compare-parts">
-                        <tbody>
-                            for r in c.parts.iter() {
-                                <tr key={r.id.to_string()}>
-                                    <th scope="row">{ s.parts.iter().find(|x| x.id == r.id).map_or(r.id.to_string(), |x| format!("{} {}", x.id, x.title.get(lang))) }</th>
-                                    <td class="bsc-num">{ points(r.before, lang) }</td>
-                                    <td class="bsc-num">{ points(r.after, lang) }</td>
-                                    <td class="bsc-num">{ delta(r.before, r.after) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                    <h3>{ t.indicators_title }</h3>
-                    <table class="bsc-table" data-testid="compare-indicators">
-                        <tbody>
-                            for r in c.indicators.iter().filter(|r| !r.unchanged()) {
-                                <tr key={r.id.to_string()}>
-                                    <th scope="row">{ s.indicators.iter().find(|x| x.id == r.id).map_or(r.id.to_string(), |x| format!("{} {}", x.id, x.title.get(lang))) }</th>
-                                    <td class="bsc-num">{ points(r.before, lang) }</td>
-                                    <td class="bsc-num">{ points(r.after, lang) }</td>
-                                    <td class="bsc-num">{ delta(r.before, r.after) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                    <h3>{ fill(t.compare_answers, &[("n", &c.answers.len().to_string())]) }</h3>
-                    if c.answers.is_empty() {
-                        <p>{ t.compare_no_answers }</p>
-                    } else {
-                        <table class="bsc-table" data-testid="compare-answers">
-                            <tbody>
-                                for a in c.answers.iter() {
-                                    <tr key={a.question.to_string()}>
-                                        <th scope="row">{ format!("{} {}", a.question, s.questions[a.index].text.get(lang)) }</th>
-                                        <td class="bsc-num">{ response_text(a.before, lang) }</td>
-                                        <td class="bsc-num">{ response_text(a.after, lang) }</td>
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    }
-                    <p data-testid="compare-common">{ fill(t.compare_common, &[("p", &c.common_percent().to_string()), ("c", &c.common.to_string()), ("n", &all.to_string())]) }</p>
-                    if !c.only_before.is_empty() {
-                        <p data-testid="compare-only-before">{ fill(t.compare_only_before, &[("l", &c.only_before.join(", "))]) }</p>
-                    }
-                    if !c.only_after.is_empty() {
-                        <p data-testid="compare-only-after">{ fill(t.compare_only_after, &[("l", &c.only_after.join(", "))]) }</p>
-                    }
-                </div>
-            }
-        }
+        [Some(a), Some(b)] => view_result(s, &compare_files(s, a.file().clone(), b.file().clone(), p.year).0, lang),
         _ => html! {},
     };
     html! {

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod bars;
+pub mod compare;
 pub mod dossier;
 pub mod facts;
 pub mod gates;
@@ -17,7 +18,7 @@ pub mod question_card;
 pub mod report;
 pub mod review;
 pub mod score_panel;
+pub mod select;
 pub mod start;
 pub mod team;
-pub mod compare;
 pub mod wizard;

@@ -15,7 +15,9 @@ use crate::components::bars::{view_bar, view_radar};
 use crate::components::handover::HandoverPanel;
 use crate::components::programmes::{view_crosswalk, view_plan, view_programmes_report, view_titles_held, Programmes};
 use crate::components::score_panel::{view_tier, view_total};
+use crate::components::select::select;
 use crate::components::start::import_change;
+use crate::components::team::{role_options, role_value};
 use crate::i18n::{catalog, date, fill, tenths};
 use crate::state::{Action, Dispatch, Screen, SharedStandard};
 
@@ -140,8 +142,8 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         })
     };
     let who = html! {
-        <details class="bsc-who bsc-noprint" open={about.is_empty()}>
-            <summary>{ t.who_title }</summary>
+        <fieldset class="bsc-who bsc-noprint">
+            <legend>{ t.who_title }</legend>
             <div class="bsc-who__fields">
                 <label>
                     <span>{ t.who_organisation }</span>
@@ -155,15 +157,18 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                 </label>
                 <label>
                     <span>{ t.who_role }</span>
-                    <select data-testid="who-role" onchange={set_about(|a, v| a.role = brand_core::Role::from_id(&v))}>
-                        for (v, label) in [("", t.role_none), ("leader", t.role_leader), ("staff", t.role_staff)] {
-                            <option value={v} selected={about.role.map_or("", brand_core::Role::id) == v}>{ label }</option>
-                        }
-                    </select>
+                    { select(t.who_role.to_owned(), &role_options(lang), role_value(about.role), &{
+                        let (dispatch, about) = (p.on_action.clone(), about.clone());
+                        Callback::from(move |v: String| {
+                            let mut next = about.clone();
+                            next.role = brand_core::Role::from_id(&v);
+                            dispatch.emit(Action::SetAbout(next));
+                        })
+                    }, "who-role") }
                 </label>
             </div>
             <p class="bsc-hint">{ t.who_kept }</p>
-        </details>
+        </fieldset>
     };
     let role_text = |r: Option<brand_core::Role>| match r {
         Some(brand_core::Role::Leader) => Some(t.role_leader),

@@ -8,6 +8,7 @@ use brand_core::{Lang, Response, Role, Standard};
 use yew::prelude::*;
 
 use crate::components::notices::import_error_text;
+use crate::components::select::select;
 use crate::hooks::{files_change, Purpose};
 use crate::i18n::{catalog, fill, tenths};
 use crate::state::{Action, Dispatch, FileLine, FileProblem, Screen, SharedStandard, TeamBatch};
@@ -60,8 +61,14 @@ pub fn problem_text(f: &str, p: &FileProblem, lang: Lang) -> String {
     }
 }
 
-fn role_value(r: Option<Role>) -> &'static str {
+pub fn role_value(r: Option<Role>) -> &'static str {
     r.map_or("", Role::id)
+}
+
+/// The role choices: not given, leader, staff.
+pub fn role_options(lang: Lang) -> [(&'static str, &'static str); 3] {
+    let t = catalog(lang);
+    [("", t.role_none), ("leader", t.role_leader), ("staff", t.role_staff)]
 }
 
 /// The decision select's value for an override (empty: the proposal).
@@ -115,26 +122,19 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
             if p.team.lines.is_empty() {
                 <p class="bsc-hint">{ t.team_empty }</p>
             }
-            <ul class="bsc-list bsc-team__files" data-testid="team-lines">
+            <ul class="bsc-list bsc-team__files" data-testid="team-lines" aria-live="polite">
                 for (li, line) in p.team.lines.iter().enumerate() {
                     if line.outcome.is_ok() {
                         if let Some(i) = p.team.subs.iter().position(|(f, _)| *f == line.file) {
                             <li key={format!("l{li}")} class="bsc-team__file">
                                 <span>{ file_line(line, Some(&subs[i].respondent.name), answered(i), lang) }</span>
-                                <select aria-label={fill(t.team_role_of, &[("name", &subs[i].respondent.name)])}
-                                    onchange={p.on_action.reform(move |e: Event| {
-                                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                                        Action::TeamRole(i, Role::from_id(&v))
-                                    })}>
-                                    for (v, label) in [("", t.role_none), ("leader", t.role_leader), ("staff", t.role_staff)] {
-                                        <option value={v} selected={role_value(subs[i].respondent.role) == v}>{ label }</option>
-                                    }
-                                </select>
+                                { select(fill(t.team_role_of, &[("name", &subs[i].respondent.name)]), &role_options(lang),
+                                    role_value(subs[i].respondent.role), &p.on_action.reform(move |v: String| Action::TeamRole(i, Role::from_id(&v))), "") }
                                 <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::TeamRemove(i))}>{ t.team_remove }</button>
                             </li>
                         }
                     } else {
-                        <li key={format!("l{li}")} class="bsc-team__file is-refused" role="status">{ file_line(line, None, 0, lang) }</li>
+                        <li key={format!("l{li}")} class="bsc-team__file is-refused">{ file_line(line, None, 0, lang) }</li>
                     }
                 }
             </ul>
@@ -217,14 +217,20 @@ fn view_row(
         .collect();
     let on_decision = {
         let (id, reason) = (id.clone(), draft.map(|d| d.reason.clone()).unwrap_or_default());
-        dispatch.reform(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        dispatch.reform(move |v: String| {
             Action::TeamOverride(
                 id.clone(),
                 decision_from(&v).map(|response| Override { response, reason: reason.clone() }),
             )
         })
     };
+    const LEVELS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+    let mut options: Vec<(&str, &str)> = vec![("", t.team_use_proposal)];
+    options.extend(LEVELS.iter().map(|l| (*l, *l)));
+    if q.na_allowed {
+        options.push(("na", t.not_applicable));
+    }
+    options.push(("open", t.team_leave_open));
     let on_reason = {
         let (id, response) = (id.clone(), draft.map(|d| d.response));
         dispatch.reform(move |e: InputEvent| {
@@ -250,16 +256,7 @@ fn view_row(
             }
             <td class="bsc-num">{ response_text(sp.consensus, lang) }</td>
             <td class="bsc-team__decision">
-                <select aria-label={format!("{} {}", t.team_decision, q.id)} onchange={on_decision}>
-                    <option value="" selected={draft.is_none()}>{ t.team_use_proposal }</option>
-                    for l in 0..=5u8 {
-                        <option value={l.to_string()} selected={decision_value(draft) == l.to_string()}>{ l.to_string() }</option>
-                    }
-                    if q.na_allowed {
-                        <option value="na" selected={decision_value(draft) == "na"}>{ t.not_applicable }</option>
-                    }
-                    <option value="open" selected={decision_value(draft) == "open"}>{ t.team_leave_open }</option>
-                </select>
+                { select(format!("{} {}", t.team_decision, q.id), &options, &decision_value(draft), &on_decision, "") }
                 if draft.is_some() {
                     <input type="text" maxlength="10000" aria-label={format!("{} {}", t.team_reason, q.id)} placeholder={t.team_reason}
                         value={draft.map(|d| d.reason.clone()).unwrap_or_default()} oninput={on_reason} />

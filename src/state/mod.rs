@@ -16,11 +16,11 @@ use brand_core::{
 };
 use yew::Reducible;
 
+pub mod team;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
-pub mod team;
 
-pub use team::{CompareSide, ComparePair, FileLine, FileProblem, TeamBatch};
+pub use team::{ComparePair, CompareSide, FileLine, FileProblem, TeamBatch};
 
 /// A standard shared by reference. Props compare it by pointer: a standard never changes while
 /// it is open, and comparing its contents on every render would be wasted work.
@@ -663,10 +663,7 @@ impl Session {
             Action::TeamOverride(id, decision) => {
                 let s = self.standard.as_ref()?;
                 s.question_index(&id)?;
-                match decision {
-                    Some(o) => _ = next.team.overrides.insert(id, o),
-                    None => _ = next.team.overrides.remove(&id),
-                }
+                next.team.set_override(id, decision);
             }
             Action::TeamUse => {
                 let s = self.standard.as_ref()?;

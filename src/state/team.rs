@@ -18,8 +18,13 @@ pub enum FileProblem {
     /// Answers of another questionnaire (its id).
     OtherStandard(String),
     /// The same respondent, or the very same answers, as the file named.
-    SameName { earlier: String, name: String },
-    SameAnswers { earlier: String },
+    SameName {
+        earlier: String,
+        name: String,
+    },
+    SameAnswers {
+        earlier: String,
+    },
 }
 
 /// One file's line on the screen.
@@ -52,17 +57,17 @@ fn respondent_name(file: &str, answers: &Answers) -> String {
 }
 
 /// Reads a file for `st`: its answers and how many entries did not fit, or why not.
-pub fn read_for(st: &Standard, text: Result<String, FileProblem>) -> Result<(AnswersFile, Answers, usize), FileProblem> {
+pub fn read_for(
+    st: &Standard,
+    text: Result<String, FileProblem>,
+) -> Result<(AnswersFile, Answers, usize), FileProblem> {
     let file = AnswersFile::parse(&text?).map_err(FileProblem::Unreadable)?;
     if file.standard.id != st.id {
         return Err(FileProblem::OtherStandard(file.standard.id));
     }
     let (answers, issues) = file.clone().into_answers(st);
     // That it was answered against another version is said by the version shown, not counted.
-    let skipped = issues
-        .iter()
-        .filter(|i| !matches!(i, brand_core::ImportIssue::OtherVersion { .. }))
-        .count();
+    let skipped = issues.iter().filter(|i| !matches!(i, brand_core::ImportIssue::OtherVersion { .. })).count();
     Ok((file, answers, skipped))
 }
 
@@ -110,6 +115,22 @@ impl TeamBatch {
             self.lines.remove(i);
         }
         true
+    }
+
+    /// Sets or clears the decision for a question. A clear rebuilds the map rather than call
+    /// `BTreeMap::remove`, whose rebalancing would be a few KB of wasm for this one map type.
+    pub fn set_override(&mut self, id: QuestionId, decision: Option<Override>) {
+        match decision {
+            Some(o) => _ = self.overrides.insert(id, o),
+            None => {
+                // Inserting, not `collect()`, which would bring a stable sort for the key type.
+                for (k, v) in std::mem::take(&mut self.overrides) {
+                    if k != id {
+                        self.overrides.insert(k, v);
+                    }
+                }
+            }
+        }
     }
 
     /// The submissions, for the core.

@@ -437,3 +437,122 @@ fn checklist_marks_and_action_records_are_checked_and_bounded() {
         });
     check(&s, Action::SetRecord(key, Record::default()), |n| assert!(n.answers.actions.is_empty()));
 }
+
+/// An answers file of the sample standard by `assessor`, with `spec` levels (`A1.1=3 …`).
+fn team_file(st: &Standard, assessor: &str, levels: &[(&str, u8)]) -> String {
+    let mut a = Answers::default();
+    for (id, l) in levels {
+        a.set_response(q(id), brand_core::answers::Level::new(*l).map(brand_core::Response::Level));
+    }
+    a.about.assessor = assessor.to_owned();
+    AnswersFile::new(st, &a, None).to_json()
+}
+
+#[test]
+fn team_files_each_get_their_line_and_a_damaged_one_stops_none() {
+    let st = sample();
+    let s = opened();
+    refused(&Session::new(Lang::Zh), Action::TeamFile { name: "a.json".into(), text: Ok(String::new()) });
+    let files: Vec<(&str, Result<String, FileProblem>)> = vec![
+        ("wang.json", Ok(team_file(&st, "王芳", &[("A1.1", 2)]))),
+        ("broken.json", Ok("{\"format\": \"brand-self-check/answers\", \"version\":".into())),
+        ("li.json", Ok(team_file(&st, "Li", &[("A1.1", 4)]))),
+        ("wang-again.json", Ok(team_file(&st, " 王芳 ", &[("A1.1", 5)]))),
+        ("copy.json", Ok(team_file(&st, "", &[("A1.1", 4)]))),
+        ("newer.json", Ok(team_file(&st, "Zhao", &[]).replace("\"version\": 4", "\"version\": 99"))),
+        ("other.json", Ok(team_file(&st, "Qian", &[]).replace("\"id\": \"sample\"", "\"id\": \"regional\""))),
+        ("big.json", Err(FileProblem::TooLarge)),
+    ];
+    let mut s = s;
+    for (name, text) in files {
+        s = check(&s, Action::TeamFile { name: name.into(), text }, |_| {});
+    }
+    let outcomes: Vec<(&str, Result<usize, FileProblem>)> =
+        s.team.lines.iter().map(|l| (l.file.as_str(), l.outcome.clone())).collect();
+    assert_eq!(outcomes[0], ("wang.json", Ok(0)));
+    assert!(matches!(outcomes[1].1, Err(FileProblem::Unreadable(ImportError::NotJson { .. }))));
+    assert_eq!(outcomes[2], ("li.json", Ok(0)));
+    assert_eq!(outcomes[3].1, Err(FileProblem::SameName { earlier: "wang.json".into(), name: "王芳".into() }));
+    assert_eq!(outcomes[4].1, Err(FileProblem::SameAnswers { earlier: "li.json".into() }));
+    assert_eq!(outcomes[5].1, Err(FileProblem::Unreadable(ImportError::NewerVersion { found: 99 })));
+    assert_eq!(outcomes[6].1, Err(FileProblem::OtherStandard("regional".into())));
+    assert_eq!(outcomes[7].1, Err(FileProblem::TooLarge));
+    assert_eq!(s.team.subs.len(), 2);
+    // Roles, overrides, removal, and the combined result replacing the answers.
+    let s = check(&s, Action::TeamRole(1, Some(brand_core::Role::Leader)), |n| {
+        assert_eq!(n.team.subs[1].1.respondent.role, Some(brand_core::Role::Leader))
+    });
+    refused(&s, Action::TeamRole(1, Some(brand_core::Role::Leader)));
+    refused(&s, Action::TeamRole(7, None));
+    refused(&s, Action::TeamRemove(7));
+    let ov = brand_core::combine::Override {
+        response: brand_core::answers::Level::new(1).map(brand_core::Response::Level),
+        reason: "会上议定".into(),
+    };
+    refused(&s, Action::TeamOverride(q("Z9.9"), Some(ov.clone())));
+    let s = check(&s, Action::TeamOverride(q("A1.1"), Some(ov)), |_| {});
+    let used = check(&s, Action::TeamUse, |n| {
+        assert_eq!(n.screen, Screen::Report);
+        assert_eq!(n.save_due, SaveDue::Now);
+        // 2 and 4 would give 3; the override with its reason gives 1.
+        assert_eq!(
+            n.answers.answer(&q("A1.1")).and_then(|a| a.response),
+            brand_core::answers::Level::new(1).map(brand_core::Response::Level)
+        );
+        assert_eq!(n.answers.team.respondents.len(), 2);
+        assert_eq!(n.answers.team.overrides.get(&q("A1.1")).map(String::as_str), Some("会上议定"));
+    });
+    let s = check(&s, Action::TeamRemove(0), |n| {
+        assert_eq!(n.team.subs.len(), 1);
+        assert!(n.team.lines.iter().all(|l| l.file != "wang.json"));
+    });
+    let s = check(&s, Action::TeamRemove(0), |n| assert!(n.team.subs.is_empty()));
+    refused(&s, Action::TeamUse);
+    // Opening a standard again starts a new batch.
+    let reopened = used
+        .apply(Action::Open(Source::Builtin("enterprise")))
+        .and_then(|n| {
+            n.apply(Action::Opened { request: 2, standard: sample(), restored: Restored::Nothing, embedded: false })
+        })
+        .expect("reopened");
+    assert!(reopened.team.lines.is_empty() && reopened.compare.sides.iter().all(Option::is_none));
+}
+
+#[test]
+fn comparison_sides_and_who_the_assessment_is_about() {
+    let st = sample();
+    let s = opened();
+    refused(&Session::new(Lang::Zh), Action::CompareCurrent(0));
+    refused(&s, Action::CompareCurrent(2));
+    let s =
+        check(&s, Action::CompareCurrent(1), |n| assert!(matches!(n.compare.sides[1], Some(CompareSide::Current(_)))));
+    let s = check(&s, Action::CompareFile { side: 0, name: "x.json".into(), text: Ok("[]".into()) }, |n| {
+        assert!(n.compare.sides[0].is_none());
+        assert!(matches!(
+            n.compare.problems[0].as_ref().map(|l| &l.outcome),
+            Some(Err(FileProblem::Unreadable(ImportError::NotAnswers)))
+        ));
+    });
+    let s = check(
+        &s,
+        Action::CompareFile { side: 0, name: "2025.json".into(), text: Ok(team_file(&st, "", &[("A1.1", 2)])) },
+        |n| {
+            assert!(n.compare.problems[0].is_none());
+            assert!(
+                matches!(&n.compare.sides[0], Some(CompareSide::File { name, skipped: 0, .. }) if name == "2025.json")
+            );
+        },
+    );
+    // Who: set, cut to its bound, saved soon (typed), the same value refused.
+    let about = brand_core::About {
+        organisation: "青".repeat(150),
+        assessor: "王芳".into(),
+        role: Some(brand_core::Role::Staff),
+    };
+    let s = check(&s, Action::SetAbout(about.clone()), |n| {
+        assert_eq!(n.answers.about.organisation.chars().count(), 100);
+        assert_eq!(n.save_due, SaveDue::Soon);
+    });
+    refused(&s, Action::SetAbout(s.answers.about.clone()));
+    refused(&Session::new(Lang::Zh), Action::SetAbout(about));
+}

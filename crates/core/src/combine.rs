@@ -28,8 +28,10 @@ pub enum Refusal {
     SameAnswers { earlier: usize },
 }
 
+/// A name as compared: trimmed, ASCII letters lower-cased (Chinese names have no case; full
+/// Unicode case folding would bring its tables into the wasm for no gain here).
 fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.trim().to_ascii_lowercase()
 }
 
 /// The answers that make a respondent's assessment, without who they are or what was combined.
@@ -115,26 +117,30 @@ impl Combined {
 /// question allows it; otherwise the median of the levels given, the lower middle's and upper
 /// middle's mean rounded down when their number is even.
 pub fn consensus(responses: &[Response], na_allowed: bool) -> Option<Response> {
-    let mut levels: Vec<u8> = responses
-        .iter()
-        .filter_map(|r| match r {
-            Response::Level(l) => Some(l.get()),
-            Response::NotApplicable => None,
-        })
-        .collect();
-    let na = responses.len() - levels.len();
-    if responses.is_empty() {
-        return None;
+    // Counts per level: the k-th smallest level is read off them, with no sort.
+    let mut counts = [0usize; 6];
+    for r in responses {
+        if let Response::Level(l) = r {
+            counts[usize::from(l.get())] += 1;
+        }
     }
-    if na_allowed && na > levels.len() {
+    let m: usize = counts.iter().sum();
+    let na = responses.len() - m;
+    if na_allowed && na > m {
         return Some(Response::NotApplicable);
     }
-    if levels.is_empty() {
+    if m == 0 {
         return None;
     }
-    levels.sort_unstable();
-    let m = levels.len();
-    let median = if m % 2 == 1 { levels[m / 2] } else { (levels[m / 2 - 1] + levels[m / 2]) / 2 };
+    // The k-th smallest (0-based) of the levels given.
+    let kth = |k: usize| {
+        let mut seen = 0;
+        (0u8..=5).find(|&l| {
+            seen += counts[usize::from(l)];
+            seen > k
+        })
+    };
+    let median = if m % 2 == 1 { kth(m / 2)? } else { (kth(m / 2 - 1)? + kth(m / 2)?) / 2 };
     Level::new(median).map(Response::Level)
 }
 
@@ -158,22 +164,22 @@ fn gather(respondents: &[Respondent], notes: &[&str]) -> String {
     }
 }
 
-/// Entries every respondent who has one agrees on; the others are reported by index key.
+/// Entries every respondent who has one agrees on, and the keys of the others (each once, in the
+/// order first met: only the facts' are reported, as sorted indices).
 fn agreed<K: Ord + Clone, V: PartialEq + Clone>(maps: &[&BTreeMap<K, V>]) -> (BTreeMap<K, V>, Vec<K>) {
     let mut out = BTreeMap::new();
-    let mut conflicts = Vec::new();
-    let mut keys: Vec<&K> = maps.iter().flat_map(|m| m.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    for k in keys {
-        let mut values = maps.iter().filter_map(|m| m.get(k));
-        let first = values.next();
-        match first {
-            Some(v) if values.all(|w| w == v) => {
-                out.insert(k.clone(), v.clone());
+    let mut conflicts: Vec<K> = Vec::new();
+    for (i, m) in maps.iter().enumerate() {
+        for (k, v) in m.iter() {
+            // Decided at the first map that has the key.
+            if maps[..i].iter().any(|earlier| earlier.contains_key(k)) {
+                continue;
             }
-            Some(_) => conflicts.push(k.clone()),
-            None => {}
+            if maps[i + 1..].iter().all(|later| later.get(k).is_none_or(|w| w == v)) {
+                out.insert(k.clone(), v.clone());
+            } else {
+                conflicts.push(k.clone());
+            }
         }
     }
     (out, conflicts)
@@ -182,8 +188,8 @@ fn agreed<K: Ord + Clone, V: PartialEq + Clone>(maps: &[&BTreeMap<K, V>]) -> (BT
 /// Combines the submissions (names unique: see [`admit`]) with the facilitator's overrides.
 pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<QuestionId, Override>) -> Combined {
     let mut subs: Vec<&Submission> = submissions.iter().collect();
-    subs.sort_by(|a, b| {
-        (name_key(&a.respondent.name), &a.respondent).cmp(&(name_key(&b.respondent.name), &b.respondent))
+    crate::sort::sort_by(&mut subs, &|a, b| {
+        (name_key(&a.respondent.name), &a.respondent) < (name_key(&b.respondent.name), &b.respondent)
     });
     let respondents: Vec<Respondent> = subs.iter().map(|x| x.respondent.clone()).collect();
     let mut answers = Answers::default();
@@ -225,7 +231,8 @@ pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<Qu
     let facts: Vec<_> = subs.iter().map(|x| &x.answers.facts).collect();
     let (f, fc) = agreed(&facts);
     answers.facts = f;
-    let fact_conflicts = fc.iter().filter_map(|id| s.fact_index(id)).collect();
+    let mut fact_conflicts: Vec<usize> = fc.iter().filter_map(|id| s.fact_index(id)).collect();
+    crate::sort::sort(&mut fact_conflicts);
     let checklists: Vec<_> = subs.iter().map(|x| &x.answers.checklist).collect();
     answers.checklist = agreed(&checklists).0;
     let actions: Vec<_> = subs.iter().map(|x| &x.answers.actions).collect();
