@@ -1,6 +1,8 @@
-// Screenshots of every screen of the built site in both languages at desktop (1366×768) and phone
-// (390×844, 360×640) sizes, into e2e/artifacts/. Not a test: a way to look at what we build.
-//   node e2e/screenshots.mjs
+// Screenshots of every screen of the built site in both languages at desktop (1366×768), phone
+// (390×844, 360×640) and phone landscape (844×390, 640×360) sizes, into e2e/artifacts/. Not a
+// test: a way to look at what we build.
+//   node e2e/screenshots.mjs                      every size
+//   node e2e/screenshots.mjs landscape landscape-small   only the sizes named
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,8 +13,10 @@ fs.mkdirSync(out, { recursive: true });
 const server = await serve();
 const browser = await launch();
 const shots = [];
+const sizes = [['desktop', 1366, 768], ['phone', 390, 844], ['small', 360, 640], ['landscape', 844, 390], ['landscape-small', 640, 360]];
+const only = process.argv.slice(2);
 for (const lang of ['zh-CN', 'en']) {
-  for (const [size, width, height] of [['desktop', 1366, 768], ['phone', 390, 844], ['small', 360, 640]]) {
+  for (const [size, width, height] of sizes.filter(([s]) => only.length === 0 || only.includes(s))) {
     const page = await browser.newPage({ viewport: { width, height } });
     const snap = async (name, full = false) => {
       const file = path.join(out, `${lang}-${size}-${name}.png`);
@@ -32,6 +36,20 @@ for (const lang of ['zh-CN', 'en']) {
     await page.locator('[id="bsc-q-A1.3-note"]').fill('品牌战略规划（2024—2028）');
     await page.evaluate(() => window.scrollTo(0, 0));
     await snap('3-step');
+    if (size.startsWith('landscape')) {
+      // Held sideways the window is short: the step scrolled (the bar stuck to the top), the
+      // contents opened, and the panel the bar leads to.
+      await page.locator('[id="bsc-q-A1.5-l3"]').scrollIntoViewIfNeeded();
+      await snap('3a-step-scrolled');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('.bsc-toc__toggle').click();
+      await snap('3b-contents-open');
+      await page.locator('.bsc-toc__toggle').click();
+      await page.locator('.bsc-scorebar__open').click();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('bsc-panel'));
+      await snap('3c-score-panel');
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
     // Jump to the gates, answer them, then review and report.
     await page.locator('.bsc-toc__link').last().click({ force: true }).catch(() => {});
     if (size !== 'desktop') {
