@@ -301,6 +301,21 @@ test('a choice made on the first screen before the app runs is honoured when it 
   await context.close();
 });
 
+test('a choice made before even the boot script runs is honoured when the app takes over', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/boot-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  // A deferred module script holds DOMContentLoaded back: wait for the card itself.
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await page.locator('[id="bsc-standard-regional"]').check();
+  release();
+  await page.locator('[data-mounted] [aria-labelledby=bsc-profile-h]').waitFor();
+  assert.ok(await page.locator('[id="bsc-standard-regional"]').isChecked());
+  await context.close();
+});
+
 test('a first screen unlike the prerendered one (English, saved answers) replaces it cleanly', { timeout: 60_000 }, async () => {
   const { page, context, release } = await withWasmHeld('?lang=en');
   release();

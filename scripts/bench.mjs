@@ -15,7 +15,7 @@
 //             profile form); answer click → DOM updated and → next frame painted on the largest
 //             standard, and whether that is within one frame (16.7 ms); a repeat
 //             visit served by the service worker; WASM memory after a complete assessment
-//   core      parse / import / assess times of both shipped standards, natively
+//   core      parse / import / assess / combine ten respondents / compare two, both shipped standards, natively
 //             (crates/core/examples/timing.rs)
 //
 // Usage: node scripts/bench.mjs [--runs N] [--dir DIR] [--no-lighthouse] [--lighthouse-only] [--no-core]
@@ -326,7 +326,10 @@ row(`  clicks that changed the score shown`, `${result.click.changed}/${result.c
 row('  slowest click → painted', ms(result.click.max) + ' ms');
 row(`repeat visit → interactive (service worker: ${result.repeatVisit.fromServiceWorker ? 'yes' : 'NO'})`, ms(result.repeatVisit.interactive) + ' ms');
 row('WASM memory: start → after a full assessment', `${kb(result.memory.initial)} KB`, `${kb(result.memory.after)} KB`);
-for (const c of result.core || []) row(`core ${c.standard} (${c.questions} q): parse / import / assess`, `${c.parse_us} µs`, `${c.import_us} µs`, `${c.assess_us} µs`);
+for (const c of result.core || []) {
+  row(`core ${c.standard} (${c.questions} q): parse / import / assess`, `${c.parse_us} µs`, `${c.import_us} µs`, `${c.assess_us} µs`);
+  row(`core ${c.standard}: combine 10 respondents / compare two`, `${c.combine10_us} µs`, `${c.compare_us} µs`);
+}
 console.log(lines.join('\n'));
 
 const resultsDir = path.join(root, 'bench', 'results');

@@ -87,14 +87,21 @@ function check() {
 // the host element as the attribute the app reads when it mounts (data-standard, data-lang).
 var early = document.getElementById('brand-self-check');
 if (early) {
-  early.addEventListener('change', function (e) {
-    var t = e.target;
+  var record = function (t) {
     if (early.hasAttribute('data-mounted') || !t) return;
     var m = t.id && /^bsc-standard-(.+)$/.exec(t.id);
     if (m) early.setAttribute('data-standard', m[1]);
     var label = t.name === 'bsc-lang' && t.closest && t.closest('label');
     if (label && label.getAttribute('lang')) early.setAttribute('data-lang', label.getAttribute('lang'));
-  });
+  };
+  early.addEventListener('change', function (e) { record(e.target); });
+  // This script is deferred: the page may have been painted and a choice made before it ran (seen
+  // in `make bench`: a card clicked 19 ms before this listener existed). A radio checked now that
+  // the HTML did not check is such a choice.
+  var inputs = early.querySelectorAll('input[type=radio]');
+  for (var r = 0; r < inputs.length; r++) {
+    if (inputs[r].checked && !inputs[r].defaultChecked) record(inputs[r]);
+  }
 }
 
 if (!check()) {
