@@ -423,6 +423,9 @@ pub struct Catalog {
     pub compare_only_after: &'static str,
     pub compare_unchanged: &'static str,
     pub compare_missing: &'static str,
+    pub compare_changed: &'static str,
+    pub compare_indicators: &'static str,
+    pub compare_no_indicators: &'static str,
 }
 
 pub const ZH: Catalog = Catalog {
@@ -839,6 +842,9 @@ pub const ZH: Catalog = Catalog {
     compare_only_after: "只在之后一份中的题目：{l}",
     compare_unchanged: "两份结果完全相同。",
     compare_missing: "—",
+    compare_changed: "有变化",
+    compare_indicators: "得分有变化的指标（{n}）",
+    compare_no_indicators: "没有指标的得分变化。",
 };
 
 pub const EN: Catalog = Catalog {
@@ -1255,6 +1261,9 @@ pub const EN: Catalog = Catalog {
     compare_only_after: "Only in the later one: {l}",
     compare_unchanged: "The two results are the same.",
     compare_missing: "—",
+    compare_changed: "changed",
+    compare_indicators: "Indicators whose score changed ({n})",
+    compare_no_indicators: "No indicator’s score changed.",
 };
 
 /// The language choices, each named in its own language.

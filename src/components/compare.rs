@@ -86,7 +86,8 @@ fn view_result(s: &Standard, c: &Comparison, lang: Lang) -> Html {
         .map(|r| {
             let name =
                 s.programme_index(&r.id).map_or(r.id.to_string(), |i| s.programmes[i].title.get(lang).to_owned());
-            (name, [status(r.before), status(r.after), String::new()])
+            let changed = if r.before == r.after { String::new() } else { t.compare_changed.to_owned() };
+            (name, [status(r.before), status(r.after), changed])
         })
         .collect();
     let row = |label: String, before: Option<Points>, after: Option<Points>| {
@@ -104,7 +105,7 @@ fn view_result(s: &Standard, c: &Comparison, lang: Lang) -> Html {
             row(name, r.before, r.after)
         })
         .collect();
-    let indicators = c
+    let indicators: Vec<(String, [String; 3])> = c
         .indicators
         .iter()
         .filter(|r| !r.unchanged())
@@ -132,16 +133,20 @@ fn view_result(s: &Standard, c: &Comparison, lang: Lang) -> Html {
             }
             { table("compare-summary", head, summary) }
             <h3>{ t.compare_programmes }</h3>
-            { table("compare-programmes", None, programmes) }
+            { table("compare-programmes", head, programmes) }
             <h3>{ t.parts_title }</h3>
             { table("compare-parts", head, parts) }
-            <h3>{ t.indicators_title }</h3>
-            { table("compare-indicators", head, indicators) }
+            <h3>{ fill(t.compare_indicators, &[("n", &indicators.len().to_string())]) }</h3>
+            if indicators.is_empty() {
+                <p>{ t.compare_no_indicators }</p>
+            } else {
+                { table("compare-indicators", head, indicators) }
+            }
             <h3>{ fill(t.compare_answers, &[("n", &c.answers.len().to_string())]) }</h3>
             if c.answers.is_empty() {
                 <p>{ t.compare_no_answers }</p>
             } else {
-                { table("compare-answers", None, answers) }
+                { table("compare-answers", head, answers) }
             }
             <p data-testid="compare-common">{ fill(t.compare_common, &[("p", &c.common_percent().to_string()), ("c", &c.common.to_string()), ("n", &all.to_string())]) }</p>
             for (testid, text, list) in [("compare-only-before", t.compare_only_before, &c.only_before), ("compare-only-after", t.compare_only_after, &c.only_after)] {

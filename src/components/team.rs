@@ -252,10 +252,10 @@ fn view_row(
                 }
             </th>
             for v in sp.votes.iter() {
-                <td class="bsc-num" key={v.respondent}>{ response_text(v.response, lang) }</td>
+                <td class="bsc-num" key={v.respondent} data-label={respondents[v.respondent].name.clone()}>{ response_text(v.response, lang) }</td>
             }
-            <td class="bsc-num">{ response_text(sp.consensus, lang) }</td>
-            <td class="bsc-team__decision">
+            <td class="bsc-num" data-label={t.team_proposal}>{ response_text(sp.consensus, lang) }</td>
+            <td class="bsc-team__decision" data-label={t.team_decision}>
                 { select(format!("{} {}", t.team_decision, q.id), &options, &decision_value(draft), &on_decision, "") }
                 if draft.is_some() {
                     <input type="text" maxlength="10000" aria-label={format!("{} {}", t.team_reason, q.id)} placeholder={t.team_reason}
