@@ -121,7 +121,7 @@ test('checklist and action plan: edit, save, reload, spreadsheet, print, export 
   // Export the answers; they carry the marks and the records.
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出回答（JSON）' }).first().click()]);
   const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
-  assert.equal(exported.version, 3);
+  assert.equal(exported.version, 4);
   assert.equal(exported.actions[key].owner, '王芳');
   assert.equal(exported.actions[key].due, '2020-01-31');
   assert.ok(Object.values(exported.checklist).some((m) => m.status === 'have' && m.where === '档案室 A-3'));
