@@ -87,7 +87,7 @@ const BAD = [
   ['JSON of the wrong shape', JSON.stringify({ format: 'brand-self-check/answers', version: 1, standard: { id: 5 } }), /does not have the shape/],
   ['not an answers file at all', JSON.stringify({ hello: 'world' }), /not a Brand Self-Check answers file/],
   ['another questionnaire', () => fixture('standards/golden/regional/07-not-applicable-answers.json'), /another questionnaire \(regional\)/],
-  ['a newer format version', () => JSON.stringify({ ...good(), version: 4 }), /newer version of the tool \(format version 4\)/],
+  ['a newer format version', () => JSON.stringify({ ...good(), version: 5 }), /newer version of the tool \(format version 5\)/],
 ];
 
 test('bad import files get a clear message and change nothing', { timeout: 90_000 }, async () => {
