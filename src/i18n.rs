@@ -681,7 +681,7 @@ pub const ZH: Catalog = Catalog {
     tag_nf: "未找到",
     // Import preview.
     import_title: "导入回答文件",
-    import_summary: "文件中有 {n} 个回答；与当前相比，将有 {c} 处更改。",
+    import_summary: "文件中有 {n} 个题目的回答；与当前相比，将有 {c} 处更改（回答、档案、基本条件、事实、材料标记和行动记录合计）。",
     import_confirm: "用文件中的回答替换",
     cancel: "取消",
     import_issues: "以下内容与本问卷不符，导入时会跳过：",
@@ -1100,7 +1100,7 @@ pub const EN: Catalog = Catalog {
     tag_nf: "not found",
     // Import preview.
     import_title: "Import an answers file",
-    import_summary: "The file holds {n} answers; {c} differ from what you have now.",
+    import_summary: "The file answers {n} questions; {c} entries (answers, profile, conditions, facts, document marks and action records together) differ from what you have now.",
     import_confirm: "Replace with the file's answers",
     cancel: "Cancel",
     import_issues: "These entries do not fit this questionnaire and will be skipped:",
