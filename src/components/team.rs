@@ -107,7 +107,8 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
             }
         })
     };
-    let answered = |i: usize| subs[i].answers.questions.values().filter(|a| a.response.is_some()).count();
+    // One count everywhere: responses over the questions the file's profile asks (`Score::responded`).
+    let answered = |i: usize| brand_core::score(s, &subs[i].answers).responded();
     html! {
         <section class="bsc-team" aria-labelledby="bsc-h">
             <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.team_title }</h2>
@@ -139,7 +140,7 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
                 }
             </ul>
             if let Some(c) = &combined {
-                <p data-testid="team-summary">{ fill(t.team_summary, &[("n", &c.respondents.len().to_string()), ("c", &c.conflicts().to_string())]) }</p>
+                <p data-testid="team-summary">{ fill(t.team_summary, &[("n", &c.respondents().len().to_string()), ("c", &c.conflicts().to_string())]) }</p>
                 if !(c.profile_conflicts.is_empty() && c.gate_conflicts.is_empty() && c.fact_conflicts.is_empty()) {
                     <p class="bsc-hint">{ fill(t.team_others, &[("p", &c.profile_conflicts.len().to_string()), ("g", &c.gate_conflicts.len().to_string()), ("x", &c.fact_conflicts.len().to_string())]) }</p>
                 }
@@ -174,7 +175,7 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
                     <table class="bsc-table bsc-table--team" data-testid="team-table">
                         <thead><tr>
                             <th scope="col">{ t.question }</th>
-                            for r in c.respondents.iter() {
+                            for r in c.respondents().iter() {
                                 <th scope="col" key={r.name.clone()}>{ r.name.clone() }</th>
                             }
                             <th scope="col">{ t.team_proposal }</th>
@@ -182,7 +183,7 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
                         </tr></thead>
                         <tbody>
                             for sp in c.spreads.iter().filter(|sp| !*only_conflicts || !sp.agreed) {
-                                { view_row(s, sp, p.team.overrides.get(&s.questions[sp.question].id), &c.respondents, lang, &p.on_action) }
+                                { view_row(s, sp, p.team.overrides.get(&s.questions[sp.question].id), c.respondents(), lang, &p.on_action) }
                             }
                         </tbody>
                     </table>

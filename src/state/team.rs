@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use brand_core::answers::{AnswersFile, ImportError};
 use brand_core::combine::{admit, Override, Refusal, Submission};
-use brand_core::{Answers, QuestionId, Respondent, Role, Standard};
+use brand_core::{Answers, QuestionId, Role, Standard};
 
 /// Why a file was not taken.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,16 +46,6 @@ pub struct TeamBatch {
     pub overrides: BTreeMap<QuestionId, Override>,
 }
 
-/// The respondent's name a file stands for: its assessor, else the file's name without `.json`.
-fn respondent_name(file: &str, answers: &Answers) -> String {
-    let a = answers.about.assessor.trim();
-    if a.is_empty() {
-        file.strip_suffix(".json").unwrap_or(file).to_owned()
-    } else {
-        a.to_owned()
-    }
-}
-
 /// Reads a file for `st`: its answers and how many entries did not fit, or why not.
 pub fn read_for(
     st: &Standard,
@@ -75,8 +65,8 @@ impl TeamBatch {
     /// Adds a file read as `text`; every file gets its line, and a damaged one stops nothing.
     pub fn add(&mut self, st: &Standard, file: String, text: Result<String, FileProblem>) {
         let outcome = read_for(st, text).and_then(|(_, answers, skipped)| {
-            let name = respondent_name(&file, &answers);
-            let new = Submission { respondent: Respondent { name: name.clone(), role: answers.about.role }, answers };
+            let new = Submission::of_file(&file, answers);
+            let name = new.respondent.name.clone();
             let batch: Vec<Submission> = self.subs.iter().map(|(_, s)| s.clone()).collect();
             match admit(&batch, &new) {
                 Ok(()) => {
@@ -117,19 +107,12 @@ impl TeamBatch {
         true
     }
 
-    /// Sets or clears the decision for a question. A clear rebuilds the map rather than call
-    /// `BTreeMap::remove`, whose rebalancing would be a few KB of wasm for this one map type.
+    /// Sets or clears the decision for a question (a clear through the core's `remove_key`, not
+    /// `BTreeMap::remove`, whose rebalancing would be a few KB of wasm for this one map type).
     pub fn set_override(&mut self, id: QuestionId, decision: Option<Override>) {
         match decision {
             Some(o) => _ = self.overrides.insert(id, o),
-            None => {
-                // Inserting, not `collect()`, which would bring a stable sort for the key type.
-                for (k, v) in std::mem::take(&mut self.overrides) {
-                    if k != id {
-                        self.overrides.insert(k, v);
-                    }
-                }
-            }
+            None => brand_core::answers::remove_key(&mut self.overrides, &id),
         }
     }
 

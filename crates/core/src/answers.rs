@@ -292,7 +292,7 @@ impl Answers {
 
 /// At most `max` characters of `text` (a field's `maxlength` holds typing to it; a paste or a
 /// script may not).
-fn clip_chars(text: String, max: usize) -> String {
+pub(crate) fn clip_chars(text: String, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => text[..at].to_owned(),
         None => text,
@@ -302,7 +302,7 @@ fn clip_chars(text: String, max: usize) -> String {
 /// Removes `key` by rebuilding the map without it. `BTreeMap::remove` brings in the B-tree's
 /// rebalancing (merge, steal left and right: about 3 KB of wasm for each map type); these maps
 /// hold at most a few thousand answers, and a removal happens on a click.
-fn remove_key<K: Ord, V>(map: &mut BTreeMap<K, V>, key: &K) {
+pub fn remove_key<K: Ord, V>(map: &mut BTreeMap<K, V>, key: &K) {
     if map.contains_key(key) {
         for (k, v) in std::mem::take(map) {
             if k != *key {

@@ -18,6 +18,20 @@ pub struct Submission {
     pub answers: Answers,
 }
 
+impl Submission {
+    /// The submission a file stands for: its respondent is the file's assessor (trimmed), else
+    /// the file's name without a `.json` ending, with the file's role.
+    pub fn of_file(file_name: &str, answers: Answers) -> Submission {
+        let assessor = answers.about.assessor.trim();
+        let name = if assessor.is_empty() {
+            file_name.strip_suffix(".json").unwrap_or(file_name).to_owned()
+        } else {
+            assessor.to_owned()
+        };
+        Submission { respondent: Respondent { name, role: answers.about.role }, answers }
+    }
+}
+
 /// Why a file was not taken into a batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -92,8 +106,6 @@ impl Spread {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Combined {
-    /// In name order.
-    pub respondents: Vec<Respondent>,
     /// Every question of the standard, in order.
     pub spreads: Vec<Spread>,
     /// Profile questions, gates and facts (indices) on which respondents disagree: the profile
@@ -101,11 +113,17 @@ pub struct Combined {
     pub profile_conflicts: Vec<usize>,
     pub gate_conflicts: Vec<usize>,
     pub fact_conflicts: Vec<usize>,
-    /// The combined assessment: a normal one, whose `team` names the respondents and overrides.
+    /// The combined assessment: a normal one, whose `team` names the respondents (in name order)
+    /// and the overrides.
     pub answers: Answers,
 }
 
 impl Combined {
+    /// The respondents, in the order the votes are in.
+    pub fn respondents(&self) -> &[Respondent] {
+        &self.answers.team.respondents
+    }
+
     /// Questions on which respondents disagree.
     pub fn conflicts(&self) -> usize {
         self.spreads.iter().filter(|s| !s.agreed).count()
@@ -158,10 +176,7 @@ fn gather(respondents: &[Respondent], notes: &[&str]) -> String {
         }
         lines.join("\n")
     };
-    match text.char_indices().nth(MAX_NOTE_CHARS) {
-        Some((at, _)) => text[..at].to_owned(),
-        None => text,
-    }
+    crate::answers::clip_chars(text, MAX_NOTE_CHARS)
 }
 
 /// Entries every respondent who has one agrees on, and the keys of the others (each once, in the
@@ -247,7 +262,7 @@ pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<Qu
     }
 
     let mut spreads = Vec::with_capacity(s.questions.len());
-    let mut team = Team { respondents: respondents.clone(), overrides: BTreeMap::new() };
+    let mut team = Team { respondents, overrides: BTreeMap::new() };
     for (qi, q) in s.questions.iter().enumerate() {
         let votes: Vec<Vote> = subs
             .iter()
@@ -271,7 +286,7 @@ pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<Qu
             .cloned();
         let spread = Spread { question: qi, votes, consensus: proposal, agreed, overridden };
         let notes: Vec<&str> = spread.votes.iter().map(|v| v.note.as_str()).collect();
-        let note = gather(&respondents, &notes);
+        let note = gather(&team.respondents, &notes);
         let response = spread.result();
         if response.is_some() || !note.is_empty() {
             answers.questions.insert(q.id.clone(), Answer { response, note });
@@ -282,7 +297,7 @@ pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<Qu
         spreads.push(spread);
     }
     answers.team = team;
-    Combined { respondents, spreads, profile_conflicts, gate_conflicts, fact_conflicts, answers }
+    Combined { spreads, profile_conflicts, gate_conflicts, fact_conflicts, answers }
 }
 
 /// Leaders' and staff's answers, each combined on their own (no overrides) and scored, for the

@@ -78,7 +78,7 @@ fn three_respondents_combined_with_one_override() {
     ov.insert(QuestionId::new("A2.1"), Override { response: Some(lv(5)), reason: " ".into() });
     let x = combine(&s, &subs, &ov);
     // Respondents in name order: "Li Lei" < "王芳" < "陈静" (code point order).
-    let names: Vec<&str> = x.respondents.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = x.respondents().iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Li Lei", "王芳", "陈静"]);
     // A1.1: 4 2 3 → sorted 2 3 4 → 3. A1.2: 5 5 1 → 1 5 5 → 5, overridden to 4.
     // A1.3: 3, na, none → one level, one N/A: N/A is not more than half → 3.
