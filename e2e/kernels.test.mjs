@@ -202,6 +202,52 @@ for (const major of Object.keys(KERNELS).map(Number)) {
       await context.close();
     });
 
+    test('a team combined (one override with a reason) and two results compared, with a damaged file among them', { timeout: 120_000 }, async () => {
+      const g = golden('enterprise', '16-qingdao-manufacturer-youpin-ready');
+      delete g.golden;
+      const write = (name, shift, assessor, role) => {
+        const f = JSON.parse(JSON.stringify(g));
+        for (const q of Object.values(f.questions)) if (typeof q.level === 'number') q.level = Math.max(0, Math.min(5, q.level + shift));
+        f.about = { assessor, role };
+        const p = path.join(downloads, name);
+        fs.writeFileSync(p, JSON.stringify(f));
+        return p;
+      };
+      const files = [write('a.json', 0, '王芳', 'staff'), write('b.json', 1, '李雷', 'leader'), write('c.json', -2, '陈静', 'staff')];
+      const broken = path.join(downloads, 'broken.json');
+      fs.writeFileSync(broken, '{"format": "brand-self-check/answers", "version":');
+      const { page, context, problems } = await openPage(browser, server);
+      page.on('dialog', (d) => d.accept());
+      await click(page, '#bsc-standard-enterprise');
+      await page.waitForSelector('[data-testid=open-team]');
+      await click(page, '[data-testid=open-team]');
+      const input = await page.waitForSelector('[data-testid=team-files]');
+      await input.uploadFile(...files, broken);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=team-lines] li').length === 4);
+      assert.match(await text(page, '[data-testid=team-lines]'), /broken\.json：.*JSON/);
+      assert.match(await text(page, '[data-testid=team-summary]'), /^3 位答卷人/);
+      // A1.1: 3, 4, 1 → proposal 3; overridden to 2 with a reason.
+      assert.equal(await page.$eval('tr[data-question="A1.1"]', (tr) => tr.querySelectorAll('td')[3].textContent), '3');
+      await page.select('tr[data-question="A1.1"] select', '2');
+      await page.waitForSelector('tr[data-question="A1.1"] input');
+      await page.type('tr[data-question="A1.1"] input', '会上议定');
+      await page.waitForFunction(() => !/写明理由后才生效/.test(document.querySelector('tr[data-question="A1.1"]').textContent));
+      await click(page, '[data-testid=team-use]');
+      await page.waitForSelector('[data-testid=report-team]');
+      assert.match(await text(page, '[data-testid=report-team]'), /李雷（管理层）、王芳（员工）、陈静（员工）.*A1\.1：会上议定/);
+      // Compare the first respondent's file with the combined result now open.
+      await clickText(page, '.bsc-report-page .bsc-button', /对比两次结果/);
+      const side = await page.waitForSelector('[data-testid=compare-side-0] input[type=file]');
+      await side.uploadFile(files[0]);
+      await page.waitForFunction(() => /a\.json/.test(document.querySelector('[data-testid=compare-side-0]').textContent));
+      await clickText(page, '[data-testid=compare-side-1] button', /用当前自评/);
+      await page.waitForSelector('[data-testid=compare-result]');
+      assert.match(await text(page, '[data-testid=compare-answers]'), /A1\.1 /);
+      assert.match(await text(page, '[data-testid=compare-common]'), /100%/);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
     test('a build that needs reference types: the message names what is missing, the kernel, and what works', { timeout: 90_000 }, async () => {
       const broken = await serve({ dir: needsReferenceTypes() });
       try {
