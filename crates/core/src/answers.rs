@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::decimal::{check_number, parse_input, Decimal, FactInputError, LexemeFault};
-use crate::dossier::{Action, ActionKey, DocMark, DocStatus};
+use crate::dossier::{Action, ActionKey, Day, DocMark, DocStatus};
 use crate::ids::{DocumentId, FactId, GateId, OptionId, ProfileId, QuestionId, TitleId};
 use crate::import::clip;
 pub use crate::import::{
@@ -119,16 +119,34 @@ impl Role {
 }
 
 /// Whose assessment this is and who answered (file version 4); optional, shown on the report.
+/// `name` and `date` name one of several assessments kept on a device (issue 15); they came after
+/// version 4 without a new version, since readers of version 4 ignore members they do not know.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct About {
+    /// The assessment's name ("2026 年度自评"), at most [`MAX_NAME_CHARS`].
+    pub name: String,
+    /// The day the assessment was started (a new one, or a copy of an earlier one).
+    pub date: Option<Day>,
     pub organisation: String,
     pub assessor: String,
     pub role: Option<Role>,
 }
 
 impl About {
+    /// The same with each name cut to [`MAX_NAME_CHARS`].
+    pub fn clipped(mut self) -> About {
+        self.name = clip_chars(self.name, MAX_NAME_CHARS);
+        self.organisation = clip_chars(self.organisation, MAX_NAME_CHARS);
+        self.assessor = clip_chars(self.assessor, MAX_NAME_CHARS);
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.organisation.is_empty() && self.assessor.is_empty() && self.role.is_none()
+        self.name.is_empty()
+            && self.date.is_none()
+            && self.organisation.is_empty()
+            && self.assessor.is_empty()
+            && self.role.is_none()
     }
 }
 
@@ -259,10 +277,8 @@ impl Answers {
     }
 
     /// Sets who the assessment is of and by, each name cut to [`MAX_NAME_CHARS`].
-    pub fn set_about(&mut self, mut about: About) {
-        about.organisation = clip_chars(about.organisation, MAX_NAME_CHARS);
-        about.assessor = clip_chars(about.assessor, MAX_NAME_CHARS);
-        self.about = about;
+    pub fn set_about(&mut self, about: About) {
+        self.about = about.clipped();
     }
 
     /// How many entries (profile choices, question answers, gate answers) differ between the two:
@@ -439,6 +455,12 @@ impl Serialize for About {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = ser.serialize_map(None)?;
+        if !self.name.is_empty() {
+            m.serialize_entry("name", &self.name)?;
+        }
+        if let Some(d) = self.date {
+            m.serialize_entry("date", &d.to_string())?;
+        }
         if !self.organisation.is_empty() {
             m.serialize_entry("organisation", &self.organisation)?;
         }
@@ -685,7 +707,7 @@ impl AnswersFile {
         if !self.about.is_empty() {
             w.key("about");
             w.open();
-            w.about_fields(&self.about.organisation, &self.about.assessor, self.about.role);
+            w.about_fields(&self.about);
             w.close();
         }
         if !self.team.is_empty() {
@@ -1025,14 +1047,22 @@ impl Writer {
     }
 
     /// The members of `about` that are given, in the order serde writes them.
-    fn about_fields(&mut self, organisation: &str, assessor: &str, role: Option<Role>) {
-        for (k, v) in [("organisation", organisation), ("assessor", assessor)] {
+    fn about_fields(&mut self, about: &About) {
+        if !about.name.is_empty() {
+            self.key("name");
+            self.raw(&quote(&about.name));
+        }
+        if let Some(d) = about.date {
+            self.key("date");
+            self.raw(&quote(&d.to_string()));
+        }
+        for (k, v) in [("organisation", &about.organisation), ("assessor", &about.assessor)] {
             if !v.is_empty() {
                 self.key(k);
                 self.raw(&quote(v));
             }
         }
-        if let Some(r) = role {
+        if let Some(r) = about.role {
             self.key("role");
             self.raw(&quote(r.id()));
         }

@@ -84,6 +84,8 @@ pub enum Expected {
     Role,
     /// An array (the team's respondents).
     Array,
+    /// A day written `YYYY-MM-DD` that exists (an assessment's date).
+    Date,
 }
 
 /// Why a level was not imported.
@@ -399,6 +401,15 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
     }
     let mut about = r.section(&mut top, "about")?;
     let at = || "$.about".to_owned();
+    file.about.name = r.text(&mut about, "name", &at, MAX_NAME_CHARS);
+    file.about.date = match take(&mut about, "date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if Day::parse(&s.text).is_ok() => Day::parse(&s.text).ok(),
+        Some(_) => {
+            r.issues.push(ImportIssue::WrongType { path: "$.about.date".into(), expected: Expected::Date });
+            None
+        }
+    };
     file.about.organisation = r.text(&mut about, "organisation", &at, MAX_NAME_CHARS);
     file.about.assessor = r.text(&mut about, "assessor", &at, MAX_NAME_CHARS);
     file.about.role = r.role(&mut about, &at);
@@ -732,6 +743,7 @@ impl fmt::Display for Expected {
             Expected::ActionStatus => "\"todo\", \"doing\" or \"done\"",
             Expected::Role => "\"leader\" or \"staff\"",
             Expected::Array => "an array",
+            Expected::Date => "a date written YYYY-MM-DD",
         })
     }
 }

@@ -240,8 +240,15 @@ fn comparing_files_reads_both_against_the_current_version() {
 fn about_and_team_round_trip_and_bad_values_are_reported() {
     let s = progs();
     let mut a = answers(&s, "A1.1=3");
-    a.set_about(About { organisation: "青岛某某".repeat(40), assessor: "王芳".into(), role: Some(Role::Leader) });
+    a.set_about(About {
+        name: "2026 年度自评".repeat(20),
+        date: brand_core::dossier::Day::new(2026, 3, 1),
+        organisation: "青岛某某".repeat(40),
+        assessor: "王芳".into(),
+        role: Some(Role::Leader),
+    });
     assert_eq!(a.about.organisation.chars().count(), brand_core::answers::MAX_NAME_CHARS);
+    assert_eq!(a.about.name.chars().count(), brand_core::answers::MAX_NAME_CHARS);
     a.team = Team {
         respondents: vec![Respondent { name: "王芳".into(), role: Some(Role::Leader) }],
         overrides: [(QuestionId::new("A1.1"), "理由".to_owned())].into_iter().collect(),
@@ -258,12 +265,14 @@ fn about_and_team_round_trip_and_bad_values_are_reported() {
     let broken = json
         .replace("\"role\": \"leader\"\n  }", "\"role\": \"boss\"\n  }")
         .replace("\"A1.1\": \"理由\"", "\"Q0\": \"理由\"")
+        .replace("\"date\": \"2026-03-01\"", "\"date\": \"2026-02-30\"")
         .replace("\"assessor\": \"王芳\"", &format!("\"assessor\": \"{}\"", "x".repeat(150)));
     let (back, issues) = AnswersFile::parse(&broken).unwrap().into_answers(&s);
     let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,
         vec![
+            "$.about.date should be a date written YYYY-MM-DD; ignored",
             "$.about.assessor has 150 characters; cut to 100",
             "$.about.role should be \"leader\" or \"staff\"; ignored",
             "question Q0 is not in this standard; skipped",
@@ -271,6 +280,8 @@ fn about_and_team_round_trip_and_bad_values_are_reported() {
         "{broken}"
     );
     assert_eq!(back.about.role, None);
+    assert_eq!(back.about.date, None);
+    assert_eq!(back.about.name, a.about.name);
     assert_eq!(back.about.assessor.len(), 100);
     let not_array = json.replace("\"respondents\": [", "\"respondents\": 5, \"x\": [");
     let (_, issues) = AnswersFile::parse(&not_array).unwrap().into_answers(&s);
