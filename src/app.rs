@@ -35,6 +35,7 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     let lang = session.lang;
     let open = session.source.clone().zip(session.standard.clone());
+    let open_slot = open.clone().map(|(source, st)| (source, session.slot.clone(), st));
 
     {
         // A hand-over link opens the questionnaire its answers belong to; otherwise the standard
@@ -51,14 +52,14 @@ pub fn App(props: &AppProps) -> Html {
     }
     hooks::use_open_standard(session.opening.clone(), dispatch.clone());
     hooks::use_autosave(
-        open.clone(),
+        open_slot.clone(),
         session.answers.clone(),
         session.save_due,
         session.may_save(),
         session.screen.clone(),
         dispatch.clone(),
     );
-    hooks::use_other_tab(open.clone(), dispatch.clone());
+    hooks::use_other_tab(open_slot, dispatch.clone());
     hooks::use_update_prompt(dispatch.clone());
     let results_to = hooks::use_embed_reports(
         props.embed.clone(),
@@ -75,10 +76,12 @@ pub fn App(props: &AppProps) -> Html {
     let on_import = hooks::use_import(open.clone(), session.answers.clone(), dispatch.clone());
     let on_files = hooks::use_read_files(dispatch.clone());
     let today = *use_memo((), |_| files::today());
-
-    let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
     // The assessment year is the device's: founding years and "years operating" are read against it.
     let year = u16::try_from(today.0).unwrap_or(brand_core::MAX_YEAR);
+    let day = brand_core::dossier::Day::new(year, today.1 as u8, today.2 as u8);
+    hooks::use_saved_list(open.clone(), session.listing, year, dispatch.clone());
+
+    let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
     let progs = session.standard.as_ref().zip(x.as_ref()).map(|(st, x)| {
         let listed = programmes(st, &session.answers, &x.score, year);
         let picked = session
@@ -87,7 +90,6 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|id| listed.iter().find(|r| !r.held && st.programmes[r.programme].id == *id))
             .map(|r| r.programme)
             .or_else(|| default_programme(st, &listed));
-        let day = brand_core::dossier::Day::new(year, today.1 as u8, today.2 as u8);
         let plan = picked.map(|i| action_plan(st, &session.answers, &x.score, i, year, day));
         let checklist = picked.map(|i| brand_core::dossier::checklist(st, &session.answers, i));
         Rc::new(Programmes { listed, plan, checklist, year })
@@ -109,13 +111,17 @@ pub fn App(props: &AppProps) -> Html {
                 on_action={dispatch.clone()} on_files={on_files.clone()} />
         },
         (Screen::Compare, Some(st), _, _) => html! {
-            <CompareScreen standard={st.clone()} pair={session.compare.clone()} {year}
-                on_action={dispatch.clone()} on_files={on_files.clone()} />
+            if let Some(source) = &session.source {
+                <CompareScreen standard={st.clone()} pair={session.compare.clone()} {year} source={source.clone()}
+                    slot={session.slot.clone()} saved={session.saved.clone()} on_action={dispatch.clone()}
+                    on_files={on_files.clone()} />
+            }
         },
         _ => html! {
             <StartScreen standard={session.standard.clone()} source={session.source.clone()}
+                slot={session.slot.clone()} saved={session.saved.clone()} {year} today={day}
                 answers={session.answers.clone()}
-                saved={crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect::<Vec<_>>()}
+                saved_counts={crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect::<Vec<_>>()}
                 opening={session.opening.as_ref().map(|o| o.source.clone())}
                 on_action={dispatch.clone()} on_import={on_import} />
         },
@@ -129,6 +135,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_action={dispatch.clone()} />
                 <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
                     update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}
+                    open={open.clone()}
                     on_action={dispatch.clone()} />
                 if let Some(p) = &session.pending {
                     { view_import(p, lang, &dispatch) }

@@ -1,11 +1,14 @@
-//! What the buttons that leave the widget do: export the answers, download the report, start
-//! over. Each is a plain function over the open standard and answers, called from a component.
+//! What the buttons that leave the widget or change storage do: export the answers, download the
+//! report, start over, and delete, restore, rename or copy a saved assessment. Each is a plain
+//! function over the open standard and answers, called from a component.
+
+use std::rc::Rc;
 
 use brand_core::answers::AnswersFile;
 use brand_core::{assess, Answers, Lang, Standard};
 
-use crate::i18n::catalog;
-use crate::state::Source;
+use crate::i18n::{catalog, fill};
+use crate::state::{Slot, Source};
 use crate::{document, files, storage};
 
 /// `brand-self-check[-what]-<id>-<yyyymmdd>.<ext>`.
@@ -41,14 +44,53 @@ pub fn download_report(st: &Standard, lang: Lang, report_html: &str, today: (u32
     files::download(&file_name("-report", &st.id, today, "html"), "text/html", &html);
 }
 
-/// Asks the user, then forgets the saved answers; `true` when the user agreed.
-pub fn start_over(source: &Source, st: &Standard, lang: Lang) -> bool {
-    let ok =
-        crate::window().and_then(|w| w.confirm_with_message(catalog(lang).confirm_start_over).ok()).unwrap_or(false);
+/// Asks the user, then forgets the saved answers of the assessment in `slot`; `true` when the
+/// user agreed.
+pub fn start_over(source: &Source, slot: &Slot, st: &Standard, lang: Lang) -> bool {
+    let ok = confirm(catalog(lang).confirm_start_over);
     if ok {
-        storage::clear(source, st);
+        storage::remove(source, &st.id, slot);
     }
     ok
+}
+
+/// Asks the user, then deletes the saved assessment in `slot`, called `name`; its text (for the
+/// undo and the download) when it was deleted.
+pub fn delete_saved(source: &Source, st: &Standard, slot: &Slot, name: &str, lang: Lang) -> Option<Rc<str>> {
+    let raw = storage::read(source, &st.id, slot)?;
+    if !confirm(&fill(catalog(lang).confirm_delete, &[("name", name)])) {
+        return None;
+    }
+    storage::remove(source, &st.id, slot).then(|| Rc::from(raw))
+}
+
+/// Writes a deleted assessment's text back to its slot (the undo); `false` when it did not stick.
+pub fn restore(source: &Source, st: &Standard, slot: &Slot, raw: &str) -> bool {
+    storage::write(source, &st.id, slot, raw)
+}
+
+/// Renames the saved assessment in `slot` (not the open one: that is an edit of the session's
+/// answers). Rewrites its file as read, so entries this version does not know stay in it.
+pub fn rename_saved(source: &Source, st: &Standard, slot: &Slot, name: String) -> bool {
+    let Some(mut file) = storage::read(source, &st.id, slot).and_then(|raw| AnswersFile::parse(&raw).ok()) else {
+        return false;
+    };
+    file.about = brand_core::About { name, ..file.about }.clipped();
+    storage::write(source, &st.id, slot, &file.to_json())
+}
+
+/// Saves `file` as a new assessment named `name`, dated `date`: the copy a year's assessment
+/// starts from. Its slot when written.
+pub fn duplicate(
+    source: &Source,
+    st: &Standard,
+    mut file: AnswersFile,
+    name: String,
+    date: Option<brand_core::dossier::Day>,
+) -> Option<Slot> {
+    file.about = brand_core::About { name, date, ..file.about }.clipped();
+    let slot = storage::new_slot(source, &st.id);
+    storage::write(source, &st.id, &slot, &file.to_json()).then_some(slot)
 }
 
 /// Asks the user to confirm `question`; `false` when they decline or the browser cannot ask.

@@ -8,15 +8,24 @@ use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
 use crate::components::programmes::status_text;
+use crate::components::select::select;
 use crate::components::team::{problem_text, response_text};
 use crate::hooks::{files_change, Purpose};
 use crate::i18n::{catalog, fill, tenths};
-use crate::state::{Action, ComparePair, CompareSide, Dispatch, FileProblem, Screen, SharedStandard};
+use crate::state::{
+    Action, ComparePair, CompareSide, Dispatch, FileProblem, Saved, Screen, SharedStandard, Slot, Source,
+};
+use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CompareProps {
     pub standard: SharedStandard,
     pub pair: ComparePair,
+    /// Where the questionnaire came from, the open assessment's slot and the others saved: any
+    /// saved one can be a side.
+    pub source: Source,
+    pub slot: Slot,
+    pub saved: Vec<Saved>,
     pub year: u16,
     pub on_action: Dispatch,
     pub on_files: Callback<(Purpose, Vec<web_sys::File>)>,
@@ -174,7 +183,35 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
     let lang = crate::hooks::use_lang();
     let t = catalog(lang);
     let s: &Standard = &p.standard;
+    // The other saved assessments, by slot token, each named as the start page names it.
+    let names: Vec<(String, String)> = p
+        .saved
+        .iter()
+        .filter(|x| x.slot != p.slot)
+        .filter_map(|x| {
+            let about = &x.summary.as_ref().ok()?.about;
+            let mut name = match about.name.trim() {
+                "" => t.saved_unnamed.to_owned(),
+                n => n.to_owned(),
+            };
+            if let Some(d) = about.date {
+                name.push_str(&format!(" · {d}"));
+            }
+            Some((x.slot.0.to_string(), name))
+        })
+        .collect();
+    let mut options: Vec<(&str, &str)> = vec![("", t.compare_choose)];
+    options.extend(names.iter().map(|(v, n)| (v.as_str(), n.as_str())));
     let side = |i: usize| {
+        let pick = {
+            let (d, source, st, names) = (p.on_action.clone(), p.source.clone(), p.standard.clone(), names.clone());
+            Callback::from(move |token: String| {
+                let Some((_, name)) = names.iter().find(|(v, _)| *v == token) else { return };
+                let slot = Slot(std::rc::Rc::from(token.as_str()));
+                let text = storage::read(&source, &st.id, &slot).ok_or(FileProblem::ReadFailed);
+                d.emit(Action::CompareFile { side: i, name: name.clone(), text });
+            })
+        };
         let label = if i == 0 { t.compare_before } else { t.compare_after };
         let shown = match &p.pair.sides[i] {
             None => String::new(),
@@ -209,6 +246,12 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                     <button type="button" class="bsc-button bsc-button--quiet"
                         onclick={p.on_action.reform(move |_| Action::CompareCurrent(i))}>{ t.compare_use_current }</button>
                 </div>
+                if !names.is_empty() {
+                    <label class="bsc-compare__saved">
+                        <span>{ t.compare_saved }</span>
+                        { select(format!("{label}: {}", t.compare_saved), &options, "", &pick, "compare-saved") }
+                    </label>
+                }
             </div>
         }
     };

@@ -17,6 +17,7 @@ pub mod programmes;
 pub mod question_card;
 pub mod report;
 pub mod review;
+pub mod saved;
 pub mod score_panel;
 pub mod select;
 pub mod start;

@@ -146,6 +146,11 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
             <legend>{ t.who_title }</legend>
             <div class="bsc-who__fields">
                 <label>
+                    <span>{ t.saved_name }</span>
+                    <input type="text" maxlength="100" value={about.name.clone()} data-testid="who-name"
+                        placeholder={t.saved_unnamed} onchange={set_about(|a, v| a.name = v)} />
+                </label>
+                <label>
                     <span>{ t.who_organisation }</span>
                     <input type="text" maxlength="100" value={about.organisation.clone()} data-testid="who-organisation"
                         onchange={set_about(|a, v| a.organisation = v)} />

@@ -6,18 +6,25 @@ use yew::prelude::*;
 
 use crate::commands;
 use crate::components::profile::ProfileForm;
+use crate::components::saved::SavedList;
 use crate::i18n::{catalog, fill, LANGUAGES};
 use crate::standards::BUILTIN;
-use crate::state::{Action, Dispatch, Screen, SharedStandard, Source, Step};
+use crate::state::{Action, Dispatch, Saved, Screen, SharedStandard, Slot, Source, Step};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StartProps {
     pub standard: Option<SharedStandard>,
-    /// Where the open standard came from (its storage slot, for "start over").
+    /// Where the open standard came from, and the open assessment's slot.
     pub source: Option<Source>,
+    pub slot: Slot,
+    /// The questionnaire's other saved assessments.
+    pub saved: Vec<Saved>,
+    /// The assessment year and today (a new assessment's date).
+    pub year: u16,
+    pub today: Option<brand_core::dossier::Day>,
     pub answers: Answers,
     /// Answers already saved per built-in standard, in `BUILTIN` order.
-    pub saved: Vec<usize>,
+    pub saved_counts: Vec<usize>,
     pub on_action: Dispatch,
     /// A standard being fetched: shown as chosen until it opens (or fails to).
     #[prop_or_default]
@@ -35,10 +42,10 @@ pub fn StartScreen(p: &StartProps) -> Html {
         _ => None,
     };
     let on_start_over = {
-        let (source, st, dispatch) = (p.source.clone(), p.standard.clone(), p.on_action.clone());
+        let (source, slot, st, dispatch) = (p.source.clone(), p.slot.clone(), p.standard.clone(), p.on_action.clone());
         Callback::from(move |_| {
             if let (Some(source), Some(st)) = (&source, &st) {
-                if commands::start_over(source, st, lang) {
+                if commands::start_over(source, &slot, st, lang) {
                     dispatch.emit(Action::Clear);
                 }
             }
@@ -84,12 +91,16 @@ pub fn StartScreen(p: &StartProps) -> Html {
                         <span class="bsc-card__desc">{ fill((b.describe)(lang), &[("n", &b.questions.to_string())]) }</span>
                         if let Some((_, a, n)) = open_count.as_ref().filter(|(id, a, _)| id == b.id && *a > 0) {
                             <span class="bsc-card__saved">{ fill(t.answered, &[("a", &a.to_string()), ("n", &n.to_string())]) }</span>
-                        } else if p.saved.get(i).copied().unwrap_or(0) > 0 && open_count.as_ref().is_none_or(|(id, ..)| id != b.id) {
-                            <span class="bsc-card__saved">{ fill(t.saved_answers, &[("a", &p.saved[i].to_string())]) }</span>
+                        } else if p.saved_counts.get(i).copied().unwrap_or(0) > 0 && open_count.as_ref().is_none_or(|(id, ..)| id != b.id) {
+                            <span class="bsc-card__saved">{ fill(t.saved_answers, &[("a", &p.saved_counts[i].to_string())]) }</span>
                         }
                     </label>
                 }
             </div>
+            if let (Some(st), Some(source)) = (&p.standard, &p.source) {
+                <SavedList standard={st.clone()} source={source.clone()} slot={p.slot.clone()} answers={p.answers.clone()}
+                    saved={p.saved.clone()} year={p.year} today={p.today} on_action={p.on_action.clone()} />
+            }
             if let Some(st) = &p.standard {
                 if !st.profile.is_empty() {
                     <ProfileForm standard={st.clone()} chosen={profile.clone()} on_action={p.on_action.clone()} />

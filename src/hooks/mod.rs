@@ -14,6 +14,7 @@ mod lang;
 mod open;
 mod other_tab;
 mod read_files;
+mod saved;
 mod update;
 
 pub use autosave::use_autosave;
@@ -24,4 +25,5 @@ pub use lang::use_lang;
 pub use open::use_open_standard;
 pub use other_tab::use_other_tab;
 pub use read_files::{files_change, use_read_files, Purpose};
+pub use saved::use_saved_list;
 pub use update::use_update_prompt;

@@ -1,6 +1,7 @@
 //! Opening a standard: when the session asks for one (`Session::opening`), fetch and parse it,
-//! read what was saved for it, and answer with `Opened` or `OpenFailed` for that request. The
-//! reducer drops answers to requests that are no longer the newest.
+//! read the assessment asked for (or the one last open) and remember it as the open one, and
+//! answer with `Opened` or `OpenFailed` for that request. The reducer drops answers to requests
+//! that are no longer the newest.
 
 use yew::prelude::*;
 
@@ -10,13 +11,21 @@ use crate::{offline, standards, storage};
 #[hook]
 pub fn use_open_standard(opening: Option<Opening>, dispatch: Dispatch) {
     use_effect_with(opening, move |opening| {
-        if let Some(Opening { source, request }) = opening.clone() {
+        if let Some(Opening { source, slot, request }) = opening.clone() {
             wasm_bindgen_futures::spawn_local(async move {
                 match standards::load(&source).await {
                     Ok(standard) => {
-                        let restored = storage::load(&source, &standard);
+                        let slot = slot.unwrap_or_else(|| storage::current(&source, &standard.id));
+                        let restored = storage::load(&source, &slot, &standard);
+                        storage::set_current(&source, &standard.id, &slot);
                         offline::request_persistence();
-                        dispatch.emit(Action::Opened { request, standard, restored, embedded: offline::embedded() });
+                        dispatch.emit(Action::Opened {
+                            request,
+                            slot,
+                            standard,
+                            restored,
+                            embedded: offline::embedded(),
+                        });
                     }
                     Err(error) => dispatch.emit(Action::OpenFailed { request, error }),
                 }

@@ -16,10 +16,12 @@ use brand_core::{
 };
 use yew::Reducible;
 
+pub mod saved;
 pub mod team;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
+pub use saved::{Saved, Slot, Summary};
 pub use team::{ComparePair, CompareSide, FileLine, FileProblem, TeamBatch};
 
 /// A standard shared by reference. Props compare it by pointer: a standard never changes while
@@ -197,6 +199,14 @@ pub enum Notice {
     XlsxUnavailable,
     /// The spreadsheet writer failed, with its message.
     XlsxFailed(String),
+    /// A saved assessment was deleted: its text stays here for the undo and the download.
+    Deleted {
+        name: String,
+        slot: Slot,
+        raw: Rc<str>,
+    },
+    /// The undo of a deletion could not write the assessment back (storage full or blocked).
+    RestoreFailed,
 }
 
 /// A file read and checked, waiting for the user's decision.
@@ -260,6 +270,8 @@ pub enum SaveDue {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opening {
     pub source: Source,
+    /// The assessment to open; `None`: the one last open on this device for that questionnaire.
+    pub slot: Option<Slot>,
     pub request: u32,
 }
 
@@ -267,8 +279,15 @@ pub struct Opening {
 pub struct Session {
     /// The open assessment, or none before a standard is chosen.
     pub standard: Option<SharedStandard>,
-    /// Where `standard` came from (its storage slot).
+    /// Where `standard` came from (with `slot`, where its answers are kept).
     pub source: Option<Source>,
+    /// Which of the questionnaire's assessments on this device is open.
+    pub slot: Slot,
+    /// The questionnaire's other assessments on this device, as last listed (`hooks::saved`).
+    pub saved: Vec<Saved>,
+    /// Raised when the list should be read again (an assessment opened, started, deleted,
+    /// restored or renamed, or another tab changed one).
+    pub listing: u32,
     pub answers: Answers,
     pub lang: Lang,
     pub screen: Screen,
@@ -316,6 +335,8 @@ pub enum Action {
     Open(Source),
     Opened {
         request: u32,
+        /// The assessment the loader read (the one asked for, or the one last open).
+        slot: Slot,
         standard: Rc<Standard>,
         restored: Restored,
         embedded: bool,
@@ -398,6 +419,28 @@ pub enum Action {
     },
     /// The current answers as one side of the comparison.
     CompareCurrent(usize),
+    /// Open another saved assessment of the open questionnaire.
+    OpenSaved(Slot),
+    /// Start a new assessment of the open questionnaire in a fresh slot, dated `date`.
+    NewAssessment {
+        slot: Slot,
+        date: Option<brand_core::dossier::Day>,
+    },
+    /// The questionnaire's saved assessments, read for `source` (`hooks::saved`).
+    Listed {
+        source: Source,
+        saved: Vec<Saved>,
+    },
+    /// Storage changed under the list (a rename, a copy, another tab): read it again.
+    Relist,
+    /// A saved assessment was deleted (after the user confirmed); its text is kept for the undo.
+    Deleted {
+        slot: Slot,
+        name: String,
+        raw: Rc<str>,
+    },
+    /// A deleted assessment was written back (the undo): it opens.
+    Restored(Slot),
 }
 
 impl Session {
@@ -405,6 +448,9 @@ impl Session {
         Session {
             standard: None,
             source: None,
+            slot: Slot::first(),
+            saved: Vec::new(),
+            listing: 0,
             answers: Answers::default(),
             lang,
             screen: Screen::Start,
@@ -445,7 +491,7 @@ impl Session {
                 if self.opening.is_none() && self.source.as_ref() == Some(&source) {
                     return None;
                 }
-                next.open(source);
+                next.open(source, None);
             }
             Action::HandOver(fragment) => match handover::decode(&fragment) {
                 Err(HandoverError::NotHandover) => return None,
@@ -459,16 +505,21 @@ impl Session {
                             if self.opening.is_none() && self.source.as_ref() == Some(&source) {
                                 next.pending = self.handover_preview(&json);
                             } else {
-                                next.open(source);
+                                next.open(source, None);
                                 next.handover = Some(Rc::from(json.as_str()));
                             }
                         }
                     },
                 },
             },
-            Action::Opened { request, standard, restored, embedded } => {
+            Action::Opened { request, slot, standard, restored, embedded } => {
                 let opening = self.opening.as_ref().filter(|o| o.request == request)?;
+                if self.source.as_ref() != Some(&opening.source) {
+                    next.saved = Vec::new();
+                }
                 next.source = Some(opening.source.clone());
+                next.slot = slot;
+                next.listing = self.listing.wrapping_add(1);
                 next.opening = None;
                 let handover = next.handover.take();
                 next.standard = Some(SharedStandard(standard));
@@ -561,6 +612,7 @@ impl Session {
                     return Some(next);
                 }
                 next.answers = p.answers.clone();
+                keep_identity(&mut next.answers, &self.answers);
                 next.fact_drafts.clear();
                 next.pending = None;
                 next.save_due = SaveDue::Now;
@@ -611,6 +663,7 @@ impl Session {
             Action::UpdateReady => next.update_ready = true,
             Action::Clear => {
                 next.answers = Answers::default();
+                keep_identity(&mut next.answers, &self.answers);
                 next.fact_drafts.clear();
                 next.screen = Screen::Start;
                 next.save_due = SaveDue::Now;
@@ -672,6 +725,7 @@ impl Session {
                 }
                 let combined = brand_core::combine::combine(s, &self.team.submissions(), &self.team.overrides);
                 next.answers = combined.answers;
+                keep_identity(&mut next.answers, &self.answers);
                 next.fact_drafts.clear();
                 next.save_due = SaveDue::Now;
                 next.screen = Screen::Report;
@@ -691,10 +745,63 @@ impl Session {
             Action::SetAbout(about) => {
                 self.standard.as_ref()?;
                 next.answers.set_about(about);
-                next.save_due = SaveDue::Soon;
+                // The fields commit on change (leaving the field, Enter), not per keystroke.
+                next.save_due = SaveDue::Now;
                 if next.answers == self.answers {
                     return None;
                 }
+            }
+            Action::OpenSaved(slot) => {
+                let source = self.source.clone().filter(|_| self.standard.is_some())?;
+                if self.opening.is_none() && slot == self.slot {
+                    return None;
+                }
+                next.open(source, Some(slot));
+            }
+            Action::NewAssessment { slot, date } => {
+                self.standard.as_ref()?;
+                if slot == self.slot || self.saved.iter().any(|x| x.slot == slot) {
+                    return None;
+                }
+                next.slot = slot;
+                next.answers = Answers::default();
+                next.answers.about.date = date;
+                next.fact_drafts.clear();
+                next.plan_for = None;
+                next.pending = None;
+                next.conflict = None;
+                next.held = false;
+                next.save = SaveState::Idle;
+                next.save_due = SaveDue::Now;
+                next.team = TeamBatch::default();
+                next.compare = ComparePair::default();
+                next.screen = Screen::Start;
+                next.listing = self.listing.wrapping_add(1);
+            }
+            Action::Listed { source, saved } => {
+                if self.source.as_ref() != Some(&source) {
+                    return None;
+                }
+                next.saved = saved;
+            }
+            Action::Relist => next.listing = self.listing.wrapping_add(1),
+            Action::Deleted { slot, name, raw } => {
+                let source = self.source.clone().filter(|_| self.standard.is_some())?;
+                next.notify(Notice::Deleted { name, slot: slot.clone(), raw });
+                next.listing = self.listing.wrapping_add(1);
+                if slot == self.slot {
+                    // The open one went: its answers are forgotten at once (so nothing saves them
+                    // back), and the next in the list opens, or a new one in the first slot.
+                    next.answers = Answers::default();
+                    let other = self.saved.iter().find(|x| x.slot != slot && x.summary.is_ok());
+                    next.open(source, Some(other.map_or_else(Slot::first, |x| x.slot.clone())));
+                }
+            }
+            Action::Restored(slot) => {
+                let source = self.source.clone().filter(|_| self.standard.is_some())?;
+                next.notices.retain(|n| !matches!(n, Notice::Deleted { slot: s, .. } if *s == slot));
+                next.listing = self.listing.wrapping_add(1);
+                next.open(source, Some(slot));
             }
             edit => {
                 let s = self.standard.as_ref()?;
@@ -712,10 +819,11 @@ impl Session {
         (next != *self).then_some(next)
     }
 
-    /// Starts opening `source` (the newest request wins).
-    fn open(&mut self, source: Source) {
+    /// Starts opening `source`'s assessment in `slot` (`None`: the one last open; the newest
+    /// request wins).
+    fn open(&mut self, source: Source, slot: Option<Slot>) {
         self.requests = self.requests.wrapping_add(1);
-        self.opening = Some(Opening { source, request: self.requests });
+        self.opening = Some(Opening { source, slot, request: self.requests });
         // A preview checked against the standard being left must not apply to another.
         self.pending = None;
         self.import_request = None;
@@ -739,6 +847,17 @@ impl Session {
         if !kept.moved {
             self.held = true;
         }
+    }
+}
+
+/// An import, a team's result or a start over replaces an assessment's answers, not what it is:
+/// the open assessment's name and date stay (each when it has one).
+fn keep_identity(next: &mut Answers, current: &Answers) {
+    if !current.about.name.is_empty() {
+        next.about.name = current.about.name.clone();
+    }
+    if current.about.date.is_some() {
+        next.about.date = current.about.date;
     }
 }
 

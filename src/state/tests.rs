@@ -19,8 +19,14 @@ const SAMPLE: Source = Source::Builtin("sample");
 fn opened() -> Session {
     let s = Session::new(Lang::Zh);
     let s = s.apply(Action::Open(SAMPLE)).expect("opening");
-    s.apply(Action::Opened { request: 1, standard: sample(), restored: Restored::Nothing, embedded: false })
-        .expect("opened")
+    s.apply(Action::Opened {
+        request: 1,
+        slot: Slot::first(),
+        standard: sample(),
+        restored: Restored::Nothing,
+        embedded: false,
+    })
+    .expect("opened")
 }
 
 fn q(id: &str) -> QuestionId {
@@ -92,13 +98,28 @@ fn only_the_newest_opening_is_taken() {
     let s = Session::new(Lang::Zh);
     let s = s.apply(Action::Open(Source::Builtin("enterprise"))).expect("first");
     let s = s.apply(Action::Open(SAMPLE)).expect("second");
-    assert_eq!(s.opening, Some(Opening { source: SAMPLE, request: 2 }));
+    assert_eq!(s.opening, Some(Opening { source: SAMPLE, slot: None, request: 2 }));
     // The first file arrives late: ignored.
-    refused(&s, Action::Opened { request: 1, standard: sample(), restored: Restored::Nothing, embedded: false });
+    refused(
+        &s,
+        Action::Opened {
+            request: 1,
+            slot: Slot::first(),
+            standard: sample(),
+            restored: Restored::Nothing,
+            embedded: false,
+        },
+    );
     refused(&s, Action::OpenFailed { request: 1, error: OpenError::Unavailable });
     let s = check(
         &s,
-        Action::Opened { request: 2, standard: sample(), restored: Restored::Nothing, embedded: true },
+        Action::Opened {
+            request: 2,
+            slot: Slot::first(),
+            standard: sample(),
+            restored: Restored::Nothing,
+            embedded: true,
+        },
         |n| {
             assert_eq!(n.source, Some(SAMPLE));
             assert_eq!(n.opening, None);
@@ -129,7 +150,8 @@ fn a_failed_opening_is_a_notice_for_a_builtin_and_the_screen_for_a_host_file() {
 fn restored_answers_and_what_was_kept_aside() {
     let s = Session::new(Lang::Zh).apply(Action::Open(SAMPLE)).expect("open");
     let kept = |moved| KeptAside { raw: Rc::from("{broken"), moved };
-    let opened = |restored| Action::Opened { request: 1, standard: sample(), restored, embedded: false };
+    let opened =
+        |restored| Action::Opened { request: 1, slot: Slot::first(), standard: sample(), restored, embedded: false };
     check(&s, opened(Restored::Damaged(kept(true))), |n| {
         assert_eq!(n.notices, vec![Notice::Damaged(kept(true))]);
         assert!(n.may_save());
@@ -250,15 +272,25 @@ fn link_for(standard_id: &str) -> String {
 fn a_hand_over_link_opens_its_questionnaire_and_becomes_a_preview() {
     let s = Session::new(Lang::Zh);
     let s = check(&s, Action::HandOver(link_for("sample")), |n| {
-        assert_eq!(n.opening, Some(Opening { source: SAMPLE, request: 1 }));
+        assert_eq!(n.opening, Some(Opening { source: SAMPLE, slot: None, request: 1 }));
         assert!(n.handover.is_some());
     });
-    check(&s, Action::Opened { request: 1, standard: sample(), restored: Restored::Nothing, embedded: false }, |n| {
-        let p = n.pending.as_ref().expect("a preview");
-        assert_eq!(p.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("from the link"));
-        assert_eq!(n.answers, Answers::default(), "nothing replaced before the user confirms");
-        assert_eq!(n.handover, None);
-    });
+    check(
+        &s,
+        Action::Opened {
+            request: 1,
+            slot: Slot::first(),
+            standard: sample(),
+            restored: Restored::Nothing,
+            embedded: false,
+        },
+        |n| {
+            let p = n.pending.as_ref().expect("a preview");
+            assert_eq!(p.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("from the link"));
+            assert_eq!(n.answers, Answers::default(), "nothing replaced before the user confirms");
+            assert_eq!(n.handover, None);
+        },
+    );
     // Already open: the preview comes at once.
     check(&opened(), Action::HandOver(link_for("sample")), |n| assert!(n.pending.is_some()));
 }
@@ -292,7 +324,14 @@ fn with_facts() -> Session {
         brand_core::parse(include_str!("../../standards/fixtures/programmes.json")).expect("programmes fixture"),
     );
     let s = Session::new(Lang::Zh).apply(Action::Open(Source::Host("/progs.json".into()))).expect("opening");
-    s.apply(Action::Opened { request: 1, standard: st, restored: Restored::Nothing, embedded: false }).expect("opened")
+    s.apply(Action::Opened {
+        request: 1,
+        slot: Slot::first(),
+        standard: st,
+        restored: Restored::Nothing,
+        embedded: false,
+    })
+    .expect("opened")
 }
 
 fn fact(id: &str) -> FactId {
@@ -412,8 +451,14 @@ fn saved_or_imported_work_opens_where_it_stands() {
 fn opened_progs() -> Session {
     let st = brand_core::parse(include_str!("../../standards/fixtures/programmes.json")).expect("fixture");
     let s = Session::new(Lang::Zh).apply(Action::Open(SAMPLE)).expect("opening");
-    s.apply(Action::Opened { request: 1, standard: Rc::new(st), restored: Restored::Nothing, embedded: false })
-        .expect("opened")
+    s.apply(Action::Opened {
+        request: 1,
+        slot: Slot::first(),
+        standard: Rc::new(st),
+        restored: Restored::Nothing,
+        embedded: false,
+    })
+    .expect("opened")
 }
 
 #[test]
@@ -512,7 +557,13 @@ fn team_files_each_get_their_line_and_a_damaged_one_stops_none() {
     let reopened = used
         .apply(Action::Open(Source::Builtin("enterprise")))
         .and_then(|n| {
-            n.apply(Action::Opened { request: 2, standard: sample(), restored: Restored::Nothing, embedded: false })
+            n.apply(Action::Opened {
+                request: 2,
+                slot: Slot::first(),
+                standard: sample(),
+                restored: Restored::Nothing,
+                embedded: false,
+            })
         })
         .expect("reopened");
     assert!(reopened.team.lines.is_empty() && reopened.compare.sides.iter().all(Option::is_none));
@@ -545,14 +596,145 @@ fn comparison_sides_and_who_the_assessment_is_about() {
     );
     // Who: set, cut to its bound, saved soon (typed), the same value refused.
     let about = brand_core::About {
+        name: String::new(),
+        date: None,
         organisation: "青".repeat(150),
         assessor: "王芳".into(),
         role: Some(brand_core::Role::Staff),
     };
     let s = check(&s, Action::SetAbout(about.clone()), |n| {
         assert_eq!(n.answers.about.organisation.chars().count(), 100);
-        assert_eq!(n.save_due, SaveDue::Soon);
+        assert_eq!(n.save_due, SaveDue::Now);
     });
     refused(&s, Action::SetAbout(s.answers.about.clone()));
     refused(&Session::new(Lang::Zh), Action::SetAbout(about));
+}
+
+fn slot(token: &str) -> Slot {
+    Slot(Rc::from(token))
+}
+
+fn day(y: u16, m: u8, d: u8) -> Option<brand_core::dossier::Day> {
+    brand_core::dossier::Day::new(y, m, d)
+}
+
+/// The sample standard's answers file named `name`, dated `date`, with A1.1 at `level`.
+fn named_file(name: &str, date: Option<brand_core::dossier::Day>, level: u8) -> String {
+    let mut a = Answers::default();
+    a.set_response(q("A1.1"), brand_core::answers::Level::new(level).map(brand_core::Response::Level));
+    a.about.name = name.to_owned();
+    a.about.date = date;
+    AnswersFile::new(&sample(), &a, None).to_json()
+}
+
+#[test]
+fn saved_assessments_are_listed_newest_first_and_an_unreadable_one_is_kept() {
+    let st = sample();
+    let list = saved::list(
+        &st,
+        vec![
+            (slot("b"), named_file("2025", day(2025, 3, 1), 2)),
+            (slot("x"), "{ not json".to_owned()),
+            (Slot::first(), named_file("", None, 1)),
+            (slot("c"), named_file("2026", day(2026, 3, 1), 4)),
+            (slot("a"), named_file("2026 bis", day(2026, 3, 1), 4)),
+            // Another questionnaire's file in this questionnaire's slot: not read against it.
+            (slot("o"), named_file("x", None, 1).replace("\"id\": \"sample\"", "\"id\": \"enterprise\"")),
+        ],
+        2026,
+    );
+    let order: Vec<&str> = list.iter().map(|x| &*x.slot.0).collect();
+    // Dated newest first, names in code-point order on the same day, undated, then unreadable
+    // ones by slot.
+    assert_eq!(order, vec!["c", "a", "b", "", "o", "x"]);
+    let first = list[0].summary.as_ref().expect("readable");
+    assert_eq!((first.about.name.as_str(), first.responded), ("2026", 1));
+    assert_eq!(first.asked, brand_core::score(&st, &Answers::default()).asked());
+    assert!(matches!(&list[5].summary, Err(raw) if &**raw == "{ not json"));
+    assert!(list[4].summary.is_err());
+}
+
+#[test]
+fn several_assessments_open_start_delete_and_come_back() {
+    let s = check(&opened(), Action::SetLevel(q("A1.1"), 3), |_| {});
+    let listed = vec![Saved::read(&sample(), slot("k1"), &named_file("2025", day(2025, 1, 2), 2), 2026)];
+    let s = check(&s, Action::Listed { source: SAMPLE, saved: listed.clone() }, |n| assert_eq!(n.saved, listed));
+    // A list read for another questionnaire is not this one's.
+    refused(&s, Action::Listed { source: Source::Builtin("enterprise"), saved: Vec::new() });
+    refused(&s, Action::OpenSaved(Slot::first())); // already open
+    let s2 = check(&s, Action::OpenSaved(slot("k1")), |n| {
+        assert_eq!(n.opening, Some(Opening { source: SAMPLE, slot: Some(slot("k1")), request: 2 }));
+    });
+    check(
+        &s2,
+        Action::Opened {
+            request: 2,
+            slot: slot("k1"),
+            standard: sample(),
+            restored: Restored::Nothing,
+            embedded: false,
+        },
+        |n| {
+            assert_eq!(n.slot, slot("k1"));
+            assert_eq!(n.saved, listed, "the same questionnaire's list stays until read again");
+            assert_eq!(n.listing, s2.listing + 1);
+        },
+    );
+    // A new one: a fresh slot, dated, nothing else; a slot already in use is refused.
+    refused(&s, Action::NewAssessment { slot: slot("k1"), date: day(2026, 12, 2) });
+    refused(&s, Action::NewAssessment { slot: Slot::first(), date: None });
+    let fresh = check(&s, Action::NewAssessment { slot: slot("k2"), date: day(2026, 12, 2) }, |n| {
+        assert_eq!(n.slot, slot("k2"));
+        assert_eq!(n.answers.about.date, day(2026, 12, 2));
+        assert!(n.answers.questions.is_empty());
+        assert_eq!((n.save_due, n.screen.clone()), (SaveDue::Now, Screen::Start));
+    });
+    refused(&Session::new(Lang::Zh), Action::NewAssessment { slot: slot("k2"), date: None });
+    // Deleting another one keeps the open answers and offers the undo.
+    let raw: Rc<str> = Rc::from("{}");
+    let d = check(&s, Action::Deleted { slot: slot("k1"), name: "2025".into(), raw: raw.clone() }, |n| {
+        assert_eq!(n.answers, s.answers);
+        assert_eq!(n.opening, None);
+        assert_eq!(n.notices, vec![Notice::Deleted { name: "2025".into(), slot: slot("k1"), raw: raw.clone() }]);
+    });
+    // Deleting the open one forgets its answers at once and opens the next listed.
+    check(&s, Action::Deleted { slot: Slot::first(), name: "x".into(), raw: raw.clone() }, |n| {
+        assert_eq!(n.answers, Answers::default());
+        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
+    });
+    check(&fresh, Action::Deleted { slot: slot("k2"), name: "x".into(), raw: raw.clone() }, |n| {
+        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
+    });
+    // … or a new first slot when it was the only one.
+    let only = check(&opened(), Action::NewAssessment { slot: slot("k3"), date: None }, |_| {});
+    check(&only, Action::Deleted { slot: slot("k3"), name: "x".into(), raw: raw.clone() }, |n| {
+        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(Slot::first()));
+    });
+    // The undo opens it again and takes its notice away.
+    check(&d, Action::Restored(slot("k1")), |n| {
+        assert!(n.notices.is_empty());
+        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
+    });
+    check(&s, Action::Relist, |n| assert_eq!(n.listing, s.listing + 1));
+}
+
+#[test]
+fn an_import_a_team_result_or_a_start_over_keep_the_assessments_name_and_date() {
+    let s = opened();
+    let about = brand_core::About { name: "2026".into(), date: day(2026, 1, 5), ..Default::default() };
+    let s = check(&s, Action::SetAbout(about), |_| {});
+    let mut p = pending(SAMPLE);
+    p.answers.about.name = "from the file".into();
+    refused(&s, Action::ImportRead { request: 7, result: Ok(p.clone()) }); // not started
+    let s = check(&s, Action::ImportStarted(7), |_| {});
+    let s = check(&s, Action::ImportRead { request: 7, result: Ok(p) }, |_| {});
+    let s = check(&s, Action::ConfirmImport, |n| {
+        assert_eq!(n.answers.about.name, "2026");
+        assert_eq!(n.answers.about.date, day(2026, 1, 5));
+        assert_eq!(n.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("imported"));
+    });
+    check(&s, Action::Clear, |n| {
+        assert!(n.answers.questions.is_empty());
+        assert_eq!(n.answers.about.name, "2026");
+    });
 }
