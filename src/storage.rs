@@ -89,7 +89,7 @@ pub fn saved_count(id: &'static str) -> usize {
     local()
         .and_then(|st| st.get_item(&key(&Source::Builtin(id), id)).ok().flatten())
         .and_then(|raw| AnswersFile::parse(&raw).ok())
-        .map(|f| f.questions.values().filter(|q| q.level.is_some() || q.na).count())
+        .map(|f| f.questions.iter().filter(|(_, q)| q.level.is_some() || q.na).count())
         .unwrap_or(0)
 }
 
