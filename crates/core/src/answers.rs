@@ -772,7 +772,7 @@ impl AnswersFile {
     }
 
     /// Keeps every answer that fits `standard` and reports every one that does not: first what
-    /// reading found, then per entry. Linear in the file (ids are looked up in maps).
+    /// reading found, then per entry. Linear in the file (question ids are found by binary search).
     pub fn into_answers(self, standard: &Standard) -> (Answers, Vec<ImportIssue>) {
         let echo = |s: &str| clip(s, MAX_ECHO_CHARS);
         let mut issues = self.issues;
@@ -783,8 +783,12 @@ impl AnswersFile {
             issues.push(ImportIssue::OtherVersion { found: echo(&self.standard.version) });
             migration = standard.migrations.iter().find(|m| m.from == self.standard.version);
         }
-        let questions: BTreeMap<&str, usize> =
-            map_from(standard.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)));
+        // The standard's questions in id order (ids are unique), for finding an id by binary search:
+        // a map here would be one more `BTreeMap` type in the wasm.
+        let qs = &standard.questions;
+        let mut by_id: Vec<usize> = (0..qs.len()).collect();
+        crate::sort::sort_by(&mut by_id, &|&a, &b| qs[a].id < qs[b].id);
+        let question = |id: &str| by_id.binary_search_by(|&i| qs[i].id.as_str().cmp(id)).ok().map(|k| by_id[k]);
         let mut out = Answers::default();
         for (p, o) in self.profile {
             match standard.profile_question(&ProfileId(p.clone())) {
@@ -808,7 +812,7 @@ impl AnswersFile {
                 }
                 None => id,
             };
-            let Some(&ix) = questions.get(id.as_str()) else {
+            let Some(ix) = question(&id) else {
                 issues.push(ImportIssue::UnknownQuestion(echo(&id)));
                 continue;
             };
@@ -912,7 +916,7 @@ impl AnswersFile {
                 }
                 None => id,
             };
-            if !questions.contains_key(id.as_str()) {
+            if question(&id).is_none() {
                 issues.push(ImportIssue::UnknownQuestion(echo(&id)));
             } else if crate::visible::has_visible(&reason) {
                 // An override without a reason is no override (`combine.rs`); nothing is lost.
@@ -982,15 +986,6 @@ fn entry_text(e: &FactEntry) -> String {
         FactEntry::Number(n) | FactEntry::Other(n) => n.clone(),
         FactEntry::List(l) => format!("[{}]", l.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", ")),
     }
-}
-
-/// A map built by inserting, where `collect()` would add a stable sort per key type to the wasm.
-pub(crate) fn map_from<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (k, v) in items {
-        map.insert(k, v);
-    }
-    map
 }
 
 /// The members of one of a file's id-keyed objects: in key order, each key once. A sorted `Vec`
