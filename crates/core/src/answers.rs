@@ -993,13 +993,14 @@ fn entry_text(e: &FactEntry) -> String {
 /// again for every value type (six in the file); the file is only built, walked and written.
 pub type Entries<T> = Vec<(String, T)>;
 
-/// `items`, whose keys are unique, in key order. Sorting indices lets every value type share the
-/// one `usize` copy of the heapsort; only moving the items is compiled per type.
-pub(crate) fn by_key<T>(items: Entries<T>) -> Entries<T> {
+/// `items`, whose keys are unique, in key order. Sorting indices and moving the items through a
+/// `swap` closure lets every value type share the one copy of the heapsort and of the permutation;
+/// only the two small closures are compiled per type.
+pub(crate) fn by_key<T>(mut items: Entries<T>) -> Entries<T> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     crate::sort::sort_by(&mut order, &|&a, &b| items[a].0 < items[b].0);
-    let mut slots: Vec<Option<(String, T)>> = items.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots[i].take()).collect()
+    crate::sort::permute(&order, &mut |i, j| items.swap(i, j));
+    items
 }
 
 /// Entries serialised as the JSON object they stand for (the writer's test compares with serde).
