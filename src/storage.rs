@@ -195,7 +195,7 @@ pub fn saved_count(id: &'static str) -> usize {
     let source = Source::Builtin(id);
     read(&source, id, &current(&source, id))
         .and_then(|raw| AnswersFile::parse(&raw).ok())
-        .map(|f| f.questions.values().filter(|q| q.level.is_some() || q.na).count())
+        .map(|f| f.questions.iter().filter(|(_, q)| q.level.is_some() || q.na).count())
         .unwrap_or(0)
 }
 

@@ -444,8 +444,9 @@ pub struct ResultSummary {
     pub total: u32,
     pub min: u32,
     pub max: u32,
-    /// Achieved points per part, to one decimal.
-    pub parts: BTreeMap<String, f64>,
+    /// Achieved points per part, to one decimal, in part id order.
+    #[serde(serialize_with = "as_map")]
+    pub parts: Entries<f64>,
     /// The suggested tier's id, or "fix_first" / "none".
     pub tier: String,
     pub provisional: bool,
@@ -490,7 +491,8 @@ impl Serialize for Respondent {
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct TeamEntry {
     pub respondents: Vec<Respondent>,
-    pub overrides: BTreeMap<String, String>,
+    #[serde(serialize_with = "as_map")]
+    pub overrides: Entries<String>,
 }
 
 impl TeamEntry {
@@ -505,18 +507,21 @@ pub struct AnswersFile {
     pub format: String,
     pub version: u32,
     pub standard: StandardRef,
-    pub profile: BTreeMap<String, String>,
-    pub questions: BTreeMap<String, QuestionEntry>,
-    pub gates: BTreeMap<String, GateAnswer>,
+    #[serde(serialize_with = "as_map")]
+    pub profile: Entries<String>,
+    #[serde(serialize_with = "as_map")]
+    pub questions: Entries<QuestionEntry>,
+    #[serde(serialize_with = "as_map")]
+    pub gates: Entries<GateAnswer>,
     /// Typed facts (version 2); written only when there are some.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub facts: BTreeMap<String, FactEntry>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    pub facts: Entries<FactEntry>,
     /// Document marks (version 3); written only when there are some.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub checklist: BTreeMap<String, MarkEntry>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    pub checklist: Entries<MarkEntry>,
     /// Action records (version 3); written only when there are some.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub actions: BTreeMap<String, ActionEntry>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    pub actions: Entries<ActionEntry>,
     /// Who the assessment is of and by (version 4); written only when given.
     #[serde(skip_serializing_if = "About::is_empty")]
     pub about: About,
@@ -540,39 +545,52 @@ impl AnswersFile {
             format: FILE_FORMAT.to_owned(),
             version: FILE_VERSION,
             standard: StandardRef::of(standard),
-            profile: map_from(answers.profile.iter().map(|(k, v)| (k.0.clone(), v.0.clone()))),
-            questions: map_from(answers.questions.iter().map(|(k, a)| {
-                let entry = QuestionEntry {
-                    level: match a.response {
-                        Some(Response::Level(l)) => Some(i64::from(l.get())),
-                        _ => None,
-                    },
-                    na: a.response == Some(Response::NotApplicable),
-                    note: a.note.clone(),
-                    issues: Vec::new(),
-                };
-                (k.0.clone(), entry)
-            })),
-            gates: map_from(answers.gates.iter().map(|(k, v)| (k.0.clone(), *v))),
-            facts: map_from(answers.facts.iter().map(|(k, v)| {
-                let entry = match v {
-                    FactValue::Choice(o) => FactEntry::Text(o.0.clone()),
-                    FactValue::Number(d) => FactEntry::Number(d.to_string()),
-                    FactValue::Year(y) => FactEntry::Number(y.to_string()),
-                    FactValue::Titles(t) => FactEntry::List(t.iter().map(|t| t.0.clone()).collect()),
-                };
-                (k.0.clone(), entry)
-            })),
-            checklist: map_from(answers.checklist.iter().map(|(k, m)| {
-                (k.0.clone(), MarkEntry { status: m.status, place: m.place.clone(), issues: Vec::new() })
-            })),
-            actions: map_from(
-                answers.actions.iter().map(|(k, a)| (k.clone(), ActionEntry { action: a.clone(), issues: Vec::new() })),
-            ),
+            // The maps' iteration order is their ids' order, which is the order of the ids' text.
+            profile: answers.profile.iter().map(|(k, v)| (k.0.clone(), v.0.clone())).collect(),
+            questions: answers
+                .questions
+                .iter()
+                .map(|(k, a)| {
+                    let entry = QuestionEntry {
+                        level: match a.response {
+                            Some(Response::Level(l)) => Some(i64::from(l.get())),
+                            _ => None,
+                        },
+                        na: a.response == Some(Response::NotApplicable),
+                        note: a.note.clone(),
+                        issues: Vec::new(),
+                    };
+                    (k.0.clone(), entry)
+                })
+                .collect(),
+            gates: answers.gates.iter().map(|(k, v)| (k.0.clone(), *v)).collect(),
+            facts: answers
+                .facts
+                .iter()
+                .map(|(k, v)| {
+                    let entry = match v {
+                        FactValue::Choice(o) => FactEntry::Text(o.0.clone()),
+                        FactValue::Number(d) => FactEntry::Number(d.to_string()),
+                        FactValue::Year(y) => FactEntry::Number(y.to_string()),
+                        FactValue::Titles(t) => FactEntry::List(t.iter().map(|t| t.0.clone()).collect()),
+                    };
+                    (k.0.clone(), entry)
+                })
+                .collect(),
+            checklist: answers
+                .checklist
+                .iter()
+                .map(|(k, m)| (k.0.clone(), MarkEntry { status: m.status, place: m.place.clone(), issues: Vec::new() }))
+                .collect(),
+            actions: answers
+                .actions
+                .iter()
+                .map(|(k, a)| (k.clone(), ActionEntry { action: a.clone(), issues: Vec::new() }))
+                .collect(),
             about: answers.about.clone(),
             team: TeamEntry {
                 respondents: answers.team.respondents.clone(),
-                overrides: map_from(answers.team.overrides.iter().map(|(k, v)| (k.0.clone(), v.clone()))),
+                overrides: answers.team.overrides.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
             },
             result,
             issues: Vec::new(),
@@ -776,7 +794,7 @@ impl AnswersFile {
     }
 
     /// Keeps every answer that fits `standard` and reports every one that does not: first what
-    /// reading found, then per entry. Linear in the file (ids are looked up in maps).
+    /// reading found, then per entry. Linear in the file (question ids are found by binary search).
     pub fn into_answers(self, standard: &Standard) -> (Answers, Vec<ImportIssue>) {
         let echo = |s: &str| clip(s, MAX_ECHO_CHARS);
         let mut issues = self.issues;
@@ -787,8 +805,12 @@ impl AnswersFile {
             issues.push(ImportIssue::OtherVersion { found: echo(&self.standard.version) });
             migration = standard.migrations.iter().find(|m| m.from == self.standard.version);
         }
-        let questions: BTreeMap<&str, usize> =
-            map_from(standard.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)));
+        // The standard's questions in id order (ids are unique), for finding an id by binary search:
+        // a map here would be one more `BTreeMap` type in the wasm.
+        let qs = &standard.questions;
+        let mut by_id: Vec<usize> = (0..qs.len()).collect();
+        crate::sort::sort_by(&mut by_id, &|&a, &b| qs[a].id < qs[b].id);
+        let question = |id: &str| by_id.binary_search_by(|&i| qs[i].id.as_str().cmp(id)).ok().map(|k| by_id[k]);
         let mut out = Answers::default();
         for (p, o) in self.profile {
             match standard.profile_question(&ProfileId(p.clone())) {
@@ -812,7 +834,7 @@ impl AnswersFile {
                 }
                 None => id,
             };
-            let Some(&ix) = questions.get(id.as_str()) else {
+            let Some(ix) = question(&id) else {
                 issues.push(ImportIssue::UnknownQuestion(echo(&id)));
                 continue;
             };
@@ -916,7 +938,7 @@ impl AnswersFile {
                 }
                 None => id,
             };
-            if !questions.contains_key(id.as_str()) {
+            if question(&id).is_none() {
                 issues.push(ImportIssue::UnknownQuestion(echo(&id)));
             } else if crate::visible::has_visible(&reason) {
                 // An override without a reason is no override (`combine.rs`); nothing is lost.
@@ -988,13 +1010,24 @@ fn entry_text(e: &FactEntry) -> String {
     }
 }
 
-/// A map built by inserting, where `collect()` would add a stable sort per key type to the wasm.
-pub(crate) fn map_from<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (k, v) in items {
-        map.insert(k, v);
-    }
-    map
+/// The members of one of a file's id-keyed objects: in key order, each key once. A sorted `Vec`
+/// rather than a `BTreeMap`, whose search, insertion, iteration, cloning and dropping are compiled
+/// again for every value type (six in the file); the file is only built, walked and written.
+pub type Entries<T> = Vec<(String, T)>;
+
+/// `items`, whose keys are unique, in key order. Sorting indices and moving the items through a
+/// `swap` closure lets every value type share the one copy of the heapsort and of the permutation;
+/// only the two small closures are compiled per type.
+pub(crate) fn by_key<T>(mut items: Entries<T>) -> Entries<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    crate::sort::sort_by(&mut order, &|&a, &b| items[a].0 < items[b].0);
+    crate::sort::permute(&order, &mut |i, j| items.swap(i, j));
+    items
+}
+
+/// Entries serialised as the JSON object they stand for (the writer's test compares with serde).
+fn as_map<T: Serialize, S: serde::Serializer>(entries: &[(String, T)], ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_map(entries.iter().map(|(k, v)| (k, v)))
 }
 
 /// A small JSON writer: objects only, members in the order given, indented like serde_json's

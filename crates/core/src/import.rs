@@ -31,8 +31,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::answers::{
-    About, ActionEntry, AnswersFile, FactEntry, GateAnswer, MarkEntry, QuestionEntry, Respondent, Role, StandardRef,
-    TeamEntry, FILE_FORMAT, FILE_VERSION, MAX_NAME_CHARS,
+    by_key, About, ActionEntry, AnswersFile, FactEntry, GateAnswer, MarkEntry, QuestionEntry, Respondent, Role,
+    StandardRef, TeamEntry, FILE_FORMAT, FILE_VERSION, MAX_NAME_CHARS,
 };
 use crate::decimal::Decimal;
 use crate::dossier::{ActionStatus, Day, DayFault, DocStatus, MAX_OWNER_CHARS, MAX_PLACE_CHARS};
@@ -327,30 +327,34 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
         format: FILE_FORMAT.to_owned(),
         version: u32::try_from(version).unwrap_or(FILE_VERSION),
         standard,
-        profile: BTreeMap::new(),
-        questions: BTreeMap::new(),
-        gates: BTreeMap::new(),
-        facts: BTreeMap::new(),
-        checklist: BTreeMap::new(),
-        actions: BTreeMap::new(),
+        profile: Vec::new(),
+        questions: Vec::new(),
+        gates: Vec::new(),
+        facts: Vec::new(),
+        checklist: Vec::new(),
+        actions: Vec::new(),
         about: About::default(),
         team: TeamEntry::default(),
         result: None,
         issues: Vec::new(),
     };
+    // Each section is read in the file's order, so its issues are reported in that order, and then
+    // put in key order (`by_key`; `last_wins` has left each key once), which is how it is written.
     for (id, v) in r.section(&mut top, "profile")? {
         match v {
             Value::String(s) => {
                 r.surrogate(&key_path("$.profile", &id), &s);
-                file.profile.insert(id, s.text);
+                file.profile.push((id, s.text));
             }
             _ => r.issues.push(ImportIssue::WrongType { path: key_path("$.profile", &id), expected: Expected::String }),
         }
     }
+    file.profile = by_key(file.profile);
     for (id, v) in r.section(&mut top, "questions")? {
         let entry = r.question(&id, v);
-        file.questions.insert(id, entry);
+        file.questions.push((id, entry));
     }
+    file.questions = by_key(file.questions);
     for (id, v) in r.section(&mut top, "gates")? {
         let answer = match &v {
             Value::String(s) => match s.text.as_str() {
@@ -363,13 +367,14 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
         };
         match answer {
             Some(a) => {
-                file.gates.insert(id, a);
+                file.gates.push((id, a));
             }
             None => {
                 r.issues.push(ImportIssue::WrongType { path: key_path("$.gates", &id), expected: Expected::GateAnswer })
             }
         }
     }
+    file.gates = by_key(file.gates);
     for (id, v) in r.section(&mut top, "facts")? {
         let entry = match v {
             Value::String(s) => {
@@ -389,16 +394,19 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
             }
             other => FactEntry::Other(json_text(&other)),
         };
-        file.facts.insert(id, entry);
+        file.facts.push((id, entry));
     }
+    file.facts = by_key(file.facts);
     for (id, v) in r.section(&mut top, "checklist")? {
         let entry = r.mark(&id, v);
-        file.checklist.insert(id, entry);
+        file.checklist.push((id, entry));
     }
+    file.checklist = by_key(file.checklist);
     for (key, v) in r.section(&mut top, "actions")? {
         let entry = r.action(&key, v);
-        file.actions.insert(key, entry);
+        file.actions.push((key, entry));
     }
+    file.actions = by_key(file.actions);
     let mut about = r.section(&mut top, "about")?;
     let at = || "$.about".to_owned();
     file.about.name = r.text(&mut about, "name", &at, MAX_NAME_CHARS);
@@ -438,8 +446,9 @@ pub(crate) fn read(text: &str) -> Result<AnswersFile, ImportError> {
             for id in ids {
                 let path = || "$.team.overrides".to_owned();
                 let reason = r.text(&mut m, &id, &path, MAX_NOTE_CHARS);
-                file.team.overrides.insert(id, reason);
+                file.team.overrides.push((id, reason));
             }
+            file.team.overrides = by_key(std::mem::take(&mut file.team.overrides));
         }
         Some(_) => {
             r.issues.push(ImportIssue::WrongType { path: "$.team.overrides".into(), expected: Expected::Object })

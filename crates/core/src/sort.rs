@@ -26,6 +26,24 @@ pub(crate) fn sort(v: &mut [usize]) {
     sort_by(v, &|a, b| a < b);
 }
 
+/// Puts the item at `order[k]` at position `k`, for every `k` (`order` a permutation of the
+/// positions), by calling `swap` on pairs of positions: at most one swap per item, and one copy
+/// of this function whatever the items are.
+pub(crate) fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    // dest[i]: where the item now at position i belongs.
+    let mut dest = vec![0; order.len()];
+    for (k, &i) in order.iter().enumerate() {
+        dest[i] = k;
+    }
+    for i in 0..dest.len() {
+        while dest[i] != i {
+            let d = dest[i];
+            swap(i, d);
+            dest.swap(i, d);
+        }
+    }
+}
+
 /// Moves `v[root]` down the max-heap in `v[..end]` until neither child is greater.
 fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
     loop {
@@ -70,5 +88,12 @@ mod tests {
         let mut pairs = vec![(2, 'b'), (1, 'z'), (2, 'a'), (0, 'q')];
         sort_by(&mut pairs, &|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).is_lt());
         assert_eq!(pairs, vec![(2, 'a'), (2, 'b'), (1, 'z'), (0, 'q')]);
+
+        for order in [vec![], vec![0], vec![2, 0, 1], vec![1, 0, 3, 2], vec![4, 3, 0, 1, 2], vec![0, 1, 2]] {
+            let mut items: Vec<char> = "abcde".chars().take(order.len()).collect();
+            let want: Vec<char> = order.iter().map(|&i| items[i]).collect();
+            permute(&order, &mut |i, j| items.swap(i, j));
+            assert_eq!(items, want, "{order:?}");
+        }
     }
 }

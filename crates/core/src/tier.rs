@@ -109,11 +109,12 @@ impl Assessment {
             total: self.score.total,
             min: self.score.min,
             max: self.score.max,
-            parts: crate::answers::map_from(
+            parts: crate::answers::by_key(
                 s.parts
                     .iter()
                     .zip(&self.score.parts)
-                    .map(|(p, ps)| (p.id.to_string(), f64::from(ps.achieved_tenths()) / 10.0)),
+                    .map(|(p, ps)| (p.id.to_string(), f64::from(ps.achieved_tenths()) / 10.0))
+                    .collect(),
             ),
             tier: match &self.outcome {
                 TierOutcome::Tier(t) => s.tiers[*t].id.to_string(),

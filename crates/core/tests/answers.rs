@@ -171,6 +171,25 @@ fn duplicate_keys_use_the_last_value_and_say_so() {
 }
 
 #[test]
+fn a_read_file_holds_each_id_once_in_id_order_and_writes_them_so() {
+    let text = format!(
+        r#"{{ {HEAD}, "profile": {{ "size": "s", "sector": "svc", "sector": "mfg" }},
+        "questions": {{ "B1.1": {{ "level": 2 }}, "A1.2": {{ "level": 1 }}, "A1.1": {{ "level": 3 }}, "A1.2": {{ "na": true }} }},
+        "gates": {{ "G3": "no", "G1": "yes" }}, "team": {{ "overrides": {{ "B1.1": "b", "A1.1": "a" }} }} }}"#
+    );
+    let file = AnswersFile::parse(&text).expect("readable");
+    let keys = |k: Vec<&str>| k.into_iter().map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(file.profile, [("sector".to_owned(), "mfg".to_owned()), ("size".to_owned(), "s".to_owned())]);
+    assert_eq!(file.questions.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), keys(vec!["A1.1", "A1.2", "B1.1"]));
+    assert!(file.questions[1].1.na && file.questions[1].1.level.is_none(), "the last A1.2 is kept");
+    assert_eq!(file.gates.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), keys(vec!["G1", "G3"]));
+    assert_eq!(file.team.overrides.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), keys(vec!["A1.1", "B1.1"]));
+    assert_eq!(file.to_json(), serde_json::to_string_pretty(&file).expect("serde"));
+    let json = file.to_compact_json();
+    assert!(json.contains(r#""questions":{"A1.1":{"level":3},"A1.2":{"na":true},"B1.1":{"level":2}}"#), "{json}");
+}
+
+#[test]
 fn wrong_types_inside_entries_are_ignored_and_reported() {
     let wrong = |path: &str, expected: Expected| ImportIssue::WrongType { path: path.into(), expected };
     check_import(
