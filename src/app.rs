@@ -59,7 +59,7 @@ pub fn App(props: &AppProps) -> Html {
         session.screen.clone(),
         dispatch.clone(),
     );
-    hooks::use_other_tab(open_slot, dispatch.clone());
+    hooks::use_other_tab(open_slot.clone(), dispatch.clone());
     hooks::use_update_prompt(dispatch.clone());
     let results_to = hooks::use_embed_reports(
         props.embed.clone(),
@@ -79,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     // The assessment year is the device's: founding years and "years operating" are read against it.
     let year = u16::try_from(today.0).unwrap_or(brand_core::MAX_YEAR);
     let day = brand_core::dossier::Day::new(year, today.1 as u8, today.2 as u8);
-    hooks::use_saved_list(open.clone(), session.listing, year, dispatch.clone());
+    hooks::use_saved_list(open_slot.clone(), session.listing, year, dispatch.clone());
 
     let x = session.standard.as_ref().map(|st| Rc::new(assess(st, &session.answers)));
     let progs = session.standard.as_ref().zip(x.as_ref()).map(|(st, x)| {

@@ -1,6 +1,5 @@
 //! Opening a standard: when the session asks for one (`Session::opening`), fetch and parse it,
-//! read the assessment asked for (or the one last open) and remember it as the open one, and
-//! answer with `Opened` or `OpenFailed` for that request. The reducer drops answers to requests
+//! read the assessment asked for (or the one last open), and answer with `Opened` or `OpenFailed` for that request. The reducer drops answers to requests
 //! that are no longer the newest.
 
 use yew::prelude::*;
@@ -17,7 +16,6 @@ pub fn use_open_standard(opening: Option<Opening>, dispatch: Dispatch) {
                     Ok(standard) => {
                         let slot = slot.unwrap_or_else(|| storage::current(&source, &standard.id));
                         let restored = storage::load(&source, &slot, &standard);
-                        storage::set_current(&source, &standard.id, &slot);
                         offline::request_persistence();
                         dispatch.emit(Action::Opened {
                             request,
