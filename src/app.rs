@@ -119,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         _ => html! {
             <StartScreen standard={session.standard.clone()} source={session.source.clone()}
-                slot={session.slot.clone()} saved={session.saved.clone()} {year} today={day}
+                slot={session.slot.clone()} saved={session.saved.clone()} deleted={session.deleted.clone()} {year} today={day}
                 answers={session.answers.clone()}
                 saved_counts={crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect::<Vec<_>>()}
                 opening={session.opening.as_ref().map(|o| o.source.clone())}
@@ -135,7 +135,6 @@ pub fn App(props: &AppProps) -> Html {
                     on_action={dispatch.clone()} />
                 <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
                     update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}
-                    open={open.clone()}
                     on_action={dispatch.clone()} />
                 if let Some(p) = &session.pending {
                     { view_import(p, lang, &dispatch) }

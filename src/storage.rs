@@ -54,8 +54,13 @@ fn aside_key(source: &Source, standard_id: &str, slot: &Slot) -> String {
     )
 }
 
+/// Where the slot last open is remembered (named like the aside slots, so no key but an
+/// assessment's has `answers:` or `host:` after the prefix).
 fn current_key(source: &Source, standard_id: &str) -> String {
-    format!("{PREFIX}current:{}", base(source, standard_id))
+    match source {
+        Source::Builtin(id) => format!("{PREFIX}current:{id}"),
+        Source::Host(url) => format!("{PREFIX}current-host:{url}#{standard_id}"),
+    }
 }
 
 fn local() -> Option<web_sys::Storage> {

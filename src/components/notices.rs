@@ -8,9 +8,9 @@ use brand_core::Lang;
 use yew::prelude::*;
 
 use crate::config::InApp;
+use crate::files;
 use crate::i18n::{catalog, fill, problem_text};
-use crate::state::{Action, Dispatch, KeptAside, Notice, OtherTab, SharedStandard, Source};
-use crate::{commands, files};
+use crate::state::{Action, Dispatch, KeptAside, Notice, OtherTab};
 
 /// Entries of a list shown in a notice or preview; the rest are counted and offered as a file.
 pub const LIST_SHOWN: usize = 10;
@@ -26,8 +26,6 @@ pub struct NoticesProps {
     pub in_app: Option<InApp>,
     /// The id of the open standard, for the names of downloaded files.
     pub standard_id: Option<String>,
-    /// The open questionnaire and where it came from (for the undo of a deletion).
-    pub open: Option<(Source, SharedStandard)>,
     pub on_action: Dispatch,
 }
 
@@ -42,7 +40,7 @@ pub fn Notices(p: &NoticesProps) -> Html {
                 <div class="bsc-notices" role="alert">
                     for (i, n) in p.notices.iter().enumerate() {
                         <div class="bsc-notice bsc-notice--warn" key={i}>
-                            { view_notice(n, lang, &id, &p.open, &p.on_action) }
+                            { view_notice(n, lang, &id, &p.on_action) }
                             <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::Dismiss(i))}>
                                 { t.dismiss }
                             </button>
@@ -89,13 +87,7 @@ pub fn Notices(p: &NoticesProps) -> Html {
     }
 }
 
-fn view_notice(
-    n: &Notice,
-    lang: Lang,
-    id: &str,
-    open: &Option<(Source, SharedStandard)>,
-    on_action: &Dispatch,
-) -> Html {
+fn view_notice(n: &Notice, lang: Lang, id: &str, on_action: &Dispatch) -> Html {
     let t = catalog(lang);
     let sep = if lang == Lang::Zh { "；" } else { "; " };
     let text = match n {
@@ -115,31 +107,6 @@ fn view_notice(
         Notice::HandoverFailed(e) => handover_error_text(*e, lang),
         Notice::XlsxUnavailable => t.xlsx_unavailable.to_owned(),
         Notice::XlsxFailed(e) => fill(t.xlsx_failed, &[("e", e)]),
-        Notice::RestoreFailed => t.restore_failed.to_owned(),
-        Notice::Deleted { name, slot, raw } => {
-            let (undo, slot, raw2, open) = (on_action.clone(), slot.clone(), raw.clone(), open.clone());
-            let file = format!("brand-self-check-{id}-{}.json", if slot.0.is_empty() { "1" } else { &slot.0 });
-            let raw = raw.clone();
-            return html! {
-                <p data-testid="deleted-notice">
-                    { fill(t.deleted, &[("name", name)]) }{ " " }
-                    <button type="button" class="bsc-link" data-testid="deleted-undo"
-                        onclick={Callback::from(move |_| {
-                            if let Some((source, st)) = &open {
-                                undo.emit(if commands::restore(source, st, &slot, &raw2) {
-                                    Action::Restored(slot.clone())
-                                } else {
-                                    Action::Notify(Notice::RestoreFailed)
-                                });
-                            }
-                        })}>{ t.deleted_undo }</button>
-                    { " · " }
-                    <button type="button" class="bsc-link" onclick={Callback::from(move |_| {
-                        files::download(&file, "application/json", &raw);
-                    })}>{ t.deleted_download }</button>
-                </p>
-            };
-        }
         Notice::Damaged(kept) => {
             return view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, kept, id, lang, on_action)
         }

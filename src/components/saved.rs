@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::commands;
 use crate::components::programmes::status_text;
 use crate::i18n::{catalog, date, fill};
-use crate::state::{Action, Dispatch, Saved, SharedStandard, Slot, Source, Summary};
+use crate::state::{Action, Deleted, Dispatch, Saved, SharedStandard, Slot, Source, Summary};
 use crate::{files, storage};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -22,6 +22,8 @@ pub struct SavedProps {
     pub slot: Slot,
     pub answers: Answers,
     pub saved: Vec<Saved>,
+    /// Deleted since the questionnaire opened, each with its undo, where it was.
+    pub deleted: Vec<Deleted>,
     pub year: u16,
     pub today: Option<Day>,
     pub on_action: Dispatch,
@@ -67,6 +69,21 @@ pub fn SavedList(p: &SavedProps) -> Html {
     let t = catalog(lang);
     let renaming = use_state(|| None::<Slot>);
     let input = use_node_ref();
+    // The undo whose write did not stick (storage full or blocked): said where it was tried.
+    let failed = use_state(|| None::<Slot>);
+    let undo = use_node_ref();
+    {
+        // The field takes the focus when a rename starts; the undo when an assessment was deleted
+        // (its button went with it).
+        let (input, undo) = (input.clone(), undo.clone());
+        use_effect_with(((*renaming).clone(), p.deleted.len()), move |_| {
+            for r in [&input, &undo] {
+                if let Some(e) = r.cast::<web_sys::HtmlElement>() {
+                    e.focus().ok();
+                }
+            }
+        });
+    }
     let st = &p.standard;
     let open = Summary::of(st, &p.answers, p.year);
     let others: Vec<&Saved> = p.saved.iter().filter(|x| x.slot != p.slot).collect();
@@ -166,6 +183,9 @@ pub fn SavedList(p: &SavedProps) -> Html {
                     } }
                 }
             </ul>
+            for (i, d) in p.deleted.iter().enumerate() {
+                { view_deleted(p, d, (i + 1 == p.deleted.len()).then(|| undo.clone()), &failed, lang) }
+            }
             <div class="bsc-assess__new">
                 <button type="button" class="bsc-button bsc-button--quiet" data-testid="saved-new"
                     onclick={{
@@ -204,5 +224,47 @@ fn unreadable(p: &SavedProps, slot: &Slot, raw: &std::rc::Rc<str>, lang: Lang) -
                     onclick={delete(p, slot, t.saved_unnamed, lang)}>{ t.saved_delete }</button>
             </div>
         </li>
+    }
+}
+
+/// The line a deleted assessment leaves: undo (it is written back and opens), download, dismiss.
+fn view_deleted(
+    p: &SavedProps,
+    d: &Deleted,
+    focus: Option<NodeRef>,
+    failed: &UseStateHandle<Option<Slot>>,
+    lang: Lang,
+) -> Html {
+    let t = catalog(lang);
+    let on_undo = {
+        let (dispatch, source, st, d, failed) =
+            (p.on_action.clone(), p.source.clone(), p.standard.clone(), d.clone(), failed.clone());
+        Callback::from(move |_| {
+            if commands::restore(&source, &st, &d.slot, &d.raw) {
+                dispatch.emit(Action::Restored(d.slot.clone()));
+            } else {
+                failed.set(Some(d.slot.clone()));
+            }
+        })
+    };
+    let (raw, file) = (
+        d.raw.clone(),
+        format!("brand-self-check-{}-{}.json", p.standard.id, if d.slot.0.is_empty() { "1" } else { &d.slot.0 }),
+    );
+    html! {
+        <p key={d.slot.0.to_string()} class="bsc-assess__deleted" role="status" data-testid="deleted-notice">
+            { fill(t.deleted, &[("name", &d.name)]) }{ " " }
+            <button type="button" class="bsc-link" data-testid="deleted-undo" ref={focus.unwrap_or_default()} onclick={on_undo}>{ t.deleted_undo }</button>
+            { " · " }
+            <button type="button" class="bsc-link" onclick={Callback::from(move |_: MouseEvent| {
+                files::download(&file, "application/json", &raw);
+            })}>{ t.deleted_download }</button>
+            { " · " }
+            <button type="button" class="bsc-link"
+                onclick={{ let s = d.slot.clone(); p.on_action.reform(move |_| Action::ForgetDeleted(s.clone())) }}>{ t.dismiss }</button>
+            if failed.as_ref() == Some(&d.slot) {
+                <span class="bsc-warn" role="alert">{ " " }{ t.restore_failed }</span>
+            }
+        </p>
     }
 }

@@ -9,7 +9,7 @@ use crate::components::profile::ProfileForm;
 use crate::components::saved::SavedList;
 use crate::i18n::{catalog, fill, LANGUAGES};
 use crate::standards::BUILTIN;
-use crate::state::{Action, Dispatch, Saved, Screen, SharedStandard, Slot, Source, Step};
+use crate::state::{Action, Deleted, Dispatch, Saved, Screen, SharedStandard, Slot, Source, Step};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StartProps {
@@ -17,8 +17,9 @@ pub struct StartProps {
     /// Where the open standard came from, and the open assessment's slot.
     pub source: Option<Source>,
     pub slot: Slot,
-    /// The questionnaire's other saved assessments.
+    /// The questionnaire's other saved assessments, and those deleted since it opened.
     pub saved: Vec<Saved>,
+    pub deleted: Vec<Deleted>,
     /// The assessment year and today (a new assessment's date).
     pub year: u16,
     pub today: Option<brand_core::dossier::Day>,
@@ -99,7 +100,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
             </div>
             if let (Some(st), Some(source)) = (&p.standard, &p.source) {
                 <SavedList standard={st.clone()} source={source.clone()} slot={p.slot.clone()} answers={p.answers.clone()}
-                    saved={p.saved.clone()} year={p.year} today={p.today} on_action={p.on_action.clone()} />
+                    saved={p.saved.clone()} deleted={p.deleted.clone()} year={p.year} today={p.today} on_action={p.on_action.clone()} />
             }
             if let Some(st) = &p.standard {
                 if !st.profile.is_empty() {

@@ -22,6 +22,7 @@ pub mod team;
 mod tests;
 
 pub use saved::{Saved, Slot, Summary};
+
 pub use team::{ComparePair, CompareSide, FileLine, FileProblem, TeamBatch};
 
 /// A standard shared by reference. Props compare it by pointer: a standard never changes while
@@ -199,14 +200,6 @@ pub enum Notice {
     XlsxUnavailable,
     /// The spreadsheet writer failed, with its message.
     XlsxFailed(String),
-    /// A saved assessment was deleted: its text stays here for the undo and the download.
-    Deleted {
-        name: String,
-        slot: Slot,
-        raw: Rc<str>,
-    },
-    /// The undo of a deletion could not write the assessment back (storage full or blocked).
-    RestoreFailed,
 }
 
 /// A file read and checked, waiting for the user's decision.
@@ -266,6 +259,14 @@ pub enum SaveDue {
     Soon,
 }
 
+/// A deleted assessment, kept in memory for the undo and the download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub slot: Slot,
+    pub name: String,
+    pub raw: Rc<str>,
+}
+
 /// A standard being fetched: the newest request wins, whatever order the files arrive in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opening {
@@ -285,6 +286,9 @@ pub struct Session {
     pub slot: Slot,
     /// The questionnaire's other assessments on this device, as last listed (`hooks::saved`).
     pub saved: Vec<Saved>,
+    /// Assessments deleted since the questionnaire opened, newest last: their text stays here
+    /// for the undo and the download until dismissed.
+    pub deleted: Vec<Deleted>,
     /// Raised when the list should be read again (an assessment opened, started, deleted,
     /// restored or renamed, or another tab changed one).
     pub listing: u32,
@@ -441,6 +445,8 @@ pub enum Action {
     },
     /// A deleted assessment was written back (the undo): it opens.
     Restored(Slot),
+    /// The user dismissed the message about a deleted assessment (its undo goes with it).
+    ForgetDeleted(Slot),
 }
 
 impl Session {
@@ -450,6 +456,7 @@ impl Session {
             source: None,
             slot: Slot::first(),
             saved: Vec::new(),
+            deleted: Vec::new(),
             listing: 0,
             answers: Answers::default(),
             lang,
@@ -516,6 +523,7 @@ impl Session {
                 let opening = self.opening.as_ref().filter(|o| o.request == request)?;
                 if self.source.as_ref() != Some(&opening.source) {
                     next.saved = Vec::new();
+                    next.deleted = Vec::new();
                 }
                 next.source = Some(opening.source.clone());
                 next.slot = slot;
@@ -785,9 +793,11 @@ impl Session {
                 next.saved = saved;
             }
             Action::Relist => next.listing = self.listing.wrapping_add(1),
+            Action::ForgetDeleted(slot) => next.deleted.retain(|d| d.slot != slot),
             Action::Deleted { slot, name, raw } => {
                 let source = self.source.clone().filter(|_| self.standard.is_some())?;
-                next.notify(Notice::Deleted { name, slot: slot.clone(), raw });
+                next.deleted.retain(|d| d.slot != slot);
+                next.deleted.push(Deleted { slot: slot.clone(), name, raw });
                 next.listing = self.listing.wrapping_add(1);
                 if slot == self.slot {
                     // The open one went: its answers are forgotten at once (so nothing saves them
@@ -799,7 +809,7 @@ impl Session {
             }
             Action::Restored(slot) => {
                 let source = self.source.clone().filter(|_| self.standard.is_some())?;
-                next.notices.retain(|n| !matches!(n, Notice::Deleted { slot: s, .. } if *s == slot));
+                next.deleted.retain(|d| d.slot != slot);
                 next.listing = self.listing.wrapping_add(1);
                 next.open(source, Some(slot));
             }

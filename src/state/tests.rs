@@ -695,7 +695,7 @@ fn several_assessments_open_start_delete_and_come_back() {
     let d = check(&s, Action::Deleted { slot: slot("k1"), name: "2025".into(), raw: raw.clone() }, |n| {
         assert_eq!(n.answers, s.answers);
         assert_eq!(n.opening, None);
-        assert_eq!(n.notices, vec![Notice::Deleted { name: "2025".into(), slot: slot("k1"), raw: raw.clone() }]);
+        assert_eq!(n.deleted, vec![Deleted { name: "2025".into(), slot: slot("k1"), raw: raw.clone() }]);
     });
     // Deleting the open one forgets its answers at once and opens the next listed.
     check(&s, Action::Deleted { slot: Slot::first(), name: "x".into(), raw: raw.clone() }, |n| {
@@ -710,9 +710,11 @@ fn several_assessments_open_start_delete_and_come_back() {
     check(&only, Action::Deleted { slot: slot("k3"), name: "x".into(), raw: raw.clone() }, |n| {
         assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(Slot::first()));
     });
-    // The undo opens it again and takes its notice away.
+    // The undo opens it again and takes its message away; so does a dismissal (without opening).
+    check(&d, Action::ForgetDeleted(slot("k1")), |n| assert!(n.deleted.is_empty() && n.opening.is_none()));
+    refused(&s, Action::ForgetDeleted(slot("k1")));
     check(&d, Action::Restored(slot("k1")), |n| {
-        assert!(n.notices.is_empty());
+        assert!(n.deleted.is_empty());
         assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
     });
     check(&s, Action::Relist, |n| assert_eq!(n.listing, s.listing + 1));
