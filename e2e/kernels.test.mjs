@@ -4,7 +4,9 @@
 // a newer engine (Element.checkVisibility, Chromium 105), so these are driven by puppeteer-core 10
 // over the DevTools protocol of their own era: real mouse clicks and typed text.
 // In each: a whole assessment from a golden set to the report, reload and continue, export, start
-// over, import and the same report; the message for a build that needs a feature the kernel lacks;
+// over, import and the same report; a team combined and two results compared; several assessments
+// (a copy started, renamed, deleted and brought back, compared with the first); the message for a
+// build that needs a feature the kernel lacks;
 // the strict CSP in its older form (works) and in its current form (blocked, and said so).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -244,6 +246,50 @@ for (const major of Object.keys(KERNELS).map(Number)) {
       await page.waitForSelector('[data-testid=compare-result]');
       assert.match(await text(page, '[data-testid=compare-answers]'), /A1\.1 /);
       assert.match(await text(page, '[data-testid=compare-common]'), /100%/);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('several assessments: a single save listed, a copy started from it, the copy renamed and deleted and brought back, the two compared', { timeout: 120_000 }, async () => {
+      const g = golden('enterprise', '16-qingdao-manufacturer-youpin-ready');
+      delete g.golden;
+      g.about = { name: '2025 年度', date: '2025-11-20' };
+      const first = 'brand-self-check:v1:answers:enterprise';
+      const { page, context, problems } = await openPage(browser, server);
+      await page.evaluate((k, v) => { localStorage.clear(); localStorage.setItem(k, v); }, first, JSON.stringify(g));
+      await page.reload();
+      await page.waitForSelector('[data-mounted] .bsc-start');
+      await click(page, '#bsc-standard-enterprise');
+      await page.waitForSelector('[data-testid=saved-item]');
+      assert.match(await text(page, '.bsc-assess__item.is-open'), /2025 年度.*开始于 2025年11月20日.*已答 54 \/ 54 题/);
+      await click(page, '.bsc-assess__item.is-open [data-testid=saved-duplicate]');
+      await page.waitForFunction(() => /2025 年度（副本）/.test(document.querySelector('.bsc-assess__item.is-open')?.textContent));
+      await click(page, '.bsc-assess__item.is-open [data-testid=saved-rename]');
+      const field = await page.waitForSelector('[data-testid=saved-name-input]');
+      // One click and a select(): a triple click (clickCount 3) closes headless Chromium 90's target.
+      await field.click();
+      await page.$eval('[data-testid=saved-name-input]', (e) => e.select());
+      await page.type('[data-testid=saved-name-input]', '2026 年度');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /^2026 年度$/.test(document.querySelector('.bsc-assess__item.is-open [data-testid=saved-name]')?.textContent));
+      const copy = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('brand-self-check:v1:answers:enterprise~')));
+      const kept = await page.evaluate((k) => localStorage.getItem(k), copy);
+      page.once('dialog', (d) => d.accept());
+      await click(page, '.bsc-assess__item.is-open [data-testid=saved-delete]');
+      await page.waitForSelector('[data-testid=deleted-undo]');
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), copy), null);
+      await click(page, '[data-testid=deleted-undo]');
+      await page.waitForFunction(() => /2026 年度/.test(document.querySelector('.bsc-assess__item.is-open')?.textContent));
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), copy), kept);
+      // The two compared: the saved 2025 one against the one open.
+      await click(page, '[data-testid=open-compare]');
+      await page.waitForSelector('[data-testid=compare-side-0] select');
+      const value = await page.$eval('[data-testid=compare-side-0] select option:nth-child(2)', (o) => o.value);
+      await page.select('[data-testid=compare-side-0] select', value);
+      await page.waitForFunction(() => /2025 年度/.test(document.querySelector('[data-testid=compare-side-0]').textContent));
+      await clickText(page, '[data-testid=compare-side-1] button', /用当前自评/);
+      await page.waitForSelector('[data-testid=compare-result]');
+      assert.match(await text(page, '[data-testid=compare-result]'), /两份结果完全相同/);
       assert.deepEqual(problems, []);
       await context.close();
     });
