@@ -246,3 +246,22 @@ test('two saved assessments compared; another tab starting one shows up in the l
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the name typed on the report is the assessment's name in the list, and printed in the report's header", { timeout: 90_000 }, async () => {
+  const { page, context, problems } = await open(browser, server);
+  await seed(page, { [FIRST]: assessment('', '2026-01-05') });
+  await page.locator('#bsc-standard-enterprise').check();
+  await items(page).first().waitFor();
+  await page.locator('.bsc-start .bsc-actions .bsc-button').first().click();
+  await page.locator('.bsc-header__nav').getByRole('button', { name: '检查页' }).click();
+  await page.locator('.bsc-actions--nav .bsc-button').last().click();
+  assert.equal(await page.getByTestId('report-name').count(), 0, 'no name, no line');
+  await page.getByTestId('who-name').fill('  2026 年度自评 ');
+  await page.getByTestId('who-name').blur();
+  assert.equal(await page.getByTestId('report-name').textContent(), '自评名称：2026 年度自评');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).about.name === '  2026 年度自评 ', FIRST);
+  await page.locator('.bsc-header__nav').getByRole('button', { name: '开始页' }).click();
+  assert.deepEqual(await names(page), ['2026 年度自评']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -453,6 +453,7 @@ pub struct Catalog {
     pub expected_date: &'static str,
     pub compare_saved: &'static str,
     pub compare_choose: &'static str,
+    pub report_name: &'static str,
 }
 
 pub const ZH: Catalog = Catalog {
@@ -899,6 +900,7 @@ pub const ZH: Catalog = Catalog {
     expected_date: "写作 YYYY-MM-DD 的日期",
     compare_saved: "本设备上保存的自评",
     compare_choose: "选择一份…",
+    report_name: "自评名称：{n}",
 };
 
 pub const EN: Catalog = Catalog {
@@ -1345,6 +1347,7 @@ pub const EN: Catalog = Catalog {
     expected_date: "a date written YYYY-MM-DD",
     compare_saved: "A saved assessment on this device",
     compare_choose: "Choose one…",
+    report_name: "Assessment: {n}",
 };
 
 /// The language choices, each named in its own language.

@@ -195,6 +195,9 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
                     <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.report_title }</h2>
                     <p>{ fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]) }</p>
                     <p>{ fill(t.report_generated, &[("d", &date(lang, y, m, d))]) }</p>
+                    if !about.name.trim().is_empty() {
+                        <p data-testid="report-name">{ fill(t.report_name, &[("n", about.name.trim())]) }</p>
+                    }
                     if !about.organisation.trim().is_empty() {
                         <p data-testid="report-organisation">{ fill(t.report_organisation, &[("o", about.organisation.trim())]) }</p>
                     }

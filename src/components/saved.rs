@@ -149,23 +149,22 @@ pub fn SavedList(p: &SavedProps) -> Html {
                     </p>
                 }
                 <p class="bsc-assess__meta" data-testid="saved-meta">{ meta(x, lang) }</p>
-                <div class="bsc-assess__actions">
+                { buttons({
+                    let mut b = Vec::new();
                     if !is_open {
-                        <button type="button" class="bsc-button bsc-button--small" data-testid="saved-open"
-                            onclick={{ let s = slot.clone(); p.on_action.reform(move |_| Action::OpenSaved(s.clone())) }}>{ t.saved_open }</button>
+                        let s = slot.clone();
+                        b.push((t.saved_open, "saved-open", true, p.on_action.reform(move |_| Action::OpenSaved(s.clone()))));
                     }
                     if !editing {
-                        <button type="button" class="bsc-button bsc-button--quiet bsc-button--small" data-testid="saved-rename"
-                            onclick={on_rename}>{ t.saved_rename }</button>
+                        b.push((t.saved_rename, "saved-rename", false, on_rename));
                     }
                     // A new assessment with nothing in it is not saved yet: nothing to copy or delete.
                     if !is_open || p.answers != Answers::default() {
-                        <button type="button" class="bsc-button bsc-button--quiet bsc-button--small" data-testid="saved-duplicate"
-                            onclick={on_duplicate}>{ t.saved_duplicate }</button>
-                        <button type="button" class="bsc-button bsc-button--quiet bsc-button--small" data-testid="saved-delete"
-                            onclick={delete(p, slot, &name, lang)}>{ t.saved_delete }</button>
+                        b.push((t.saved_duplicate, "saved-duplicate", false, on_duplicate));
+                        b.push((t.saved_delete, "saved-delete", false, delete(p, slot, &name, lang)));
                     }
-                </div>
+                    b
+                }) }
             </li>
         }
     };
@@ -215,14 +214,10 @@ fn unreadable(p: &SavedProps, slot: &Slot, raw: &std::rc::Rc<str>, lang: Lang) -
     html! {
         <li key={slot.0.to_string()} class="bsc-assess__item is-damaged" data-testid="saved-item">
             <p class="bsc-assess__meta">{ t.saved_unreadable }</p>
-            <div class="bsc-assess__actions">
-                <button type="button" class="bsc-button bsc-button--quiet bsc-button--small"
-                    onclick={Callback::from(move |_: MouseEvent| { files::download(&file, "application/json", &raw); })}>
-                    { t.saved_download }
-                </button>
-                <button type="button" class="bsc-button bsc-button--quiet bsc-button--small" data-testid="saved-delete"
-                    onclick={delete(p, slot, t.saved_unnamed, lang)}>{ t.saved_delete }</button>
-            </div>
+            { buttons(vec![
+                (t.saved_download, "", false, Callback::from(move |_: MouseEvent| { files::download(&file, "application/json", &raw); })),
+                (t.saved_delete, "saved-delete", false, delete(p, slot, t.saved_unnamed, lang)),
+            ]) }
         </li>
     }
 }
@@ -266,5 +261,17 @@ fn view_deleted(
                 <span class="bsc-warn" role="alert">{ " " }{ t.restore_failed }</span>
             }
         </p>
+    }
+}
+
+/// A row's buttons, as data: (label, test id or "", primary, what a click does).
+fn buttons(items: Vec<(&'static str, &'static str, bool, Callback<MouseEvent>)>) -> Html {
+    html! {
+        <div class="bsc-assess__actions">
+            for (label, testid, primary, onclick) in items {
+                <button type="button" class={classes!("bsc-button", "bsc-button--small", (!primary).then_some("bsc-button--quiet"))}
+                    data-testid={(!testid.is_empty()).then_some(testid)} {onclick}>{ label }</button>
+            }
+        </div>
     }
 }
