@@ -531,16 +531,7 @@ impl Session {
                 next.opening = None;
                 let handover = next.handover.take();
                 next.standard = Some(SharedStandard(standard));
-                next.pending = None;
-                next.conflict = None;
-                next.held = false;
-                next.save = SaveState::Idle;
-                next.save_due = SaveDue::Now;
-                next.answers = Answers::default();
-                next.fact_drafts.clear();
-                next.plan_for = None;
-                next.team = TeamBatch::default();
-                next.compare = ComparePair::default();
+                next.fresh_assessment();
                 if embedded {
                     next.notify(Notice::EmbeddedStorage);
                 }
@@ -772,17 +763,8 @@ impl Session {
                     return None;
                 }
                 next.slot = slot;
-                next.answers = Answers::default();
+                next.fresh_assessment();
                 next.answers.about.date = date;
-                next.fact_drafts.clear();
-                next.plan_for = None;
-                next.pending = None;
-                next.conflict = None;
-                next.held = false;
-                next.save = SaveState::Idle;
-                next.save_due = SaveDue::Now;
-                next.team = TeamBatch::default();
-                next.compare = ComparePair::default();
                 next.screen = Screen::Start;
                 next.listing = self.listing.wrapping_add(1);
             }
@@ -838,6 +820,22 @@ impl Session {
         self.pending = None;
         self.import_request = None;
         self.handover = None;
+    }
+
+    /// What belongs to one assessment starts afresh (another opened or started): its answers,
+    /// drafts, plan choice, preview, other tab's change, held original, save state, team batch and
+    /// comparison.
+    fn fresh_assessment(&mut self) {
+        self.answers = Answers::default();
+        self.fact_drafts.clear();
+        self.plan_for = None;
+        self.pending = None;
+        self.conflict = None;
+        self.held = false;
+        self.save = SaveState::Idle;
+        self.save_due = SaveDue::Now;
+        self.team = TeamBatch::default();
+        self.compare = ComparePair::default();
     }
 
     /// The preview of a hand-over link's answers against the open standard.

@@ -19,14 +19,12 @@ const SAMPLE: Source = Source::Builtin("sample");
 fn opened() -> Session {
     let s = Session::new(Lang::Zh);
     let s = s.apply(Action::Open(SAMPLE)).expect("opening");
-    s.apply(Action::Opened {
-        request: 1,
-        slot: Slot::first(),
-        standard: sample(),
-        restored: Restored::Nothing,
-        embedded: false,
-    })
-    .expect("opened")
+    s.apply(nothing_saved(1)).expect("opened")
+}
+
+/// The sample standard opened for request `request`, with nothing saved for it.
+fn nothing_saved(request: u32) -> Action {
+    Action::Opened { request, slot: Slot::first(), standard: sample(), restored: Restored::Nothing, embedded: false }
 }
 
 fn q(id: &str) -> QuestionId {
@@ -100,16 +98,7 @@ fn only_the_newest_opening_is_taken() {
     let s = s.apply(Action::Open(SAMPLE)).expect("second");
     assert_eq!(s.opening, Some(Opening { source: SAMPLE, slot: None, request: 2 }));
     // The first file arrives late: ignored.
-    refused(
-        &s,
-        Action::Opened {
-            request: 1,
-            slot: Slot::first(),
-            standard: sample(),
-            restored: Restored::Nothing,
-            embedded: false,
-        },
-    );
+    refused(&s, nothing_saved(1));
     refused(&s, Action::OpenFailed { request: 1, error: OpenError::Unavailable });
     let s = check(
         &s,
@@ -275,22 +264,12 @@ fn a_hand_over_link_opens_its_questionnaire_and_becomes_a_preview() {
         assert_eq!(n.opening, Some(Opening { source: SAMPLE, slot: None, request: 1 }));
         assert!(n.handover.is_some());
     });
-    check(
-        &s,
-        Action::Opened {
-            request: 1,
-            slot: Slot::first(),
-            standard: sample(),
-            restored: Restored::Nothing,
-            embedded: false,
-        },
-        |n| {
-            let p = n.pending.as_ref().expect("a preview");
-            assert_eq!(p.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("from the link"));
-            assert_eq!(n.answers, Answers::default(), "nothing replaced before the user confirms");
-            assert_eq!(n.handover, None);
-        },
-    );
+    check(&s, nothing_saved(1), |n| {
+        let p = n.pending.as_ref().expect("a preview");
+        assert_eq!(p.answers.answer(&q("A1.1")).map(|a| a.note.as_str()), Some("from the link"));
+        assert_eq!(n.answers, Answers::default(), "nothing replaced before the user confirms");
+        assert_eq!(n.handover, None);
+    });
     // Already open: the preview comes at once.
     check(&opened(), Action::HandOver(link_for("sample")), |n| assert!(n.pending.is_some()));
 }
@@ -556,15 +535,7 @@ fn team_files_each_get_their_line_and_a_damaged_one_stops_none() {
     // Opening a standard again starts a new batch.
     let reopened = used
         .apply(Action::Open(Source::Builtin("enterprise")))
-        .and_then(|n| {
-            n.apply(Action::Opened {
-                request: 2,
-                slot: Slot::first(),
-                standard: sample(),
-                restored: Restored::Nothing,
-                embedded: false,
-            })
-        })
+        .and_then(|n| n.apply(nothing_saved(2)))
         .expect("reopened");
     assert!(reopened.team.lines.is_empty() && reopened.compare.sides.iter().all(Option::is_none));
 }
