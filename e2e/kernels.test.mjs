@@ -286,7 +286,7 @@ for (const major of Object.keys(KERNELS).map(Number)) {
       await page.waitForSelector('[data-testid=compare-side-0] select');
       const value = await page.$eval('[data-testid=compare-side-0] select option:nth-child(2)', (o) => o.value);
       await page.select('[data-testid=compare-side-0] select', value);
-      await page.waitForFunction(() => /2025 年度/.test(document.querySelector('[data-testid=compare-side-0]').textContent));
+      await page.waitForFunction(() => /2025 年度 · 2025-11-20/.test(document.querySelector('[data-testid=compare-side-0] .bsc-compare__file')?.textContent));
       await clickText(page, '[data-testid=compare-side-1] button', /用当前自评/);
       await page.waitForSelector('[data-testid=compare-result]');
       assert.match(await text(page, '[data-testid=compare-result]'), /两份结果完全相同/);

@@ -64,9 +64,15 @@ pub fn delete_saved(source: &Source, st: &Standard, slot: &Slot, name: &str, lan
     storage::remove(source, &st.id, slot).then(|| Rc::from(raw))
 }
 
-/// Writes a deleted assessment's text back to its slot (the undo); `false` when it did not stick.
-pub fn restore(source: &Source, st: &Standard, slot: &Slot, raw: &str) -> bool {
-    storage::write(source, &st.id, slot, raw)
+/// Writes a deleted assessment's text back (the undo): to its own slot when that still holds
+/// nothing, else to a new one, so the undo never writes over what was saved there since. The slot
+/// written, or `None` when it did not stick.
+pub fn restore(source: &Source, st: &Standard, slot: &Slot, raw: &str) -> Option<Slot> {
+    let at = match storage::read(source, &st.id, slot) {
+        None => slot.clone(),
+        Some(_) => storage::new_slot(source, &st.id),
+    };
+    storage::write(source, &st.id, &at, raw).then_some(at)
 }
 
 /// Renames the saved assessment in `slot` (not the open one: that is an edit of the session's

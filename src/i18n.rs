@@ -454,6 +454,7 @@ pub struct Catalog {
     pub compare_saved: &'static str,
     pub compare_choose: &'static str,
     pub report_name: &'static str,
+    pub saved_unreadable_name: &'static str,
 }
 
 pub const ZH: Catalog = Catalog {
@@ -890,9 +891,9 @@ pub const ZH: Catalog = Catalog {
     saved_date: "开始于 {d}",
     saved_programmes: "项目：{l}",
     saved_team: "由 {n} 位答卷人合并",
-    saved_unreadable: "无法读取的自评：原文保持不变，可下载后检查。",
+    saved_unreadable: "原文保持不变，可下载后检查。",
     saved_download: "下载",
-    confirm_delete: "删除自评“{name}”？删除后可以在页面顶部的提示中撤销，也可以先下载一份。",
+    confirm_delete: "删除自评“{name}”？删除后可以在列表中撤销，也可以先下载一份。",
     deleted: "已删除自评“{name}”。",
     deleted_undo: "撤销",
     deleted_download: "下载它的答卷文件",
@@ -901,6 +902,7 @@ pub const ZH: Catalog = Catalog {
     compare_saved: "本设备上保存的自评",
     compare_choose: "选择一份…",
     report_name: "自评名称：{n}",
+    saved_unreadable_name: "无法读取的自评",
 };
 
 pub const EN: Catalog = Catalog {
@@ -1337,9 +1339,9 @@ pub const EN: Catalog = Catalog {
     saved_date: "Started {d}",
     saved_programmes: "Programmes: {l}",
     saved_team: "Combined from {n} respondents",
-    saved_unreadable: "An assessment that cannot be read: its text is kept as it is. Download it to look at it.",
+    saved_unreadable: "Its text is kept as it is. Download it to look at it.",
     saved_download: "Download",
-    confirm_delete: "Delete the assessment “{name}”? You can undo it from the message at the top of the page, or download a copy first.",
+    confirm_delete: "Delete the assessment “{name}”? You can undo it in the list, or download a copy first.",
     deleted: "Deleted the assessment “{name}”.",
     deleted_undo: "Undo",
     deleted_download: "Download its answers file",
@@ -1348,6 +1350,7 @@ pub const EN: Catalog = Catalog {
     compare_saved: "A saved assessment on this device",
     compare_choose: "Choose one…",
     report_name: "Assessment: {n}",
+    saved_unreadable_name: "Unreadable assessment",
 };
 
 /// The language choices, each named in its own language.

@@ -126,7 +126,12 @@ pub fn slots(source: &Source, standard_id: &str) -> Vec<(Slot, String)> {
         let slot = match k.strip_prefix(first.as_str()) {
             Some("") => Slot::first(),
             Some(rest) => match rest.strip_prefix('~') {
-                Some(token) if !token.is_empty() => Slot(Rc::from(token)),
+                // Only a token `new_slot` could have made: a host URL may itself hold a `~`.
+                Some(token)
+                    if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) =>
+                {
+                    Slot(Rc::from(token))
+                }
                 _ => continue,
             },
             None => continue,
@@ -154,14 +159,16 @@ pub fn remove(source: &Source, standard_id: &str, slot: &Slot) -> bool {
     local().is_some_and(|st| st.remove_item(&key(source, standard_id, slot)).is_ok())
 }
 
-/// The slot of the assessment last open for this questionnaire, when it is still saved (else the
-/// first slot).
+/// The slot of the assessment last open for this questionnaire, when it still holds an answers
+/// file (else the first slot: an unreadable one is left where the list shows it, not opened).
 pub fn current(source: &Source, standard_id: &str) -> Slot {
     let Some(store) = local() else { return Slot::first() };
-    match store.get_item(&current_key(source, standard_id)).ok().flatten() {
-        Some(t) if !t.is_empty() && read(source, standard_id, &Slot(Rc::from(t.as_str()))).is_some() => {
-            Slot(Rc::from(t))
-        }
+    let Some(t) = store.get_item(&current_key(source, standard_id)).ok().flatten().filter(|t| !t.is_empty()) else {
+        return Slot::first();
+    };
+    let slot = Slot(Rc::from(t.as_str()));
+    match read(source, standard_id, &slot).map(|raw| AnswersFile::parse(&raw)) {
+        Some(Ok(_)) => slot,
         _ => Slot::first(),
     }
 }

@@ -72,15 +72,37 @@ pub fn SavedList(p: &SavedProps) -> Html {
     // The undo whose write did not stick (storage full or blocked): said where it was tried.
     let failed = use_state(|| None::<Slot>);
     let undo = use_node_ref();
+    let opened = use_node_ref();
+    let focus = |r: &NodeRef| {
+        if let Some(e) = r.cast::<web_sys::HtmlElement>() {
+            e.focus().ok();
+        }
+    };
     {
-        // The field takes the focus when a rename starts; the undo when an assessment was deleted
-        // (its button went with it).
-        let (input, undo) = (input.clone(), undo.clone());
-        use_effect_with(((*renaming).clone(), p.deleted.len()), move |_| {
-            for r in [&input, &undo] {
-                if let Some(e) = r.cast::<web_sys::HtmlElement>() {
-                    e.focus().ok();
-                }
+        // The field takes the focus when a rename starts.
+        let input = input.clone();
+        use_effect_with((*renaming).clone(), move |r| {
+            if r.is_some() {
+                focus(&input);
+            }
+        });
+    }
+    {
+        // The undo, when an assessment was deleted (the button pressed went with its row).
+        let (undo, seen) = (undo.clone(), use_mut_ref(|| p.deleted.len()));
+        use_effect_with(p.deleted.len(), move |n| {
+            if *n > *seen.borrow() {
+                focus(&undo);
+            }
+            *seen.borrow_mut() = *n;
+        });
+    }
+    {
+        // The open row's name, when another one opens or starts (not when the list first shows).
+        let (opened, first) = (opened.clone(), use_mut_ref(|| true));
+        use_effect_with(p.slot.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus(&opened);
             }
         });
     }
@@ -91,6 +113,7 @@ pub fn SavedList(p: &SavedProps) -> Html {
 
     let row = |slot: &Slot, x: &Summary, is_open: bool| {
         let name = name_of(x, lang);
+        let name_id = name_id(slot);
         let editing = renaming.as_ref() == Some(slot);
         let on_rename = {
             let (renaming, slot) = (renaming.clone(), slot.clone());
@@ -134,7 +157,11 @@ pub fn SavedList(p: &SavedProps) -> Html {
                         <label>
                             <span class="bsc-visually-hidden">{ t.saved_name }</span>
                             <input type="text" maxlength="100" ref={input.clone()} value={x.about.name.clone()}
-                                placeholder={t.saved_unnamed} data-testid="saved-name-input" />
+                                placeholder={t.saved_unnamed} data-testid="saved-name-input"
+                                onkeydown={{
+                                    let r = renaming.clone();
+                                    Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { r.set(None) })
+                                }} />
                         </label>
                         <button type="submit" class="bsc-button">{ t.saved_save }</button>
                         <button type="button" class="bsc-button bsc-button--quiet"
@@ -142,7 +169,8 @@ pub fn SavedList(p: &SavedProps) -> Html {
                     </form>
                 } else {
                     <p class="bsc-assess__name">
-                        <strong data-testid="saved-name">{ name.clone() }</strong>
+                        <strong id={name_id.clone()} data-testid="saved-name" tabindex="-1"
+                            ref={if is_open { opened.clone() } else { NodeRef::default() }}>{ name.clone() }</strong>
                         if is_open {
                             { " " }<span class="bsc-badge">{ t.saved_open_now }</span>
                         }
@@ -164,7 +192,7 @@ pub fn SavedList(p: &SavedProps) -> Html {
                         b.push((t.saved_delete, "saved-delete", false, delete(p, slot, &name, lang)));
                     }
                     b
-                }) }
+                }, &name_id) }
             </li>
         }
     };
@@ -174,13 +202,11 @@ pub fn SavedList(p: &SavedProps) -> Html {
             <h3 id="bsc-assess-h">{ fill(t.saved_title, &[("n", &count.to_string())]) }</h3>
             <p class="bsc-hint">{ t.saved_intro }</p>
             <ul class="bsc-assess__list">
-                { row(&p.slot, &open, true) }
-                for x in others {
-                    { match &x.summary {
-                        Ok(summary) => row(&x.slot, summary, false),
-                        Err(raw) => unreadable(p, &x.slot, raw, lang),
-                    } }
-                }
+                // One keyed list, the open one first, so a row keeps its element when it moves.
+                { for std::iter::once(row(&p.slot, &open, true)).chain(others.iter().map(|x| match &x.summary {
+                    Ok(summary) => row(&x.slot, summary, false),
+                    Err(raw) => unreadable(p, &x.slot, raw, lang),
+                })) }
             </ul>
             for (i, d) in p.deleted.iter().enumerate() {
                 { view_deleted(p, d, (i + 1 == p.deleted.len()).then(|| undo.clone()), &failed, lang) }
@@ -202,7 +228,8 @@ fn delete(p: &SavedProps, slot: &Slot, name: &str, lang: Lang) -> Callback<Mouse
         (p.on_action.clone(), p.source.clone(), p.standard.clone(), slot.clone(), name.to_owned());
     Callback::from(move |_| {
         if let Some(raw) = commands::delete_saved(&source, &st, &slot, &name, lang) {
-            d.emit(Action::Deleted { slot: slot.clone(), name: name.clone(), raw });
+            let fresh = storage::new_slot(&source, &st.id);
+            d.emit(Action::Deleted { slot: slot.clone(), name: name.clone(), raw, fresh });
         }
     })
 }
@@ -213,11 +240,12 @@ fn unreadable(p: &SavedProps, slot: &Slot, raw: &std::rc::Rc<str>, lang: Lang) -
     let (raw, file) = (raw.clone(), format!("brand-self-check-kept-{}-{}.json", p.standard.id, slot.0));
     html! {
         <li key={slot.0.to_string()} class="bsc-assess__item is-damaged" data-testid="saved-item">
+            <p class="bsc-assess__name"><strong id={name_id(slot)}>{ t.saved_unreadable_name }</strong></p>
             <p class="bsc-assess__meta">{ t.saved_unreadable }</p>
             { buttons(vec![
                 (t.saved_download, "", false, Callback::from(move |_: MouseEvent| { files::download(&file, "application/json", &raw); })),
-                (t.saved_delete, "saved-delete", false, delete(p, slot, t.saved_unnamed, lang)),
-            ]) }
+                (t.saved_delete, "saved-delete", false, delete(p, slot, t.saved_unreadable_name, lang)),
+            ], &name_id(slot)) }
         </li>
     }
 }
@@ -234,12 +262,9 @@ fn view_deleted(
     let on_undo = {
         let (dispatch, source, st, d, failed) =
             (p.on_action.clone(), p.source.clone(), p.standard.clone(), d.clone(), failed.clone());
-        Callback::from(move |_| {
-            if commands::restore(&source, &st, &d.slot, &d.raw) {
-                dispatch.emit(Action::Restored(d.slot.clone()));
-            } else {
-                failed.set(Some(d.slot.clone()));
-            }
+        Callback::from(move |_| match commands::restore(&source, &st, &d.slot, &d.raw) {
+            Some(at) => dispatch.emit(Action::Restored { deleted: d.slot.clone(), at }),
+            None => failed.set(Some(d.slot.clone())),
         })
     };
     let (raw, file) = (
@@ -264,13 +289,19 @@ fn view_deleted(
     }
 }
 
-/// A row's buttons, as data: (label, test id or "", primary, what a click does).
-fn buttons(items: Vec<(&'static str, &'static str, bool, Callback<MouseEvent>)>) -> Html {
+/// The id of a row's name, which its buttons are described by ("Open" — "2025 年度").
+fn name_id(slot: &Slot) -> String {
+    format!("bsc-assess-{}", if slot.0.is_empty() { "1" } else { &slot.0 })
+}
+
+/// A row's buttons, as data: (label, test id or "", primary, what a click does), each described
+/// by the row's name.
+fn buttons(items: Vec<(&'static str, &'static str, bool, Callback<MouseEvent>)>, described: &str) -> Html {
     html! {
         <div class="bsc-assess__actions">
             for (label, testid, primary, onclick) in items {
                 <button type="button" class={classes!("bsc-button", "bsc-button--small", (!primary).then_some("bsc-button--quiet"))}
-                    data-testid={(!testid.is_empty()).then_some(testid)} {onclick}>{ label }</button>
+                    aria-describedby={described.to_owned()} data-testid={(!testid.is_empty()).then_some(testid)} {onclick}>{ label }</button>
             }
         </div>
     }

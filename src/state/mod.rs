@@ -284,7 +284,8 @@ pub struct Session {
     pub source: Option<Source>,
     /// Which of the questionnaire's assessments on this device is open.
     pub slot: Slot,
-    /// The questionnaire's other assessments on this device, as last listed (`hooks::saved`).
+    /// The questionnaire's assessments on this device as last listed (`hooks::saved`; the open one
+    /// among them as last saved — views show it from `answers`).
     pub saved: Vec<Saved>,
     /// Assessments deleted since the questionnaire opened, newest last: their text stays here
     /// for the undo and the download until dismissed.
@@ -438,13 +439,19 @@ pub enum Action {
     /// Storage changed under the list (a rename, a copy, another tab): read it again.
     Relist,
     /// A saved assessment was deleted (after the user confirmed); its text is kept for the undo.
+    /// `fresh` is an unused slot, for a new assessment when no other can open.
     Deleted {
         slot: Slot,
         name: String,
         raw: Rc<str>,
+        fresh: Slot,
     },
-    /// A deleted assessment was written back (the undo): it opens.
-    Restored(Slot),
+    /// A deleted assessment was written back (the undo), in its own slot or, when that was taken
+    /// meanwhile, in a new one (`at`): it opens when it can be read.
+    Restored {
+        deleted: Slot,
+        at: Slot,
+    },
     /// The user dismissed the message about a deleted assessment (its undo goes with it).
     ForgetDeleted(Slot),
 }
@@ -759,7 +766,8 @@ impl Session {
             }
             Action::NewAssessment { slot, date } => {
                 self.standard.as_ref()?;
-                if slot == self.slot || self.saved.iter().any(|x| x.slot == slot) {
+                // While another opens, a new one would be replaced by it when it arrives.
+                if self.opening.is_some() || slot == self.slot || self.saved.iter().any(|x| x.slot == slot) {
                     return None;
                 }
                 next.slot = slot;
@@ -776,24 +784,37 @@ impl Session {
             }
             Action::Relist => next.listing = self.listing.wrapping_add(1),
             Action::ForgetDeleted(slot) => next.deleted.retain(|d| d.slot != slot),
-            Action::Deleted { slot, name, raw } => {
+            Action::Deleted { slot, name, raw, fresh } => {
                 let source = self.source.clone().filter(|_| self.standard.is_some())?;
                 next.deleted.retain(|d| d.slot != slot);
                 next.deleted.push(Deleted { slot: slot.clone(), name, raw });
                 next.listing = self.listing.wrapping_add(1);
-                if slot == self.slot {
-                    // The open one went: its answers are forgotten at once (so nothing saves them
-                    // back), and the next in the list opens, or a new one in the first slot.
+                let opening_it = self.opening.as_ref().is_some_and(|o| o.slot.as_ref() == Some(&slot));
+                if slot == self.slot || opening_it {
+                    // The open one went (or the one opening): its answers are forgotten at once, so
+                    // nothing saves them back, and the next readable one listed opens, else a new
+                    // one — in the first slot when that holds nothing unreadable, else in `fresh`.
                     next.answers = Answers::default();
                     let other = self.saved.iter().find(|x| x.slot != slot && x.summary.is_ok());
-                    next.open(source, Some(other.map_or_else(Slot::first, |x| x.slot.clone())));
+                    let first_taken = self.saved.iter().any(|x| x.slot == Slot::first() && x.summary.is_err());
+                    let to = match other {
+                        Some(x) => x.slot.clone(),
+                        None if first_taken || slot == Slot::first() && opening_it => fresh,
+                        None => Slot::first(),
+                    };
+                    next.open(source, Some(to));
                 }
             }
-            Action::Restored(slot) => {
-                let source = self.source.clone().filter(|_| self.standard.is_some())?;
-                next.deleted.retain(|d| d.slot != slot);
+            Action::Restored { deleted, at } => {
+                let (source, st) = (self.source.clone()?, self.standard.as_ref()?);
+                let gone = self.deleted.iter().find(|d| d.slot == deleted)?;
+                next.deleted.retain(|d| d.slot != deleted);
                 next.listing = self.listing.wrapping_add(1);
-                next.open(source, Some(slot));
+                // It opens when it can be read; an unreadable one is only listed again (opening
+                // would move it aside and out of the list).
+                if AnswersFile::parse(&gone.raw).is_ok_and(|f| f.standard.id == st.id) {
+                    next.open(source, Some(at));
+                }
             }
             edit => {
                 let s = self.standard.as_ref()?;
@@ -826,6 +847,10 @@ impl Session {
     /// drafts, plan choice, preview, other tab's change, held original, save state, team batch and
     /// comparison.
     fn fresh_assessment(&mut self) {
+        // The notices about the last one's saved text go with it (its original stays in its slot
+        // or aside): a "resume saving" left over would release the next one's hold.
+        self.notices.retain(|n| !matches!(n, Notice::Damaged(_) | Notice::Skipped { .. } | Notice::Rehashed));
+        self.import_request = None;
         self.answers = Answers::default();
         self.fact_drafts.clear();
         self.plan_for = None;

@@ -662,31 +662,55 @@ fn several_assessments_open_start_delete_and_come_back() {
     });
     refused(&Session::new(Lang::Zh), Action::NewAssessment { slot: slot("k2"), date: None });
     // Deleting another one keeps the open answers and offers the undo.
-    let raw: Rc<str> = Rc::from("{}");
-    let d = check(&s, Action::Deleted { slot: slot("k1"), name: "2025".into(), raw: raw.clone() }, |n| {
+    let raw: Rc<str> = Rc::from(named_file("2025", day(2025, 1, 2), 2).as_str());
+    let del = |slot: Slot| Action::Deleted { slot, name: "2025".into(), raw: raw.clone(), fresh: self::slot("f") };
+    let d = check(&s, del(slot("k1")), |n| {
         assert_eq!(n.answers, s.answers);
         assert_eq!(n.opening, None);
         assert_eq!(n.deleted, vec![Deleted { name: "2025".into(), slot: slot("k1"), raw: raw.clone() }]);
     });
-    // Deleting the open one forgets its answers at once and opens the next listed.
-    check(&s, Action::Deleted { slot: Slot::first(), name: "x".into(), raw: raw.clone() }, |n| {
+    // Deleting the open one forgets its answers at once and opens the next readable one listed.
+    check(&s, del(Slot::first()), |n| {
         assert_eq!(n.answers, Answers::default());
         assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
     });
-    check(&fresh, Action::Deleted { slot: slot("k2"), name: "x".into(), raw: raw.clone() }, |n| {
+    check(&fresh, del(slot("k2")), |n| {
         assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
     });
-    // … or a new first slot when it was the only one.
+    // … or a new one in the first slot when it was the only one …
     let only = check(&opened(), Action::NewAssessment { slot: slot("k3"), date: None }, |_| {});
-    check(&only, Action::Deleted { slot: slot("k3"), name: "x".into(), raw: raw.clone() }, |n| {
+    check(&only, del(slot("k3")), |n| {
         assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(Slot::first()));
     });
-    // The undo opens it again and takes its message away; so does a dismissal (without opening).
+    // … or in the fresh slot when the first holds something unreadable (opening it would move it
+    // aside and out of the list).
+    let unreadable = vec![Saved::read(&sample(), Slot::first(), "{ broken", 2026)];
+    let only = check(&only, Action::Listed { source: SAMPLE, saved: unreadable }, |_| {});
+    check(&only, del(slot("k3")), |n| {
+        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("f")));
+    });
+    // The one being opened is deleted: it is not opened.
+    let s2 = check(&s, Action::OpenSaved(slot("k1")), |_| {});
+    check(&s2, del(slot("k1")), |n| {
+        assert_ne!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
+    });
+    // While one opens, none can be started (it would be replaced when the other arrives).
+    refused(&s2, Action::NewAssessment { slot: slot("k9"), date: None });
+    // The undo opens it again (where it was written back) and takes its message away; so does a
+    // dismissal (without opening).
     check(&d, Action::ForgetDeleted(slot("k1")), |n| assert!(n.deleted.is_empty() && n.opening.is_none()));
     refused(&s, Action::ForgetDeleted(slot("k1")));
-    check(&d, Action::Restored(slot("k1")), |n| {
+    refused(&s, Action::Restored { deleted: slot("k1"), at: slot("k1") }); // nothing deleted
+    check(&d, Action::Restored { deleted: slot("k1"), at: slot("k7") }, |n| {
         assert!(n.deleted.is_empty());
-        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k1")));
+        assert_eq!(n.opening.as_ref().and_then(|o| o.slot.clone()), Some(slot("k7")));
+    });
+    // An unreadable one written back is listed again, not opened.
+    let gone = Action::Deleted { slot: slot("x"), name: "?".into(), raw: Rc::from("{ broken"), fresh: slot("f") };
+    let d2 = check(&s, gone, |_| {});
+    check(&d2, Action::Restored { deleted: slot("x"), at: slot("x") }, |n| {
+        assert!(n.deleted.is_empty() && n.opening.is_none());
+        assert_eq!(n.listing, d2.listing + 1);
     });
     check(&s, Action::Relist, |n| assert_eq!(n.listing, s.listing + 1));
 }
@@ -709,5 +733,32 @@ fn an_import_a_team_result_or_a_start_over_keep_the_assessments_name_and_date() 
     check(&s, Action::Clear, |n| {
         assert!(n.answers.questions.is_empty());
         assert_eq!(n.answers.about.name, "2026");
+    });
+}
+
+#[test]
+fn another_assessment_opening_takes_the_last_ones_saved_text_notices_with_it() {
+    let kept = KeptAside { raw: Rc::from("{"), moved: false };
+    let s = check(&opened(), Action::OpenSaved(slot("b")), |_| {});
+    let s = check(
+        &s,
+        Action::Opened {
+            request: 2,
+            slot: slot("b"),
+            standard: sample(),
+            restored: Restored::Damaged(kept.clone()),
+            embedded: false,
+        },
+        |n| {
+            assert!(n.held);
+            assert_eq!(n.notices, vec![Notice::Damaged(kept.clone())]);
+        },
+    );
+    // Back to the first: its hold and notice are not the first's; a "resume saving" left over
+    // would have released the wrong one.
+    let s = check(&s, Action::OpenSaved(Slot::first()), |_| {});
+    check(&s, nothing_saved(3), |n| {
+        assert!(!n.held);
+        assert!(n.notices.is_empty());
     });
 }
