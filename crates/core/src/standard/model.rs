@@ -344,7 +344,7 @@ impl Standard {
 
 impl Question {
     /// The level descriptors for this profile: the first matching band, else the defaults.
-    pub fn levels_for(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> &[Text; 6] {
+    pub fn levels_for(&self, profile: &crate::map::Map<ProfileId, OptionId>) -> &[Text; 6] {
         self.bands.iter().find(|b| b.when.holds(profile)).map(|b| &b.levels).unwrap_or(&self.levels)
     }
 }
@@ -362,7 +362,7 @@ impl Source {
 impl Condition {
     /// True when the profile question is answered with one of the listed options. An unanswered
     /// profile question satisfies no condition.
-    pub fn holds(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> bool {
+    pub fn holds(&self, profile: &crate::map::Map<ProfileId, OptionId>) -> bool {
         profile.get(&self.profile).is_some_and(|o| self.any_of.contains(o))
     }
 }
