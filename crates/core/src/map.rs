@@ -11,6 +11,7 @@
 //! in the same order.
 
 use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::fmt;
 
 /// A map kept as a sorted `Vec` (see the module comment). The methods are `BTreeMap`'s, with the
@@ -70,12 +71,13 @@ impl<K, V> Map<K, V> {
 }
 
 impl<K: Ord, V> Map<K, V> {
-    /// Where `key` is (`Ok`), or where it would go (`Err`).
+    /// Where `key` is (`Ok`), or where it would go (`Err`). The search itself is one function
+    /// for every map type; only the comparison is compiled per type.
     fn find<Q: ?Sized + Ord>(&self, key: &Q) -> Result<usize, usize>
     where
         K: Borrow<Q>,
     {
-        self.items.binary_search_by(|(k, _)| k.borrow().cmp(key))
+        search(self.items.len(), &|i| self.items[i].0.borrow().cmp(key))
     }
 
     pub fn get<Q: ?Sized + Ord>(&self, key: &Q) -> Option<&V>
@@ -129,6 +131,21 @@ impl<K: Ord, V> Map<K, V> {
     {
         self.find(key).ok().map(|i| self.items.remove(i).1)
     }
+}
+
+/// Binary search of positions `0..len` in increasing order: `Ok` with the position `at` says
+/// `Equal` at, else `Err` with the first position it says `Greater` at (`len` if none).
+fn search(len: usize, at: &dyn Fn(usize) -> Ordering) -> Result<usize, usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match at(mid) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Greater => hi = mid,
+            Ordering::Equal => return Ok(mid),
+        }
+    }
+    Err(lo)
 }
 
 impl<K: Ord, Q: ?Sized + Ord, V> std::ops::Index<&Q> for Map<K, V>
