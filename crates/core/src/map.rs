@@ -35,6 +35,13 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Map<K, V> {
     }
 }
 
+/// As the JSON object it stands for, in key order (the schema writes a table's default with it).
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for Map<K, V> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_map(self.iter())
+    }
+}
+
 impl<K, V> Map<K, V> {
     pub const fn new() -> Self {
         Map { items: Vec::new() }
@@ -122,6 +129,24 @@ impl<K: Ord, V> Map<K, V> {
             }
         };
         &mut self.items[i].1
+    }
+
+    /// The pairs in key order, the last value of a repeated key kept (what inserting them one by
+    /// one gives), in O(n log n) whatever their order: indices sorted by key and position with
+    /// the crate's one heapsort, the pairs moved by the one `permute`. For a table read from a
+    /// file, whose keys may come in any order and in any number before its bounds are checked.
+    pub(crate) fn from_pairs(mut pairs: Vec<(K, V)>) -> Self {
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        crate::sort::sort_by(&mut order, &|&a, &b| (&pairs[a].0, a) < (&pairs[b].0, b));
+        crate::sort::permute(&order, &mut |i, j| pairs.swap(i, j));
+        let mut items: Vec<(K, V)> = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            match items.last_mut() {
+                Some(last) if last.0 == k => last.1 = v,
+                _ => items.push((k, v)),
+            }
+        }
+        Map { items }
     }
 
     /// Takes `key`'s entry out, returning its value.
@@ -252,6 +277,9 @@ mod tests {
         assert_eq!(format!("{ours:?}"), format!("{theirs:?}"));
         assert!(ours.keys().eq(theirs.keys()) && ours.values().eq(theirs.values()));
         assert!(ours.clone().into_iter().eq(theirs));
+        let pairs: Vec<(String, u64)> = (0..500).map(|i| (format!("k{}", next(90)), i)).collect();
+        let want: BTreeMap<String, u64> = pairs.iter().cloned().collect();
+        assert!(Map::from_pairs(pairs).into_iter().eq(want), "the last of each key, in key order");
         let pairs = [("b", 1), ("a", 2), ("b", 3)];
         assert_eq!(pairs.into_iter().collect::<Map<_, _>>().iter().collect::<Vec<_>>(), [(&"a", &2), (&"b", &3)]);
     }

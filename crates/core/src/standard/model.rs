@@ -299,9 +299,9 @@ pub enum Test {
 pub struct Migration {
     pub from: String,
     /// Old question id → new question id, or `None`: not carried over.
-    pub questions: std::collections::BTreeMap<String, Option<String>>,
+    pub questions: crate::map::Map<String, Option<String>>,
     /// Old gate id → new gate id, or `None`: not carried over.
-    pub gates: std::collections::BTreeMap<String, Option<String>>,
+    pub gates: crate::map::Map<String, Option<String>>,
 }
 
 impl Standard {
