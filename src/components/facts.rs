@@ -3,8 +3,7 @@
 //! give exactly. A number or year field shows what was typed, as typed, with a message when it
 //! cannot be used (the answers keep only values that passed `brand_core::parse_fact`).
 
-use std::collections::BTreeMap;
-
+use brand_core::map::Map;
 use brand_core::standard::FactKind;
 use brand_core::{FactId, FactInputError, FactValue, Lang, Standard};
 use yew::prelude::*;
@@ -16,8 +15,8 @@ use crate::state::{Action, Dispatch, SharedStandard};
 #[derive(Properties, PartialEq, Clone)]
 pub struct FactsProps {
     pub standard: SharedStandard,
-    pub facts: BTreeMap<FactId, FactValue>,
-    pub drafts: BTreeMap<FactId, String>,
+    pub facts: Map<FactId, FactValue>,
+    pub drafts: Map<FactId, String>,
     /// The assessment year (a founding year after it is refused).
     pub year: u16,
     pub on_action: Dispatch,

@@ -10,7 +10,7 @@ use crate::state::{Action, Dispatch, SharedStandard};
 #[derive(Properties, PartialEq, Clone)]
 pub struct ProfileFormProps {
     pub standard: SharedStandard,
-    pub chosen: std::collections::BTreeMap<brand_core::ProfileId, OptionId>,
+    pub chosen: brand_core::map::Map<brand_core::ProfileId, OptionId>,
     pub on_action: Dispatch,
 }
 

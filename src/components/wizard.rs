@@ -2,9 +2,9 @@
 //! progress, a table of contents with answered counts per part, back / next, and the live
 //! score panel beside it (below it on a phone).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use brand_core::map::Map;
 use brand_core::scoring::QuestionState;
 use brand_core::{Answers, Assessment, FactId, Lang};
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub struct WizardProps {
     pub step: Step,
     pub programmes: Rc<Programmes>,
     /// Typed fact values not (yet) usable, as typed.
-    pub drafts: BTreeMap<FactId, String>,
+    pub drafts: Map<FactId, String>,
     /// Reached from the review: offer the way back to it.
     pub from_review: bool,
     pub on_action: Dispatch,

@@ -8,8 +8,7 @@ use std::rc::Rc;
 
 use brand_core::answers::{AnswersFile, ImportError, ImportIssue, Level};
 use brand_core::handover::{self, HandoverError};
-use std::collections::BTreeMap;
-
+use brand_core::map::Map;
 use brand_core::{
     parse_fact, Answers, FactId, FactValue, GateAnswer, GateId, Lang, OptionId, Problem, ProfileId, ProgrammeId,
     QuestionId, Response, Standard, TitleId,
@@ -319,7 +318,7 @@ pub struct Session {
     /// What the user typed into a number or year fact's field, as typed (so "3." stays "3." while
     /// typing, and a value that cannot be used stays visible with its message). The answers hold
     /// only values that passed `brand_core::parse_fact`.
-    pub fact_drafts: BTreeMap<FactId, String>,
+    pub fact_drafts: Map<FactId, String>,
     /// The programme the user picked for the action plan (None: the core's default).
     pub plan_for: Option<ProgrammeId>,
     /// The question a review link leads to: it takes the focus instead of the step's heading.
@@ -480,7 +479,7 @@ impl Session {
             requests: 0,
             import_request: None,
             handover: None,
-            fact_drafts: BTreeMap::new(),
+            fact_drafts: Map::new(),
             plan_for: None,
             target: None,
             from_review: false,

@@ -3,10 +3,9 @@
 //! comparison. Pure: the reducer calls these with the text a hook read; the core does the
 //! combining and comparing.
 
-use std::collections::BTreeMap;
-
 use brand_core::answers::{AnswersFile, ImportError};
 use brand_core::combine::{admit, Override, Refusal, Submission};
+use brand_core::map::Map;
 use brand_core::{Answers, QuestionId, Role, Standard};
 
 /// Why a file was not taken.
@@ -43,7 +42,7 @@ pub struct TeamBatch {
     /// The respondents taken, each with the file it came from.
     pub subs: Vec<(String, Submission)>,
     /// Overrides as edited (one without a reason is kept as a draft and not applied).
-    pub overrides: BTreeMap<QuestionId, Override>,
+    pub overrides: Map<QuestionId, Override>,
 }
 
 /// Reads a file for `st`: its answers and how many entries did not fit, or why not.
@@ -107,12 +106,11 @@ impl TeamBatch {
         true
     }
 
-    /// Sets or clears the decision for a question (a clear through the core's `remove_key`, not
-    /// `BTreeMap::remove`, whose rebalancing would be a few KB of wasm for this one map type).
+    /// Sets or clears the decision for a question.
     pub fn set_override(&mut self, id: QuestionId, decision: Option<Override>) {
         match decision {
-            Some(o) => _ = self.overrides.insert(id, o),
-            None => brand_core::answers::remove_key(&mut self.overrides, &id),
+            Some(o) => self.overrides.insert(id, o),
+            None => _ = self.overrides.remove(&id),
         }
     }
 

@@ -73,7 +73,7 @@ fn main() {
                 answers: answers[i % answers.len()].clone(),
             })
             .collect();
-        let none = std::collections::BTreeMap::new();
+        let none = brand_core::map::Map::new();
         let combine10_us = median_us(31, 20, || {
             black_box(combine(black_box(&st), black_box(&team), &none));
         });

@@ -8,8 +8,6 @@
 //! [`AnswersFile::into_answers`], which keep what fits the standard and report the rest; the
 //! reading itself, and every decision it makes about odd input, is in `import.rs`.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::decimal::{check_number, parse_input, Decimal, FactInputError, LexemeFault};
@@ -21,6 +19,7 @@ pub use crate::import::{
     MAX_ANSWERS_BYTES, MAX_DEPTH, MAX_ECHO_CHARS, MAX_NOTE_CHARS,
 };
 use crate::json::quote;
+use crate::map::Map;
 use crate::standard::{Fact, FactKind, Standard};
 
 /// The `format` marker of an answers file, so a stray JSON file is recognised as not ours.
@@ -162,7 +161,7 @@ pub struct Respondent {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Team {
     pub respondents: Vec<Respondent>,
-    pub overrides: BTreeMap<QuestionId, String>,
+    pub overrides: Map<QuestionId, String>,
 }
 
 impl Team {
@@ -174,14 +173,14 @@ impl Team {
 /// Everything the user has said about one assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Answers {
-    pub profile: BTreeMap<ProfileId, OptionId>,
-    pub questions: BTreeMap<QuestionId, Answer>,
-    pub gates: BTreeMap<GateId, GateAnswer>,
-    pub facts: BTreeMap<FactId, FactValue>,
+    pub profile: Map<ProfileId, OptionId>,
+    pub questions: Map<QuestionId, Answer>,
+    pub gates: Map<GateId, GateAnswer>,
+    pub facts: Map<FactId, FactValue>,
     /// The checklist's marks, per document (see `dossier.rs`).
-    pub checklist: BTreeMap<DocumentId, DocMark>,
+    pub checklist: Map<DocumentId, DocMark>,
     /// The action records, keyed by [`ActionKey::key`].
-    pub actions: BTreeMap<String, Action>,
+    pub actions: Map<String, Action>,
     pub about: About,
     /// Empty unless these answers were combined from a team's files.
     pub team: Team,
@@ -220,35 +219,35 @@ impl Answers {
     }
 
     pub fn set_response(&mut self, id: QuestionId, response: Option<Response>) {
-        let a = self.questions.entry(id.clone()).or_default();
+        let a = self.questions.get_or_default(id.clone());
         a.response = response;
         self.tidy(&id);
     }
 
     pub fn set_note(&mut self, id: QuestionId, note: String) {
-        let a = self.questions.entry(id.clone()).or_default();
+        let a = self.questions.get_or_default(id.clone());
         a.note = note;
         self.tidy(&id);
     }
 
     pub fn set_gate(&mut self, id: GateId, answer: Option<GateAnswer>) {
         match answer {
-            Some(a) => _ = self.gates.insert(id, a),
-            None => remove_key(&mut self.gates, &id),
+            Some(a) => self.gates.insert(id, a),
+            None => _ = self.gates.remove(&id),
         }
     }
 
     pub fn set_fact(&mut self, id: FactId, value: Option<FactValue>) {
         match value {
-            Some(v) => _ = self.facts.insert(id, v),
-            None => remove_key(&mut self.facts, &id),
+            Some(v) => self.facts.insert(id, v),
+            None => _ = self.facts.remove(&id),
         }
     }
 
     pub fn set_profile(&mut self, id: ProfileId, option: Option<OptionId>) {
         match option {
-            Some(o) => _ = self.profile.insert(id, o),
-            None => remove_key(&mut self.profile, &id),
+            Some(o) => self.profile.insert(id, o),
+            None => _ = self.profile.remove(&id),
         }
     }
 
@@ -257,7 +256,7 @@ impl Answers {
     pub fn set_mark(&mut self, id: DocumentId, mut mark: DocMark) {
         mark.place = clip_chars(mark.place, crate::dossier::MAX_PLACE_CHARS);
         if mark.is_empty() {
-            remove_key(&mut self.checklist, &id);
+            _ = self.checklist.remove(&id);
         } else {
             self.checklist.insert(id, mark);
         }
@@ -270,7 +269,7 @@ impl Answers {
         action.note = clip_chars(action.note, MAX_NOTE_CHARS);
         let key = key.key();
         if action.is_empty() {
-            remove_key(&mut self.actions, &key);
+            _ = self.actions.remove(&key);
         } else {
             self.actions.insert(key, action);
         }
@@ -284,7 +283,7 @@ impl Answers {
     /// How many entries (profile choices, question answers, gate answers) differ between the two:
     /// what an import would change.
     pub fn differences(&self, other: &Answers) -> usize {
-        fn diff<K: Ord, V: PartialEq>(a: &BTreeMap<K, V>, b: &BTreeMap<K, V>) -> usize {
+        fn diff<K: Ord, V: PartialEq>(a: &Map<K, V>, b: &Map<K, V>) -> usize {
             a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count()
         }
         diff(&self.profile, &other.profile)
@@ -301,7 +300,7 @@ impl Answers {
     /// equal states compare equal.
     fn tidy(&mut self, id: &QuestionId) {
         if self.questions.get(id).is_some_and(|a| a.response.is_none() && a.note.is_empty()) {
-            remove_key(&mut self.questions, id);
+            _ = self.questions.remove(id);
         }
     }
 }
@@ -312,19 +311,6 @@ pub(crate) fn clip_chars(text: String, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => text[..at].to_owned(),
         None => text,
-    }
-}
-
-/// Removes `key` by rebuilding the map without it. `BTreeMap::remove` brings in the B-tree's
-/// rebalancing (merge, steal left and right: about 3 KB of wasm for each map type); these maps
-/// hold at most a few thousand answers, and a removal happens on a click.
-pub fn remove_key<K: Ord, V>(map: &mut BTreeMap<K, V>, key: &K) {
-    if map.contains_key(key) {
-        for (k, v) in std::mem::take(map) {
-            if k != *key {
-                map.insert(k, v);
-            }
-        }
     }
 }
 
@@ -806,7 +792,7 @@ impl AnswersFile {
             migration = standard.migrations.iter().find(|m| m.from == self.standard.version);
         }
         // The standard's questions in id order (ids are unique), for finding an id by binary search:
-        // a map here would be one more `BTreeMap` type in the wasm.
+        // a map here would be one more map type in the wasm.
         let qs = &standard.questions;
         let mut by_id: Vec<usize> = (0..qs.len()).collect();
         crate::sort::sort_by(&mut by_id, &|&a, &b| qs[a].id < qs[b].id);
@@ -863,11 +849,11 @@ impl AnswersFile {
                     },
                 }
             };
-            // What inserting and tidying does, without rebuilding the map for every empty entry
-            // (an entry is removed only when a migration mapped an earlier one onto this id).
+            // What inserting and tidying does (there is an entry to remove only when a migration
+            // mapped an earlier id onto this one).
             let qid = QuestionId(id);
             if response.is_none() && e.note.is_empty() {
-                remove_key(&mut out.questions, &qid);
+                _ = out.questions.remove(&qid);
             } else {
                 out.questions.insert(qid, Answer { response, note: e.note });
             }

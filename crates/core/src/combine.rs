@@ -4,10 +4,9 @@
 //! the result does not depend on the order the files were loaded in. The rules are in
 //! ARCHITECTURE.md ("Comparing and combining").
 
-use std::collections::BTreeMap;
-
 use crate::answers::{Answer, Answers, Level, Respondent, Response, Role, Team, MAX_NOTE_CHARS};
 use crate::ids::QuestionId;
+use crate::map::Map;
 use crate::scoring::{score, Score};
 use crate::standard::Standard;
 
@@ -181,8 +180,8 @@ fn gather(respondents: &[Respondent], notes: &[&str]) -> String {
 
 /// Entries every respondent who has one agrees on, and the keys of the others (each once, in the
 /// order first met: only the facts' are reported, as sorted indices).
-fn agreed<K: Ord + Clone, V: PartialEq + Clone>(maps: &[&BTreeMap<K, V>]) -> (BTreeMap<K, V>, Vec<K>) {
-    let mut out = BTreeMap::new();
+fn agreed<K: Ord + Clone, V: PartialEq + Clone>(maps: &[&Map<K, V>]) -> (Map<K, V>, Vec<K>) {
+    let mut out = Map::new();
     let mut conflicts: Vec<K> = Vec::new();
     for (i, m) in maps.iter().enumerate() {
         for (k, v) in m.iter() {
@@ -201,7 +200,7 @@ fn agreed<K: Ord + Clone, V: PartialEq + Clone>(maps: &[&BTreeMap<K, V>]) -> (BT
 }
 
 /// Combines the submissions (names unique: see [`admit`]) with the facilitator's overrides.
-pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<QuestionId, Override>) -> Combined {
+pub fn combine(s: &Standard, submissions: &[Submission], overrides: &Map<QuestionId, Override>) -> Combined {
     let mut subs: Vec<&Submission> = submissions.iter().collect();
     crate::sort::sort_by(&mut subs, &|a, b| {
         (name_key(&a.respondent.name), &a.respondent) < (name_key(&b.respondent.name), &b.respondent)
@@ -235,7 +234,7 @@ pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<Qu
         let given: Vec<_> = subs.iter().filter_map(|x| x.answers.gates.get(&g.id).copied()).collect();
         match given.first() {
             None => {}
-            Some(first) if given.iter().all(|a| a == first) => _ = answers.gates.insert(g.id.clone(), *first),
+            Some(first) if given.iter().all(|a| a == first) => answers.gates.insert(g.id.clone(), *first),
             Some(_) => {
                 gate_conflicts.push(gi);
                 answers.gates.insert(g.id.clone(), crate::answers::GateAnswer::Unsure);
@@ -262,7 +261,7 @@ pub fn combine(s: &Standard, submissions: &[Submission], overrides: &BTreeMap<Qu
     }
 
     let mut spreads = Vec::with_capacity(s.questions.len());
-    let mut team = Team { respondents, overrides: BTreeMap::new() };
+    let mut team = Team { respondents, overrides: Map::new() };
     for (qi, q) in s.questions.iter().enumerate() {
         let votes: Vec<Vote> = subs
             .iter()
@@ -310,6 +309,6 @@ pub fn by_role(s: &Standard, submissions: &[Submission]) -> Option<(Score, Score
     if leaders.is_empty() || staff.is_empty() {
         return None;
     }
-    let none = BTreeMap::new();
+    let none = Map::new();
     Some((score(s, &combine(s, &leaders, &none).answers), score(s, &combine(s, &staff, &none).answers)))
 }

@@ -21,6 +21,7 @@ mod ids;
 mod import;
 pub mod json;
 pub mod lang;
+pub mod map;
 pub mod programme;
 mod ratio;
 pub mod scoring;

@@ -5,11 +5,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use brand_core::answers::{AnswersFile, Level};
 use brand_core::combine::{admit, by_role, combine, consensus, Combined, Override, Refusal, Submission};
 use brand_core::compare::{compare, compare_files, Reached, Side};
+use brand_core::map::Map;
 use brand_core::{
     About, Answers, FactId, FactValue, GateAnswer, GateId, OptionId, ProfileId, QuestionId, Respondent, Response, Role,
     Standard, Team,
@@ -72,7 +71,7 @@ fn three_respondents_combined_with_one_override() {
         sub("Li Lei", Some(Role::Leader), b),
         sub("陈静", Some(Role::Staff), c),
     ];
-    let mut ov = BTreeMap::new();
+    let mut ov = Map::new();
     ov.insert(QuestionId::new("A1.2"), Override { response: Some(lv(4)), reason: "体系证书已到期".into() });
     // An override without a reason is not applied.
     ov.insert(QuestionId::new("A2.1"), Override { response: Some(lv(5)), reason: " ".into() });
@@ -109,9 +108,9 @@ fn three_respondents_combined_with_one_override() {
     assert_eq!(back.team.respondents.len(), 3);
     // Leaders vs staff: Li Lei alone vs 王芳 and 陈静 combined.
     let (leaders, staff) = by_role(&s, &subs).unwrap();
-    assert_eq!(leaders, brand_core::score(&s, &combine(&s, &subs[1..2], &BTreeMap::new()).answers));
+    assert_eq!(leaders, brand_core::score(&s, &combine(&s, &subs[1..2], &Map::new()).answers));
     let staff_only = [subs[0].clone(), subs[2].clone()];
-    assert_eq!(staff, brand_core::score(&s, &combine(&s, &staff_only, &BTreeMap::new()).answers));
+    assert_eq!(staff, brand_core::score(&s, &combine(&s, &staff_only, &Map::new()).answers));
     assert!(by_role(&s, &subs[..1]).is_none(), "one group only: no view");
 }
 
@@ -134,7 +133,7 @@ fn facts_and_marks_are_kept_only_where_everyone_agrees() {
         a.set_fact(o.clone(), Some(value(&s, 1)));
         // b says nothing about it: a's value stands (everyone who gave one agrees).
     }
-    let x = combine(&s, &[sub("a", None, a.clone()), sub("b", None, b.clone())], &BTreeMap::new());
+    let x = combine(&s, &[sub("a", None, a.clone()), sub("b", None, b.clone())], &Map::new());
     assert_eq!(x.answers.facts.get(&fact), Some(&value(&s, 0)));
     if let Some(o) = &other {
         assert_eq!(x.answers.facts.get(o), Some(&value(&s, 1)));
@@ -145,7 +144,7 @@ fn facts_and_marks_are_kept_only_where_everyone_agrees() {
         let id: FactId = s.facts[i].id.clone();
         a.set_fact(id.clone(), Some(FactValue::Year(2001)));
         b.set_fact(id.clone(), Some(FactValue::Year(2002)));
-        let y = combine(&s, &[sub("a", None, a), sub("b", None, b)], &BTreeMap::new());
+        let y = combine(&s, &[sub("a", None, a), sub("b", None, b)], &Map::new());
         assert_eq!(y.answers.facts.get(&id), None);
         assert_eq!(y.fact_conflicts, vec![i]);
     }
@@ -337,7 +336,7 @@ proptest! {
     fn combining_one_file_gives_that_file(raw in random_answers()) {
         let s = progs();
         let a = build(&s, &raw);
-        let x = combine(&s, &[sub("王芳", Some(Role::Staff), a.clone())], &BTreeMap::new());
+        let x = combine(&s, &[sub("王芳", Some(Role::Staff), a.clone())], &Map::new());
         let mut got = x.answers.clone();
         prop_assert_eq!(got.team.respondents.len(), 1);
         got.team = Team::default();
@@ -359,7 +358,7 @@ proptest! {
         if order % 2 == 1 {
             shuffled.reverse();
         }
-        let mut ov = BTreeMap::new();
+        let mut ov = Map::new();
         ov.insert(s.questions[(order as usize) % s.questions.len()].id.clone(), Override { response: Some(lv(2)), reason: "agreed in the meeting".into() });
         prop_assert_eq!(combine(&s, &subs, &ov), combine(&s, &shuffled, &ov));
     }
@@ -368,7 +367,7 @@ proptest! {
     fn a_consensus_lies_within_the_levels_given(raws in prop::collection::vec(random_answers(), 1..6)) {
         let s = progs();
         let subs: Vec<Submission> = raws.iter().enumerate().map(|(i, r)| sub(&format!("r{i}"), None, build(&s, r))).collect();
-        let x = combine(&s, &subs, &BTreeMap::new());
+        let x = combine(&s, &subs, &Map::new());
         for sp in &x.spreads {
             let levels: Vec<u8> = sp.votes.iter().filter_map(|v| match v.response { Some(Response::Level(l)) => Some(l.get()), _ => None }).collect();
             match sp.consensus {

@@ -299,9 +299,9 @@ pub enum Test {
 pub struct Migration {
     pub from: String,
     /// Old question id → new question id, or `None`: not carried over.
-    pub questions: std::collections::BTreeMap<String, Option<String>>,
+    pub questions: crate::map::Map<String, Option<String>>,
     /// Old gate id → new gate id, or `None`: not carried over.
-    pub gates: std::collections::BTreeMap<String, Option<String>>,
+    pub gates: crate::map::Map<String, Option<String>>,
 }
 
 impl Standard {
@@ -344,7 +344,7 @@ impl Standard {
 
 impl Question {
     /// The level descriptors for this profile: the first matching band, else the defaults.
-    pub fn levels_for(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> &[Text; 6] {
+    pub fn levels_for(&self, profile: &crate::map::Map<ProfileId, OptionId>) -> &[Text; 6] {
         self.bands.iter().find(|b| b.when.holds(profile)).map(|b| &b.levels).unwrap_or(&self.levels)
     }
 }
@@ -362,7 +362,7 @@ impl Source {
 impl Condition {
     /// True when the profile question is answered with one of the listed options. An unanswered
     /// profile question satisfies no condition.
-    pub fn holds(&self, profile: &std::collections::BTreeMap<ProfileId, OptionId>) -> bool {
+    pub fn holds(&self, profile: &crate::map::Map<ProfileId, OptionId>) -> bool {
         profile.get(&self.profile).is_some_and(|o| self.any_of.contains(o))
     }
 }

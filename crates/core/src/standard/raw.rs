@@ -5,6 +5,8 @@
 //! turns them into the model in `model.rs` or into problems.
 use serde::Deserialize;
 
+use crate::map::Map;
+
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
@@ -422,10 +424,18 @@ pub struct Test {
 #[serde(deny_unknown_fields)]
 pub struct Migration {
     pub from: String,
-    #[serde(default)]
-    pub questions: std::collections::BTreeMap<String, Option<String>>,
-    #[serde(default)]
-    pub gates: std::collections::BTreeMap<String, Option<String>>,
+    #[serde(default, deserialize_with = "renames")]
+    #[cfg_attr(feature = "schema", schemars(with = "std::collections::BTreeMap<String, Option<String>>"))]
+    pub questions: Map<String, Option<String>>,
+    #[serde(default, deserialize_with = "renames")]
+    #[cfg_attr(feature = "schema", schemars(with = "std::collections::BTreeMap<String, Option<String>>"))]
+    pub gates: Map<String, Option<String>>,
+}
+
+/// A migration table read by serde (the reference reader in tests) as the map it is in JSON.
+fn renames<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Map<String, Option<String>>, D::Error> {
+    let table = std::collections::BTreeMap::<String, Option<String>>::deserialize(d)?;
+    Ok(Map::from_pairs(table.into_iter().collect()))
 }
 
 /// Who issues a document: the firm itself (自制), a third party (第三方), a government body (政府).

@@ -14,11 +14,10 @@
 //! within range becomes the double nearest it (what a correct parser makes of the text), any other
 //! number NaN, so the validator's `Decimal::from_f64` reports it as not exact, as it did.
 
-use std::collections::BTreeMap;
-
 use super::raw::*;
 use crate::decimal::Decimal;
 use crate::json::{self, Value};
+use crate::map::Map;
 
 /// What stops the reading: the JSON path and serde-like message; `syntax` for text that is not JSON.
 pub(super) struct Fault {
@@ -723,23 +722,23 @@ impl Rd {
     }
 
     /// Old id → new id or null, the last of a repeated key winning (as serde's map).
-    fn renames(&mut self, v: Value) -> R<BTreeMap<String, Option<String>>> {
+    fn renames(&mut self, v: Value) -> R<Map<String, Option<String>>> {
         let Value::Object(members) = v else { return Err(self.wrong(&v, "a map")) };
-        let mut out = BTreeMap::new();
+        let mut out = Vec::new();
         for (k, x) in members {
             let n = self.enter(&k.text);
             if k.replaced {
                 return Err(self.lone());
             }
             let to = self.opt_string(x)?;
-            out.insert(k.text, to);
+            out.push((k.text, to));
             self.path.truncate(n);
         }
-        Ok(out)
+        Ok(Map::from_pairs(out))
     }
 
     fn migration(&mut self, v: Value) -> R<Migration> {
-        let mut m = Migration { from: String::new(), questions: BTreeMap::new(), gates: BTreeMap::new() };
+        let mut m = Migration { from: String::new(), questions: Map::new(), gates: Map::new() };
         self.object(v, "struct Migration", &["from", "questions", "gates"], 0b1, &mut |r, i, x| {
             match i {
                 0 => m.from = r.string(x)?,
