@@ -435,24 +435,19 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
             }
         })
     };
-    let group = |want: u8| -> Vec<&PlanItem> {
-        plan.items
-            .iter()
-            .filter(|i| {
-                want == match i.kind {
-                    ItemKind::Evidence(_) => 0,
-                    ItemKind::Condition(_) => 1,
-                    ItemKind::Document(_) => 2,
-                    ItemKind::Practice(_) => 3,
-                }
-            })
-            .collect()
+    // The four groups in the plan's order, each a heading and its items; every item is rendered by
+    // one template from its data (`plan_item`), not by a block of markup per kind.
+    let kind = |i: &PlanItem| match i.kind {
+        ItemKind::Evidence(_) => 0,
+        ItemKind::Condition(_) => 1,
+        ItemKind::Document(_) => 2,
+        ItemKind::Practice(_) => 3,
     };
-    let (evidence, conditions, documents, practice) = (group(0), group(1), group(2), group(3));
-    let record = |i: &PlanItem| view_record(&i.key, &i.action, i.overdue, lang, dispatch);
-    let item_class = |i: &PlanItem| {
-        classes!("bsc-plan__item", (i.action.status == ActionStatus::Done).then_some("bsc-plan__item--done"))
-    };
+    let titles = [t.plan_evidence_title, t.plan_conditions_title, t.action_kind_document, t.plan_practice_title];
+    let groups: Vec<(&str, Vec<&PlanItem>)> = (0..4)
+        .map(|g| (titles[g], plan.items.iter().filter(|i| kind(i) == g).collect::<Vec<_>>()))
+        .filter(|(_, items)| !items.is_empty())
+        .collect();
     html! {
         <section class="bsc-report__plan" data-testid="programme-plan">
             <h3><label for="bsc-plan-for">{ t.plan_for }</label></h3>
@@ -480,79 +475,86 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
                 <p class="bsc-muted bsc-noprint">{ t.actions_intro }</p>
                 <p class="bsc-dossier__counts" data-testid="action-totals">{ totals_text(&plan.totals, t) }</p>
             }
-            if !evidence.is_empty() {
-                <h4>{ t.plan_evidence_title }</h4>
+            for (title, items) in groups.iter() {
+                <h4>{ *title }</h4>
                 <ol class="bsc-plan">
-                    for i in evidence.iter() {
-                        if let ItemKind::Evidence(e) = &i.kind {
-                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
-                                <strong class="bsc-plan__q">{ question_line(s, e.question, lang) }</strong>
-                                <span class="bsc-plan__what">{ fill(t.plan_evidence_step, &[("gain", &tenths(e.gain_tenths))]) }</span>
-                                if let Some(ev) = &s.questions[e.question].evidence {
-                                    <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
-                                }
-                                { record(i) }
-                            </li>
-                        }
-                    }
-                </ol>
-            }
-            if !conditions.is_empty() {
-                <h4>{ t.plan_conditions_title }</h4>
-                <ol class="bsc-plan">
-                    for i in conditions.iter() {
-                        if let ItemKind::Condition(c) = &i.kind {
-                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
-                                <strong>{ s.programmes[plan.programme].conditions[c.condition].text.get(lang) }</strong>
-                                <span class="bsc-plan__evidence">{ gap_text(s, c, lang) }</span>
-                                { record(i) }
-                            </li>
-                        }
-                    }
-                </ol>
-            }
-            if !documents.is_empty() {
-                <h4>{ t.action_kind_document }</h4>
-                <ol class="bsc-plan">
-                    for i in documents.iter() {
-                        if let ItemKind::Document(d) = &i.kind {
-                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
-                                <strong>{ s.documents[*d].name.get(lang) }</strong>
-                                <span class="bsc-plan__evidence">{ format!("{} · {}", issuer_text(s.documents[*d].issuer, t), period_text(s.documents[*d].period, t)) }</span>
-                                { record(i) }
-                            </li>
-                        }
-                    }
-                </ol>
-            }
-            if !practice.is_empty() {
-                <h4>{ t.plan_practice_title }</h4>
-                <ol class="bsc-plan">
-                    for i in practice.iter() {
-                        if let ItemKind::Practice(st) = &i.kind {
-                            <li key={i.key.key()} class={item_class(i)} data-key={i.key.key()}>
-                                <strong class="bsc-plan__q">{ question_line(s, st.step.question, lang) }</strong>
-                                <span class="bsc-plan__what">{ fill(if answered(answers, s, st.step.question) { t.plan_practice_step } else { t.plan_practice_unanswered }, &[
-                                    ("from", &st.step.from.to_string()),
-                                    ("to", &st.step.to.to_string()),
-                                    ("gain", &tenths(st.step.gain_tenths)),
-                                ]) }</span>
-                                if st.long_term { <span class="bsc-badge bsc-badge--quiet">{ t.plan_long_term }</span> }
-                                <span class="bsc-plan__evidence">
-                                    { fill(t.plan_target, &[("to", &st.step.to.to_string()), ("desc", &level_text(s, answers, st.step.question, st.step.to, lang))]) }
-                                </span>
-                                if st.step.needs_evidence() {
-                                    if let Some(ev) = &s.questions[st.step.question].evidence {
-                                        <span class="bsc-plan__evidence">{ fill(t.plan_collect, &[("e", ev.get(lang))]) }</span>
-                                    }
-                                }
-                                { record(i) }
-                            </li>
-                        }
+                    for i in items.iter() {
+                        { view_plan_item(i, plan_item(s, plan, answers, i, lang), lang, dispatch) }
                     }
                 </ol>
             }
         </section>
+    }
+}
+
+/// What one item of the plan shows, as data: its heading with its class (none for conditions and
+/// documents) and its lines, each a class and a text, in order.
+struct ItemText {
+    head_class: Option<&'static str>,
+    head: String,
+    lines: Vec<(&'static str, String)>,
+}
+
+fn plan_item(s: &Standard, plan: &ActionPlan, answers: &brand_core::Answers, i: &PlanItem, lang: Lang) -> ItemText {
+    let t = catalog(lang);
+    const Q: Option<&str> = Some("bsc-plan__q");
+    const WHAT: &str = "bsc-plan__what";
+    const EVIDENCE: &str = "bsc-plan__evidence";
+    let collect =
+        |q: usize| s.questions[q].evidence.as_ref().map(|ev| (EVIDENCE, fill(t.plan_collect, &[("e", ev.get(lang))])));
+    match &i.kind {
+        ItemKind::Evidence(e) => ItemText {
+            head_class: Q,
+            head: question_line(s, e.question, lang),
+            lines: std::iter::once((WHAT, fill(t.plan_evidence_step, &[("gain", &tenths(e.gain_tenths))])))
+                .chain(collect(e.question))
+                .collect(),
+        },
+        ItemKind::Condition(c) => ItemText {
+            head_class: None,
+            head: s.programmes[plan.programme].conditions[c.condition].text.get(lang).to_owned(),
+            lines: vec![(EVIDENCE, gap_text(s, c, lang))],
+        },
+        ItemKind::Document(d) => {
+            let doc = &s.documents[*d];
+            ItemText {
+                head_class: None,
+                head: doc.name.get(lang).to_owned(),
+                lines: vec![(EVIDENCE, format!("{} · {}", issuer_text(doc.issuer, t), period_text(doc.period, t)))],
+            }
+        }
+        ItemKind::Practice(st) => {
+            let (q, to) = (st.step.question, st.step.to.to_string());
+            let what = if answered(answers, s, q) { t.plan_practice_step } else { t.plan_practice_unanswered };
+            let mut lines = vec![(
+                WHAT,
+                fill(what, &[("from", &st.step.from.to_string()), ("to", &to), ("gain", &tenths(st.step.gain_tenths))]),
+            )];
+            if st.long_term {
+                lines.push(("bsc-badge bsc-badge--quiet", t.plan_long_term.to_owned()));
+            }
+            lines.push((
+                EVIDENCE,
+                fill(t.plan_target, &[("to", &to), ("desc", &level_text(s, answers, q, st.step.to, lang))]),
+            ));
+            if st.step.needs_evidence() {
+                lines.extend(collect(q));
+            }
+            ItemText { head_class: Q, head: question_line(s, q, lang), lines }
+        }
+    }
+}
+
+fn view_plan_item(i: &PlanItem, text: ItemText, lang: Lang, dispatch: &Dispatch) -> Html {
+    let class = classes!("bsc-plan__item", (i.action.status == ActionStatus::Done).then_some("bsc-plan__item--done"));
+    html! {
+        <li key={i.key.key()} {class} data-key={i.key.key()}>
+            <strong class={text.head_class}>{ text.head }</strong>
+            for (class, line) in text.lines {
+                <span {class}>{ line }</span>
+            }
+            { view_record(&i.key, &i.action, i.overdue, lang, dispatch) }
+        </li>
     }
 }
 
