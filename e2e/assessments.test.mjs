@@ -206,7 +206,8 @@ test('start, rename, duplicate, delete with confirmation, undo; a damaged one is
   assert.match(download.suggestedFilename(), /\.json$/);
   // Undo: back in its slot, byte for byte, and open.
   await page.locator('[data-testid="deleted-undo"]').click();
-  await page.locator('.bsc-assess__item.is-open', { hasText: '2025 年度' }).waitFor();
+  // By its name: the copy's organisation ("青岛2025 年度自评有限公司") also holds "2025 年度".
+  await page.locator('.bsc-assess__item.is-open [data-testid="saved-name"]', { hasText: /^2025 年度$/ }).waitFor();
   assert.deepEqual(JSON.parse(await stored(page, FIRST)), renamed);
   assert.equal(await page.locator('[data-testid="deleted-notice"]').count(), 0);
 
@@ -290,7 +291,8 @@ test('the undo never writes over what was saved since, and an unreadable one is 
   const since = await stored(page, FIRST);
   // The undo: the deleted one comes back in a slot of its own; what was saved since stays.
   await page.locator('[data-testid="deleted-undo"]').click();
-  await page.locator('.bsc-assess__item.is-open', { hasText: '2025 年度' }).waitFor();
+  // By its name: the copy's organisation ("青岛2025 年度自评有限公司") also holds "2025 年度".
+  await page.locator('.bsc-assess__item.is-open [data-testid="saved-name"]', { hasText: /^2025 年度$/ }).waitFor();
   assert.equal(await stored(page, FIRST), since);
   const back = (await keys(page)).find((k) => k.includes('~'));
   assert.equal(JSON.parse(await stored(page, back)).about.name, '2025 年度');
