@@ -26,9 +26,15 @@ test('what a first visit transfers and the critical path stay within the size bu
   // Every file a first visit transfers is precached, so the total above is what offline costs.
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
   const precache = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
-  for (const f of s.files.filter((r) => !r.lazy).map((r) => r.file).filter((f) => f !== 'index.html' && f !== 'sw.js')) {
+  for (const f of s.files.filter((r) => !r.lazy && !r.other).map((r) => r.file).filter((f) => f !== 'index.html' && f !== 'sw.js')) {
     assert.ok(precache.includes(`./${f}`), `${f} is not precached`);
   }
+  // The two files outside the total are exactly the ones the widget's page never fetches, and
+  // the service worker does not download them either.
+  assert.deepEqual(s.others.files, ['embed.js', 'legacy.js']);
+  for (const f of s.others.files) assert.ok(!precache.includes(`./${f}`), `${f} is precached but not counted`);
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  assert.ok(!/<script(?![^>]*\bnomodule\b)[^>]*src="[^"]*(embed|legacy)\.js"/.test(html), 'the page loads embed.js or legacy.js as a module-capable browser would');
 });
 
 test('the lazy files (the spreadsheet writer) are not precached and stay within their own ceiling (brotli)', () => {

@@ -300,8 +300,8 @@ const lines = [];
 const row = (...c) => lines.push(c.map((x, i) => (i === 0 ? String(x).padEnd(48) : String(x).padStart(10))).join(' '));
 lines.push(`Brand Self-Check benchmark · ${result.date} · ${result.commit} · medians of ${runs}`);
 row('file', 'raw KB', 'gzip KB', 'brotli KB');
-for (const f of result.sizes.files) row((f.critical ? '* ' : '  ') + f.file, kb(f.raw), kb(f.gzip), kb(f.brotli));
-row('first visit, everything precached', kb(result.sizes.total.raw), kb(result.sizes.total.gzip), kb(result.sizes.total.brotli));
+for (const f of result.sizes.files) row((f.critical ? '* ' : f.lazy || f.other ? '- ' : '  ') + f.file, kb(f.raw), kb(f.gzip), kb(f.brotli));
+row('first visit, all precached (- above: not in it)', kb(result.sizes.total.raw), kb(result.sizes.total.gzip), kb(result.sizes.total.brotli));
 row('critical path (* above)', kb(result.sizes.critical.raw), kb(result.sizes.critical.gzip), kb(result.sizes.critical.brotli));
 lines.push('');
 if (result.lighthouse) {
