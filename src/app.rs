@@ -9,15 +9,15 @@ use brand_core::{assess, Lang};
 use yew::prelude::*;
 
 use crate::components::about::view_about;
-use crate::components::compare::CompareScreen;
-use crate::components::header::Header;
+use crate::components::compare::{view_compare, CompareProps};
+use crate::components::header::{view_header, Header};
 use crate::components::host_error::view_host_error;
 use crate::components::import::view_import;
-use crate::components::notices::Notices;
+use crate::components::notices::{view_notices, Notices};
 use crate::components::programmes::Programmes;
 use crate::components::report::ReportScreen;
 use crate::components::review::view_review;
-use crate::components::start::StartScreen;
+use crate::components::start::{view_start, StartProps};
 use crate::components::team::TeamScreen;
 use crate::components::wizard::Wizard;
 use crate::config::AppProps;
@@ -110,32 +110,50 @@ pub fn App(props: &AppProps) -> Html {
             <TeamScreen standard={st.clone()} team={session.team.clone()} has_answers={session.answers != Default::default()}
                 on_action={dispatch.clone()} on_files={on_files.clone()} />
         },
-        (Screen::Compare, Some(st), _, _) => html! {
-            if let Some(source) = &session.source {
-                <CompareScreen standard={st.clone()} pair={session.compare.clone()} {year} source={source.clone()}
-                    slot={session.slot.clone()} saved={session.saved.clone()} on_action={dispatch.clone()}
-                    on_files={on_files.clone()} />
-            }
+        (Screen::Compare, Some(st), _, _) => match &session.source {
+            Some(source) => view_compare(
+                &CompareProps {
+                    standard: st.clone(),
+                    pair: session.compare.clone(),
+                    year,
+                    source: source.clone(),
+                    slot: session.slot.clone(),
+                    saved: session.saved.clone(),
+                    on_action: dispatch.clone(),
+                    on_files: on_files.clone(),
+                },
+                lang,
+            ),
+            None => Html::default(),
         },
-        _ => html! {
-            <StartScreen standard={session.standard.clone()} source={session.source.clone()}
-                slot={session.slot.clone()} saved={session.saved.clone()} deleted={session.deleted.clone()} {year} today={day}
-                answers={session.answers.clone()}
-                saved_counts={crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect::<Vec<_>>()}
-                opening={session.opening.as_ref().map(|o| o.source.clone())}
-                on_action={dispatch.clone()} on_import={on_import} />
-        },
+        _ => view_start(
+            &StartProps {
+                standard: session.standard.clone(),
+                source: session.source.clone(),
+                slot: session.slot.clone(),
+                saved: session.saved.clone(),
+                deleted: session.deleted.clone(),
+                year,
+                today: day,
+                answers: session.answers.clone(),
+                saved_counts: crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect(),
+                opening: session.opening.as_ref().map(|o| o.source.clone()),
+                on_action: dispatch.clone(),
+                on_import,
+            },
+            lang,
+        ),
     };
     html! {
         <ContextProvider<Lang> context={lang}>
             <div class="bsc" lang={lang.code()} ref={root}>
-                <Header hide={props.hide_header} title={session.standard.as_ref().map(|s| AttrValue::from(s.title.get(lang).to_owned()))}
-                    save={session.standard.is_some().then_some(session.save)} paused={session.conflict.is_some() || session.held}
-                    standalone={!crate::offline::embedded()} open={session.standard.is_some()}
-                    on_action={dispatch.clone()} />
-                <Notices notices={session.notices.clone()} conflict={session.conflict.clone()} {results_to} in_app={props.in_app}
-                    update_ready={session.update_ready} standard_id={session.standard.as_ref().map(|s| s.id.clone())}
-                    on_action={dispatch.clone()} />
+                { view_header(&Header { hide: props.hide_header, title: session.standard.as_ref().map(|s| s.title.get(lang)),
+                    save: session.standard.is_some().then_some(session.save), paused: session.conflict.is_some() || session.held,
+                    standalone: !crate::offline::embedded(), open: session.standard.is_some(),
+                    on_action: &dispatch }, lang) }
+                { view_notices(&Notices { notices: &session.notices, conflict: session.conflict.as_ref(), results_to: results_to.as_deref(),
+                    in_app: props.in_app, update_ready: session.update_ready, standard_id: session.standard.as_ref().map(|s| s.id.as_str()),
+                    on_action: &dispatch }, lang) }
                 if let Some(p) = &session.pending {
                     { view_import(p, lang, &dispatch) }
                 }

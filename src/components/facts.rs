@@ -8,24 +8,22 @@ use brand_core::standard::FactKind;
 use brand_core::{FactId, FactInputError, FactValue, Lang, Standard};
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
 use crate::i18n::{catalog, fill};
-use crate::state::{Action, Dispatch, SharedStandard};
+use crate::state::{Action, Dispatch};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct FactsProps {
-    pub standard: SharedStandard,
-    pub facts: Map<FactId, FactValue>,
-    pub drafts: Map<FactId, String>,
+/// What the facts form shows: a plain function's arguments (it renders only as part of the
+/// wizard's last step, which a component boundary would not spare anything).
+pub struct FactsForm<'a> {
+    pub standard: &'a Standard,
+    pub facts: &'a Map<FactId, FactValue>,
+    pub drafts: &'a Map<FactId, String>,
     /// The assessment year (a founding year after it is refused).
     pub year: u16,
-    pub on_action: Dispatch,
+    pub on_action: &'a Dispatch,
 }
 
-#[component]
-pub fn FactsForm(p: &FactsProps) -> Html {
-    let s = &p.standard;
-    let lang = use_lang();
+pub fn view_facts(p: &FactsForm, lang: Lang) -> Html {
+    let s = p.standard;
     let t = catalog(lang);
     if s.facts.is_empty() {
         return html! {};
@@ -41,7 +39,7 @@ pub fn FactsForm(p: &FactsProps) -> Html {
     }
 }
 
-fn view_fact(s: &Standard, fi: usize, p: &FactsProps, lang: Lang) -> Html {
+fn view_fact(s: &Standard, fi: usize, p: &FactsForm, lang: Lang) -> Html {
     let t = catalog(lang);
     let fact = &s.facts[fi];
     let id = fact.id.clone();

@@ -2,25 +2,17 @@
 //! they decide which tiers can be suggested. Gates that do not apply to the profile are not shown.
 
 use brand_core::tier::GateStatus;
-use brand_core::GateAnswer;
+use brand_core::{GateAnswer, Lang, Standard};
 use yew::prelude::*;
 
 use crate::i18n::catalog;
-use crate::state::{Action, Dispatch, SharedStandard};
+use crate::state::{Action, Dispatch};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct GateListProps {
-    pub standard: SharedStandard,
-    pub statuses: Vec<GateStatus>,
-    pub on_action: Dispatch,
-}
-
-#[component]
-pub fn GateList(p: &GateListProps) -> Html {
-    let lang = crate::hooks::use_lang();
+/// The gates with their `statuses` (in the standard's order), as part of the wizard's last step.
+pub fn view_gates(standard: &Standard, statuses: &[GateStatus], on_action: &Dispatch, lang: Lang) -> Html {
     let t = catalog(lang);
     let choices = [(GateAnswer::Yes, t.yes), (GateAnswer::No, t.no), (GateAnswer::Unsure, t.unsure)];
-    let shown = p.standard.gates.iter().enumerate().filter(|(i, _)| p.statuses[*i] != GateStatus::NotApplicable);
+    let shown = standard.gates.iter().enumerate().filter(|(i, _)| statuses[*i] != GateStatus::NotApplicable);
     html! {
         <div class="bsc-gates">
             <p class="bsc-q__hint">{ t.gates_intro }</p>
@@ -36,12 +28,12 @@ pub fn GateList(p: &GateListProps) -> Html {
                     <div class="bsc-choices">
                         for (answer, label) in choices {
                             <label key={slug(answer)}
-                                class={classes!("bsc-choice", (status_of(answer) == p.statuses[gi]).then_some("is-checked"))}>
+                                class={classes!("bsc-choice", (status_of(answer) == statuses[gi]).then_some("is-checked"))}>
                                 <input type="radio" name={format!("bsc-gate-{}", g.id)}
                                     id={format!("bsc-gate-{}-{}", g.id, slug(answer))}
-                                    checked={status_of(answer) == p.statuses[gi]}
+                                    checked={status_of(answer) == statuses[gi]}
                                     onchange={{
-                                        let (cb, id) = (p.on_action.clone(), g.id.clone());
+                                        let (cb, id) = (on_action.clone(), g.id.clone());
                                         Callback::from(move |_| cb.emit(Action::SetGate(id.clone(), Some(answer))))
                                     }} />
                                 { label }

@@ -3,15 +3,17 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use brand_core::Lang;
+
 use crate::i18n::{catalog, other};
 use crate::state::{Action, Dispatch, SaveState, Screen};
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
+/// What the header shows. A plain function's arguments, not a component's properties: the header
+/// renders with the app, and a component would compile Yew's lifecycle once more for it.
+pub struct Header<'a> {
     /// The host shows its own header: keep only the tools.
     pub hide: bool,
-    pub title: Option<AttrValue>,
+    pub title: Option<&'a str>,
     /// The save state, when a questionnaire is open.
     pub save: Option<SaveState>,
     /// Saving waits for the user (another tab's change, or an original held in the slot).
@@ -21,12 +23,10 @@ pub struct HeaderProps {
     pub standalone: bool,
     /// A questionnaire is open: links to the start page and the review from every screen.
     pub open: bool,
-    pub on_action: Dispatch,
+    pub on_action: &'a Dispatch,
 }
 
-#[component]
-pub fn Header(p: &HeaderProps) -> Html {
-    let lang = use_lang();
+pub fn view_header(p: &Header, lang: Lang) -> Html {
     let t = catalog(lang);
     html! {
         <header class={classes!("bsc-header", p.hide.then_some("bsc-header--bare"))}>
@@ -37,7 +37,7 @@ pub fn Header(p: &HeaderProps) -> Html {
                     } else {
                         <p class="bsc-header__app">{ t.app_title }</p>
                     }
-                    <p class="bsc-header__title">{ p.title.clone().unwrap_or_default() }</p>
+                    <p class="bsc-header__title">{ p.title.unwrap_or_default() }</p>
                 </div>
             }
             <div class="bsc-header__tools">

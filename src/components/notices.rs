@@ -15,32 +15,31 @@ use crate::state::{Action, Dispatch, KeptAside, Notice, OtherTab};
 /// Entries of a list shown in a notice or preview; the rest are counted and offered as a file.
 pub const LIST_SHOWN: usize = 10;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub conflict: Option<OtherTab>,
+/// What the messages above the screens show. A plain function's arguments, not a component's
+/// properties: they render with the app, and a component would compile Yew's lifecycle once more.
+pub struct Notices<'a> {
+    pub notices: &'a [Notice],
+    pub conflict: Option<&'a OtherTab>,
     /// The host origin that will receive results (a verified, listed channel asked for them).
-    pub results_to: Option<String>,
+    pub results_to: Option<&'a str>,
     pub update_ready: bool,
     /// An app's built-in browser, where downloads and printing fail: say what works instead.
     pub in_app: Option<InApp>,
     /// The id of the open standard, for the names of downloaded files.
-    pub standard_id: Option<String>,
-    pub on_action: Dispatch,
+    pub standard_id: Option<&'a str>,
+    pub on_action: &'a Dispatch,
 }
 
-#[component]
-pub fn Notices(p: &NoticesProps) -> Html {
-    let lang = crate::hooks::use_lang();
+pub fn view_notices(p: &Notices, lang: Lang) -> Html {
     let t = catalog(lang);
-    let id = p.standard_id.clone().unwrap_or_default();
+    let id = p.standard_id.unwrap_or_default();
     html! {
         <>
             if !p.notices.is_empty() {
                 <div class="bsc-notices" role="alert">
                     for (i, n) in p.notices.iter().enumerate() {
                         <div class="bsc-notice bsc-notice--warn" key={i}>
-                            { view_notice(n, lang, &id, &p.on_action) }
+                            { view_notice(n, lang, id, p.on_action) }
                             <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::Dismiss(i))}>
                                 { t.dismiss }
                             </button>
@@ -48,7 +47,7 @@ pub fn Notices(p: &NoticesProps) -> Html {
                     }
                 </div>
             }
-            if let Some(change) = &p.conflict {
+            if let Some(change) = p.conflict {
                 <div class="bsc-notice bsc-notice--warn bsc-conflict" role="alert">
                     <p>{ match change {
                         OtherTab::Saved(_) => t.other_tab_changed,
@@ -65,7 +64,7 @@ pub fn Notices(p: &NoticesProps) -> Html {
                     </button>
                 </div>
             }
-            if let Some(origin) = &p.results_to {
+            if let Some(origin) = p.results_to {
                 <div class="bsc-notice bsc-notice--info" role="note">
                     <p>{ fill(t.embed_results, &[("origin", origin)]) }</p>
                 </div>

@@ -1,17 +1,18 @@
 //! The start page: what the tool does, the choice of questionnaire and language, the profile,
 //! and begin / continue / start over.
 
-use brand_core::Answers;
+use brand_core::{Answers, Lang};
 use yew::prelude::*;
 
 use crate::commands;
-use crate::components::profile::ProfileForm;
+use crate::components::profile::view_profile;
 use crate::components::saved::SavedList;
 use crate::i18n::{catalog, fill, LANGUAGES};
 use crate::standards::BUILTIN;
 use crate::state::{Action, Deleted, Dispatch, Saved, Screen, SharedStandard, Slot, Source, Step};
 
-#[derive(Properties, PartialEq, Clone)]
+/// A plain function's arguments, not a component's properties: a component compiles Yew's
+/// lifecycle once more (measured: about 2.2 KB of wasm, 0.7 KB brotli, each).
 pub struct StartProps {
     pub standard: Option<SharedStandard>,
     /// Where the open standard came from, and the open assessment's slot.
@@ -28,14 +29,11 @@ pub struct StartProps {
     pub saved_counts: Vec<usize>,
     pub on_action: Dispatch,
     /// A standard being fetched: shown as chosen until it opens (or fails to).
-    #[prop_or_default]
     pub opening: Option<Source>,
     pub on_import: Callback<web_sys::File>,
 }
 
-#[component]
-pub fn StartScreen(p: &StartProps) -> Html {
-    let lang = crate::hooks::use_lang();
+pub fn view_start(p: &StartProps, lang: Lang) -> Html {
     let t = catalog(lang);
     // The card shown as chosen: the one opening, else the open built-in one.
     let chosen = match (&p.opening, &p.source) {
@@ -104,7 +102,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
             }
             if let Some(st) = &p.standard {
                 if !st.profile.is_empty() {
-                    <ProfileForm standard={st.clone()} chosen={profile.clone()} on_action={p.on_action.clone()} />
+                    { view_profile(st, profile, &p.on_action, lang) }
                 }
                 if profile.len() < st.profile.len() {
                     <p class="bsc-hint">{ t.profile_first }</p>

@@ -9,10 +9,10 @@ use brand_core::scoring::QuestionState;
 use brand_core::{Answers, Assessment, FactId, Lang};
 use yew::prelude::*;
 
-use crate::components::facts::FactsForm;
-use crate::components::gates::GateList;
+use crate::components::facts::{view_facts, FactsForm};
+use crate::components::gates::view_gates;
 use crate::components::programmes::Programmes;
-use crate::components::question_card::QuestionCard;
+use crate::components::question_card::{view_question, QuestionCardProps};
 use crate::components::score_panel::view_score_panel;
 use crate::hooks::use_lang;
 use crate::i18n::{catalog, fill};
@@ -128,21 +128,20 @@ pub fn Wizard(p: &WizardProps) -> Html {
                     </details>
                     for qi in ind.questions.clone() {
                         if x.score.states[qi] != QuestionState::Excluded {
-                            <QuestionCard
-                                key={s.questions[qi].id.to_string()}
-                                standard={s.clone()}
-                                index={qi}
-                                answer={p.answers.answer(&s.questions[qi].id).cloned()}
-                                band={s.questions[qi].bands.iter().position(|b| b.when.holds(&p.answers.profile))}
-                                capped={x.score.evidence_capped.contains(&qi)}
-                                on_action={p.on_action.clone()}
-                            />
+                            { view_question(&QuestionCardProps {
+                                standard: s.clone(),
+                                index: qi,
+                                answer: p.answers.answer(&s.questions[qi].id).cloned(),
+                                band: s.questions[qi].bands.iter().position(|b| b.when.holds(&p.answers.profile)),
+                                capped: x.score.evidence_capped.contains(&qi),
+                                on_action: p.on_action.clone(),
+                            }, lang) }
                         }
                     }
                 } else {
-                    <FactsForm standard={s.clone()} facts={p.answers.facts.clone()} drafts={p.drafts.clone()}
-                        year={p.programmes.year} on_action={p.on_action.clone()} />
-                    <GateList standard={s.clone()} statuses={x.gates.clone()} on_action={p.on_action.clone()} />
+                    { view_facts(&FactsForm { standard: s, facts: &p.answers.facts, drafts: &p.drafts,
+                        year: p.programmes.year, on_action: &p.on_action }, lang) }
+                    { view_gates(s, &x.gates, &p.on_action, lang) }
                 }
                 <div class="bsc-actions bsc-actions--nav">
                     <button type="button" class="bsc-button bsc-button--quiet"
