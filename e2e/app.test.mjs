@@ -217,6 +217,40 @@ test('at 360 px wide nothing scrolls sideways and the contents fold away', { tim
   await context.close();
 });
 
+test('at 360 px in English: a long button label wraps, and no value of the comparison is cut inside a word', { timeout: 90_000 }, async () => {
+  const { page, context } = await open(browser, server, '?lang=en', { contextOptions: { viewport: { width: 360, height: 640 } } });
+  const g = golden('enterprise', '16-qingdao-manufacturer-youpin-ready');
+  delete g.golden;
+  await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('brand-self-check:v1:answers:enterprise', v); }, JSON.stringify(g));
+  await page.reload();
+  await page.locator('#bsc-standard-enterprise').check();
+  // Everything answered: the first button reads "Continue the assessment: review and see results".
+  await page.locator('.bsc-start .bsc-actions .bsc-button', { hasText: 'review and see results' }).waitFor();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0);
+  await page.locator('[data-testid="open-compare"]').click();
+  for (const side of [0, 1]) await page.locator(`[data-testid="compare-side-${side}"] button`, { hasText: 'Use the current assessment' }).click();
+  await page.locator('[data-testid="compare-parts"]').waitFor();
+  assert.equal(await overflow(), 0);
+  // A word split over two lines has more than one box (the column headings and values only).
+  const cut = await page.evaluate(() => {
+    const out = [];
+    for (const cell of document.querySelectorAll('.bsc-table--compare td.bsc-num, .bsc-table--compare thead th')) {
+      const text = cell.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      for (const m of text.data.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(text, m.index);
+        r.setEnd(text, m.index + m[0].length);
+        if (r.getClientRects().length > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(cut, []);
+  await context.close();
+});
+
 test('keyboard only: choose, answer with arrow keys, and move on; focus lands on each heading', { timeout: 90_000 }, async () => {
   const { page, context } = await open(browser, server, '?lang=en&standard=enterprise');
   await page.locator('#bsc-profile-sector-services').focus();
