@@ -96,18 +96,18 @@ pub fn App(props: &AppProps) -> Html {
     });
     let screen = match (&session.screen, &session.standard, &x, &progs) {
         (Screen::Step(step), Some(st), Some(x), Some(progs)) => html! {
-            <Wizard standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*step}
+            <Wizard {lang} standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*step}
                 programmes={progs.clone()} drafts={session.fact_drafts.clone()} from_review={session.from_review}
                 on_action={dispatch.clone()} />
         },
         (Screen::Review, Some(st), Some(x), Some(progs)) => view_review(st, x, progs, lang, &dispatch),
         (Screen::Report, Some(st), Some(x), Some(progs)) => html! {
-            <ReportScreen standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} {today}
+            <ReportScreen {lang} standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} {today}
                 programmes={progs.clone()} in_app={props.in_app} on_action={dispatch.clone()} on_import={on_import.clone()} />
         },
         (Screen::About { back }, st, _, _) => view_about(st.as_deref(), lang, back, &dispatch),
         (Screen::Team, Some(st), _, _) => html! {
-            <TeamScreen standard={st.clone()} team={session.team.clone()} has_answers={session.answers != Default::default()}
+            <TeamScreen {lang} standard={st.clone()} team={session.team.clone()} has_answers={session.answers != Default::default()}
                 on_action={dispatch.clone()} on_files={on_files.clone()} />
         },
         (Screen::Compare, Some(st), _, _) => match &session.source {
@@ -145,26 +145,24 @@ pub fn App(props: &AppProps) -> Html {
         ),
     };
     html! {
-        <ContextProvider<Lang> context={lang}>
-            <div class="bsc" lang={lang.code()} ref={root}>
-                { view_header(&Header { hide: props.hide_header, title: session.standard.as_ref().map(|s| s.title.get(lang)),
-                    save: session.standard.is_some().then_some(session.save), paused: session.conflict.is_some() || session.held,
-                    standalone: !crate::offline::embedded(), open: session.standard.is_some(),
-                    on_action: &dispatch }, lang) }
-                { view_notices(&Notices { notices: &session.notices, conflict: session.conflict.as_ref(), results_to: results_to.as_deref(),
-                    in_app: props.in_app, update_ready: session.update_ready, standard_id: session.standard.as_ref().map(|s| s.id.as_str()),
-                    on_action: &dispatch }, lang) }
-                if let Some(p) = &session.pending {
-                    { view_import(p, lang, &dispatch) }
+        <div class="bsc" lang={lang.code()} ref={root}>
+            { view_header(&Header { hide: props.hide_header, title: session.standard.as_ref().map(|s| s.title.get(lang)),
+                save: session.standard.is_some().then_some(session.save), paused: session.conflict.is_some() || session.held,
+                standalone: !crate::offline::embedded(), open: session.standard.is_some(),
+                on_action: &dispatch }, lang) }
+            { view_notices(&Notices { notices: &session.notices, conflict: session.conflict.as_ref(), results_to: results_to.as_deref(),
+                in_app: props.in_app, update_ready: session.update_ready, standard_id: session.standard.as_ref().map(|s| s.id.as_str()),
+                on_action: &dispatch }, lang) }
+            if let Some(p) = &session.pending {
+                { view_import(p, lang, &dispatch) }
+            }
+            <main class="bsc-body">
+                if let Some(e) = &session.host_error {
+                    { view_host_error(e, props.standard_url.as_deref().unwrap_or(""), lang) }
+                } else {
+                    { screen }
                 }
-                <main class="bsc-body">
-                    if let Some(e) = &session.host_error {
-                        { view_host_error(e, props.standard_url.as_deref().unwrap_or(""), lang) }
-                    } else {
-                        { screen }
-                    }
-                </main>
-            </div>
-        </ContextProvider<Lang>>
+            </main>
+        </div>
     }
 }

@@ -4,10 +4,9 @@
 //! warning that the link holds the answers. Opening it elsewhere goes through the import preview.
 
 use brand_core::answers::AnswersFile;
-use brand_core::Answers;
+use brand_core::{Answers, Lang};
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
 use crate::i18n::catalog;
 use crate::state::SharedStandard;
 
@@ -15,6 +14,8 @@ use crate::state::SharedStandard;
 pub struct HandoverProps {
     pub standard: SharedStandard,
     pub answers: Answers,
+    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
+    pub lang: Lang,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -26,7 +27,7 @@ enum Copied {
 
 #[component]
 pub fn HandoverPanel(p: &HandoverProps) -> Html {
-    let t = catalog(use_lang());
+    let t = catalog(p.lang);
     let link = use_memo((p.standard.clone(), p.answers.clone()), |(st, answers)| {
         let json = AnswersFile::new(st, answers, None).to_compact_json();
         format!("{}#{}", crate::config::page_address(), brand_core::handover::encode(&json))

@@ -24,6 +24,8 @@ use crate::state::{Action, Dispatch, Screen, SharedStandard};
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
     pub standard: SharedStandard,
+    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
+    pub lang: Lang,
     pub answers: Answers,
     pub assessment: Rc<Assessment>,
     /// (year, month, day) the report is generated on.
@@ -38,7 +40,7 @@ pub struct ReportProps {
 
 #[component]
 pub fn ReportScreen(p: &ReportProps) -> Html {
-    let (s, x, lang) = (&p.standard, &p.assessment, crate::hooks::use_lang());
+    let (s, x, lang) = (&p.standard, &p.assessment, p.lang);
     let t = catalog(lang);
     let sc = &x.score;
     let article = use_node_ref();
@@ -355,7 +357,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
             </article>
             if p.in_app.is_some() {
                 <div class="bsc-noprint">
-                    <HandoverPanel standard={s.clone()} answers={p.answers.clone()} />
+                    <HandoverPanel standard={s.clone()} answers={p.answers.clone()} {lang} />
                 </div>
             }
             <div class="bsc-actions bsc-noprint">

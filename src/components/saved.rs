@@ -17,6 +17,8 @@ use crate::{files, storage};
 #[derive(Properties, PartialEq, Clone)]
 pub struct SavedProps {
     pub standard: SharedStandard,
+    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
+    pub lang: Lang,
     pub source: Source,
     /// The open assessment's slot and answers (shown live, not as last saved).
     pub slot: Slot,
@@ -65,7 +67,7 @@ fn name_of(x: &Summary, lang: Lang) -> String {
 
 #[component]
 pub fn SavedList(p: &SavedProps) -> Html {
-    let lang = crate::hooks::use_lang();
+    let lang = p.lang;
     let t = catalog(lang);
     let renaming = use_state(|| None::<Slot>);
     let input = use_node_ref();

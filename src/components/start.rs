@@ -97,7 +97,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                 }
             </div>
             if let (Some(st), Some(source)) = (&p.standard, &p.source) {
-                <SavedList standard={st.clone()} source={source.clone()} slot={p.slot.clone()} answers={p.answers.clone()}
+                <SavedList {lang} standard={st.clone()} source={source.clone()} slot={p.slot.clone()} answers={p.answers.clone()}
                     saved={p.saved.clone()} deleted={p.deleted.clone()} year={p.year} today={p.today} on_action={p.on_action.clone()} />
             }
             if let Some(st) = &p.standard {

@@ -16,6 +16,8 @@ use crate::state::{Action, Dispatch, FileLine, FileProblem, Screen, SharedStanda
 #[derive(Properties, PartialEq, Clone)]
 pub struct TeamProps {
     pub standard: SharedStandard,
+    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
+    pub lang: Lang,
     pub team: TeamBatch,
     /// Whether the open questionnaire has answers the combined result would replace.
     pub has_answers: bool,
@@ -92,7 +94,7 @@ fn decision_from(v: &str) -> Option<Option<Response>> {
 
 #[component]
 pub fn TeamScreen(p: &TeamProps) -> Html {
-    let lang = crate::hooks::use_lang();
+    let lang = p.lang;
     let t = catalog(lang);
     let s: &Standard = &p.standard;
     let only_conflicts = use_state(|| false);

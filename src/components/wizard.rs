@@ -14,13 +14,14 @@ use crate::components::gates::view_gates;
 use crate::components::programmes::Programmes;
 use crate::components::question_card::{view_question, QuestionCardProps};
 use crate::components::score_panel::view_score_panel;
-use crate::hooks::use_lang;
 use crate::i18n::{catalog, fill};
 use crate::state::{step_count, Action, Dispatch, Screen, SharedStandard, Step};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct WizardProps {
     pub standard: SharedStandard,
+    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
+    pub lang: Lang,
     pub answers: Answers,
     pub assessment: Rc<Assessment>,
     pub step: Step,
@@ -35,7 +36,7 @@ pub struct WizardProps {
 #[component]
 pub fn Wizard(p: &WizardProps) -> Html {
     let s = &p.standard;
-    let (lang, step) = (use_lang(), p.step);
+    let (lang, step) = (p.lang, p.step);
     let t = catalog(lang);
     let x = &p.assessment;
     let n = step_count(s);
