@@ -15,11 +15,11 @@ use crate::components::host_error::view_host_error;
 use crate::components::import::view_import;
 use crate::components::notices::{view_notices, Notices};
 use crate::components::programmes::Programmes;
-use crate::components::report::ReportScreen;
+use crate::components::report::{view_report, ReportProps};
 use crate::components::review::view_review;
 use crate::components::start::{view_start, StartProps};
-use crate::components::team::TeamScreen;
-use crate::components::wizard::Wizard;
+use crate::components::team::{view_team, TeamProps};
+use crate::components::wizard::{view_wizard, WizardProps};
 use crate::config::AppProps;
 use crate::hooks;
 use crate::state::{Action, Dispatch, Screen, Session, Source};
@@ -95,21 +95,41 @@ pub fn App(props: &AppProps) -> Html {
         Rc::new(Programmes { listed, plan, checklist, year })
     });
     let screen = match (&session.screen, &session.standard, &x, &progs) {
-        (Screen::Step(step), Some(st), Some(x), Some(progs)) => html! {
-            <Wizard {lang} standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} step={*step}
-                programmes={progs.clone()} drafts={session.fact_drafts.clone()} from_review={session.from_review}
-                on_action={dispatch.clone()} />
-        },
+        (Screen::Step(step), Some(st), Some(x), Some(progs)) => view_wizard(&WizardProps {
+            standard: st.clone(),
+            lang,
+            answers: session.answers.clone(),
+            assessment: x.clone(),
+            step: *step,
+            programmes: progs.clone(),
+            drafts: session.fact_drafts.clone(),
+            from_review: session.from_review,
+            contents_open: session.contents_open,
+            on_action: dispatch.clone(),
+        }),
         (Screen::Review, Some(st), Some(x), Some(progs)) => view_review(st, x, progs, lang, &dispatch),
-        (Screen::Report, Some(st), Some(x), Some(progs)) => html! {
-            <ReportScreen {lang} standard={st.clone()} answers={session.answers.clone()} assessment={x.clone()} {today}
-                programmes={progs.clone()} in_app={props.in_app} on_action={dispatch.clone()} on_import={on_import.clone()} />
-        },
+        (Screen::Report, Some(st), Some(x), Some(progs)) => view_report(&ReportProps {
+            standard: st.clone(),
+            lang,
+            answers: session.answers.clone(),
+            assessment: x.clone(),
+            today,
+            programmes: progs.clone(),
+            in_app: props.in_app,
+            exporting: session.exporting,
+            on_action: dispatch.clone(),
+            on_import: on_import.clone(),
+        }),
         (Screen::About { back }, st, _, _) => view_about(st.as_deref(), lang, back, &dispatch),
-        (Screen::Team, Some(st), _, _) => html! {
-            <TeamScreen {lang} standard={st.clone()} team={session.team.clone()} has_answers={session.answers != Default::default()}
-                on_action={dispatch.clone()} on_files={on_files.clone()} />
-        },
+        (Screen::Team, Some(st), _, _) => view_team(&TeamProps {
+            standard: st.clone(),
+            lang,
+            team: session.team.clone(),
+            has_answers: session.answers != Default::default(),
+            only_conflicts: session.only_conflicts,
+            on_action: dispatch.clone(),
+            on_files: on_files.clone(),
+        }),
         (Screen::Compare, Some(st), _, _) => match &session.source {
             Some(source) => view_compare(
                 &CompareProps {

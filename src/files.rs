@@ -82,6 +82,13 @@ pub fn page_css() -> String {
     out
 }
 
+/// The markup of the page's first element matching `selector` (the report's article, for the
+/// downloaded document); `None` when there is none.
+pub fn outer_html(selector: &str) -> Option<String> {
+    let doc = crate::window()?.document()?;
+    Some(doc.query_selector(selector).ok()??.outer_html())
+}
+
 /// The body of a successful GET of `url` (a file of the site: a standard, the embed allow-list),
 /// as text; `None` when it cannot be fetched, the server says no, or it was redirected to
 /// another origin.

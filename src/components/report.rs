@@ -21,7 +21,10 @@ use crate::components::team::{role_options, role_value};
 use crate::i18n::{catalog, date, fill, tenths};
 use crate::state::{Action, Dispatch, Screen, SharedStandard};
 
-#[derive(Properties, PartialEq, Clone)]
+/// The report's article, whose markup the downloaded document holds.
+const REPORT: &str = "article.bsc-report";
+
+/// A plain function's arguments, not a component's properties (see `question_card`).
 pub struct ReportProps {
     pub standard: SharedStandard,
     /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
@@ -32,18 +35,17 @@ pub struct ReportProps {
     pub today: (u32, u32, u32),
     pub programmes: Rc<Programmes>,
     /// An app's built-in browser: the hand-over link instead of print, download and export.
-    #[prop_or_default]
     pub in_app: Option<crate::config::InApp>,
+    /// The spreadsheet is being written (`Session::exporting`): its button waits.
+    pub exporting: bool,
     pub on_action: Dispatch,
     pub on_import: Callback<web_sys::File>,
 }
 
-#[component]
-pub fn ReportScreen(p: &ReportProps) -> Html {
+pub fn view_report(p: &ReportProps) -> Html {
     let (s, x, lang) = (&p.standard, &p.assessment, p.lang);
     let t = catalog(lang);
     let sc = &x.score;
-    let article = use_node_ref();
     let (y, m, d) = p.today;
     // The part the standard names for the radar (`"radar": true`), if any.
     let radar_part = s.radar_part();
@@ -57,10 +59,10 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         })
         .unwrap_or_default();
     let on_download = {
-        let (node, st, today) = (article.clone(), s.clone(), p.today);
+        let (st, today) = (s.clone(), p.today);
         Callback::from(move |_| {
-            if let Some(el) = node.cast::<web_sys::Element>() {
-                commands::download_report(&st, lang, &el.outer_html(), today);
+            if let Some(html) = crate::files::outer_html(REPORT) {
+                commands::download_report(&st, lang, &html, today);
             }
         })
     };
@@ -68,32 +70,31 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         let (st, answers, today) = (s.clone(), p.answers.clone(), p.today);
         Callback::from(move |_| commands::export(&st, &answers, today))
     };
-    // The spreadsheet: written by the writer loaded on first use; `busy` while it works.
-    let busy = use_state(|| false);
+    // The spreadsheet: written by the writer loaded on first use; `exporting` while it works.
+    let busy = p.exporting;
     let on_xlsx = {
-        let (st, answers, x, progs, today, busy) =
-            (s.clone(), p.answers.clone(), x.clone(), p.programmes.clone(), p.today, busy.clone());
+        let (st, answers, x, progs, today) = (s.clone(), p.answers.clone(), x.clone(), p.programmes.clone(), p.today);
         let dispatch = p.on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            if *busy {
+            if busy {
                 return;
             }
             let day = brand_core::dossier::Day::new(progs.year, today.1 as u8, today.2 as u8);
             let json = crate::sheets::workbook(&st, &answers, &x, &progs.listed, progs.year, day, lang);
-            let (st, busy, dispatch) = (st.clone(), busy.clone(), dispatch.clone());
-            busy.set(true);
+            let (st, dispatch) = (st.clone(), dispatch.clone());
+            dispatch.emit(Action::Exporting(true));
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(notice) = commands::export_xlsx(&st, json, today).await {
                     dispatch.emit(Action::Notify(notice));
                 }
-                busy.set(false);
+                dispatch.emit(Action::Exporting(false));
             });
         })
     };
     let xlsx_button = html! {
-        <button type="button" class="bsc-button bsc-button--quiet" onclick={on_xlsx} disabled={*busy}
+        <button type="button" class="bsc-button bsc-button--quiet" onclick={on_xlsx} disabled={busy}
             data-testid="export-xlsx" aria-busy={busy.to_string()}>
-            { if *busy { t.xlsx_busy } else { t.xlsx_button } }
+            { if busy { t.xlsx_busy } else { t.xlsx_button } }
         </button>
     };
     let print = Callback::from(|_| {
@@ -192,7 +193,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         <div class="bsc-report-page">
             { top_actions }
             { who }
-            <article class="bsc-report" ref={article} aria-labelledby="bsc-h">
+            <article class="bsc-report" aria-labelledby="bsc-h">
                 <header class="bsc-report__head">
                     <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.report_title }</h2>
                     <p>{ fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]) }</p>

@@ -13,7 +13,7 @@ use crate::hooks::{files_change, Purpose};
 use crate::i18n::{catalog, fill, tenths};
 use crate::state::{Action, Dispatch, FileLine, FileProblem, Screen, SharedStandard, TeamBatch};
 
-#[derive(Properties, PartialEq, Clone)]
+/// A plain function's arguments, not a component's properties (see `question_card`).
 pub struct TeamProps {
     pub standard: SharedStandard,
     /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
@@ -21,6 +21,8 @@ pub struct TeamProps {
     pub team: TeamBatch,
     /// Whether the open questionnaire has answers the combined result would replace.
     pub has_answers: bool,
+    /// Only the questions the respondents disagree on (`Session::only_conflicts`).
+    pub only_conflicts: bool,
     pub on_action: Dispatch,
     pub on_files: Callback<(Purpose, Vec<web_sys::File>)>,
 }
@@ -92,12 +94,10 @@ fn decision_from(v: &str) -> Option<Option<Response>> {
     }
 }
 
-#[component]
-pub fn TeamScreen(p: &TeamProps) -> Html {
+pub fn view_team(p: &TeamProps) -> Html {
     let lang = p.lang;
     let t = catalog(lang);
     let s: &Standard = &p.standard;
-    let only_conflicts = use_state(|| false);
     let subs = p.team.submissions();
     let combined = (!subs.is_empty()).then(|| combine(s, &subs, &p.team.overrides));
     let roles = by_role(s, &subs);
@@ -169,8 +169,8 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
                     </section>
                 }
                 <label class="bsc-check">
-                    <input type="checkbox" checked={*only_conflicts}
-                        onchange={{ let o = only_conflicts.clone(); Callback::from(move |_| o.set(!*o)) }} />
+                    <input type="checkbox" checked={p.only_conflicts}
+                        onchange={{ let on = !p.only_conflicts; p.on_action.reform(move |_| Action::OnlyConflicts(on)) }} />
                     { t.team_only_conflicts }
                 </label>
                 <div class="bsc-scroll">
@@ -184,7 +184,7 @@ pub fn TeamScreen(p: &TeamProps) -> Html {
                             <th scope="col">{ t.team_decision }</th>
                         </tr></thead>
                         <tbody>
-                            for sp in c.spreads.iter().filter(|sp| !*only_conflicts || !sp.agreed) {
+                            for sp in c.spreads.iter().filter(|sp| !p.only_conflicts || !sp.agreed) {
                                 { view_row(s, sp, p.team.overrides.get(&s.questions[sp.question].id), c.respondents(), lang, &p.on_action) }
                             }
                         </tbody>

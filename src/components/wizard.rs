@@ -17,7 +17,7 @@ use crate::components::score_panel::view_score_panel;
 use crate::i18n::{catalog, fill};
 use crate::state::{step_count, Action, Dispatch, Screen, SharedStandard, Step};
 
-#[derive(Properties, PartialEq, Clone)]
+/// A plain function's arguments, not a component's properties (see `question_card`).
 pub struct WizardProps {
     pub standard: SharedStandard,
     /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
@@ -30,27 +30,21 @@ pub struct WizardProps {
     pub drafts: Map<FactId, String>,
     /// Reached from the review: offer the way back to it.
     pub from_review: bool,
+    /// The contents are unfolded (`Session::contents_open`).
+    pub contents_open: bool,
     pub on_action: Dispatch,
 }
 
-#[component]
-pub fn Wizard(p: &WizardProps) -> Html {
+pub fn view_wizard(p: &WizardProps) -> Html {
     let s = &p.standard;
     let (lang, step) = (p.lang, p.step);
     let t = catalog(lang);
     let x = &p.assessment;
     let n = step_count(s);
     let at = step.position(s);
-    let toc_open = use_state(|| false);
+    // Every move folds the contents, a pick in them too (on a phone they push the step down
+    // otherwise): `Session::apply`.
     let go = |screen: Screen| p.on_action.reform(move |_| Action::Go(screen.clone()));
-    // A pick in the contents closes it (on a phone it covers the step otherwise).
-    let pick = |screen: Screen| {
-        let (d, o) = (p.on_action.clone(), toc_open.clone());
-        Callback::from(move |_: MouseEvent| {
-            o.set(false);
-            d.emit(Action::Go(screen.clone()));
-        })
-    };
     let indicator = match step {
         Step::Indicator(i) => s.indicators.get(i),
         Step::Gates => None,
@@ -81,9 +75,9 @@ pub fn Wizard(p: &WizardProps) -> Html {
                 <span class="bsc-scorebar__answered">{ fill(t.answered, &[("a", &x.score.responded().to_string()), ("n", &x.score.asked().to_string())]) }</span>
                 <button type="button" class="bsc-link bsc-scorebar__open" onclick={to_panel}>{ t.scorebar_open }</button>
             </div>
-            <nav class={classes!("bsc-toc", toc_open.then_some("is-open"))} aria-label={t.main_nav}>
-                <button type="button" class="bsc-toc__toggle" aria-expanded={toc_open.to_string()}
-                    onclick={{ let o = toc_open.clone(); Callback::from(move |_| o.set(!*o)) }}>{ t.contents }</button>
+            <nav class={classes!("bsc-toc", p.contents_open.then_some("is-open"))} aria-label={t.main_nav}>
+                <button type="button" class="bsc-toc__toggle" aria-expanded={p.contents_open.to_string()}
+                    onclick={p.on_action.reform(|_| Action::ToggleContents)}>{ t.contents }</button>
                 <div class="bsc-toc__body">
                     for (pi, part) in s.parts.iter().enumerate() {
                         <div class="bsc-toc__part" key={part.id.to_string()}>
@@ -94,7 +88,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                             <ul>
                                 for ii in part.indicators.clone() {
                                     <li key={s.indicators[ii].id.to_string()}>
-                                        <button type="button" onclick={pick(Screen::Step(Step::Indicator(ii)))}
+                                        <button type="button" onclick={go(Screen::Step(Step::Indicator(ii)))}
                                             class={classes!("bsc-toc__link", (Step::Indicator(ii) == step).then_some("is-current"))}
                                             aria-current={(Step::Indicator(ii) == step).then_some("step")}>
                                             { format!("{} {}", s.indicators[ii].id, s.indicators[ii].title.get(lang)) }
@@ -105,7 +99,7 @@ pub fn Wizard(p: &WizardProps) -> Html {
                             </ul>
                         </div>
                     }
-                    <button type="button" onclick={pick(Screen::Step(Step::Gates))}
+                    <button type="button" onclick={go(Screen::Step(Step::Gates))}
                         class={classes!("bsc-toc__link", (step == Step::Gates).then_some("is-current"))}
                         aria-current={(step == Step::Gates).then_some("step")}>{ t.gates_title }</button>
                 </div>

@@ -329,6 +329,12 @@ pub struct Session {
     pub team: TeamBatch,
     /// The comparison screen's two sides (for the open questionnaire).
     pub compare: ComparePair,
+    /// The wizard's contents are unfolded (on a phone they fold; every move folds them again).
+    pub contents_open: bool,
+    /// The team screen shows only the questions the respondents disagree on (until it is left).
+    pub only_conflicts: bool,
+    /// The spreadsheet is being written (its button waits).
+    pub exporting: bool,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -453,6 +459,12 @@ pub enum Action {
     },
     /// The user dismissed the message about a deleted assessment (its undo goes with it).
     ForgetDeleted(Slot),
+    /// Unfold or fold the wizard's contents (on a step only).
+    ToggleContents,
+    /// Show only the questions the respondents disagree on, or all (on the team screen only).
+    OnlyConflicts(bool),
+    /// The spreadsheet export started (`true`) or ended.
+    Exporting(bool),
 }
 
 impl Session {
@@ -485,6 +497,9 @@ impl Session {
             from_review: false,
             team: TeamBatch::default(),
             compare: ComparePair::default(),
+            contents_open: false,
+            only_conflicts: false,
+            exporting: false,
         }
     }
 
@@ -588,6 +603,8 @@ impl Session {
                     return None;
                 }
                 next.target = None;
+                // Every move folds the contents, a pick in them included.
+                next.contents_open = false;
                 // Moving between steps keeps the way back to the review; any other screen ends it.
                 next.from_review = match screen {
                     Screen::Step(_) => self.from_review || self.screen == Screen::Review,
@@ -783,6 +800,24 @@ impl Session {
             }
             Action::Relist => next.listing = self.listing.wrapping_add(1),
             Action::ForgetDeleted(slot) => next.deleted.retain(|d| d.slot != slot),
+            Action::ToggleContents => {
+                if !matches!(self.screen, Screen::Step(_)) {
+                    return None;
+                }
+                next.contents_open = !self.contents_open;
+            }
+            Action::OnlyConflicts(on) => {
+                if self.screen != Screen::Team || self.only_conflicts == on {
+                    return None;
+                }
+                next.only_conflicts = on;
+            }
+            Action::Exporting(on) => {
+                if self.exporting == on {
+                    return None;
+                }
+                next.exporting = on;
+            }
             Action::Deleted { slot, name, raw, fresh } => {
                 let source = self.source.clone().filter(|_| self.standard.is_some())?;
                 next.deleted.retain(|d| d.slot != slot);
@@ -828,6 +863,10 @@ impl Session {
                 }
             }
         }
+        // The wizard's contents and the team screen's filter belong to their screen: leaving it
+        // resets them, however it is left.
+        next.contents_open &= matches!(next.screen, Screen::Step(_)) && next.screen == self.screen;
+        next.only_conflicts &= next.screen == Screen::Team;
         (next != *self).then_some(next)
     }
 

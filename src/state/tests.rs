@@ -762,3 +762,33 @@ fn another_assessment_opening_takes_the_last_ones_saved_text_notices_with_it() {
         assert!(n.notices.is_empty());
     });
 }
+
+#[test]
+fn the_contents_the_team_filter_and_the_export_live_in_the_session() {
+    let s = opened();
+    let step = |i| Action::Go(Screen::Step(Step::Indicator(i)));
+    // The contents unfold on a step only; every move folds them, a pick of the same step too.
+    refused(&s, Action::ToggleContents);
+    let on_step = check(&s, step(0), |n| assert!(!n.contents_open));
+    let open = check(&on_step, Action::ToggleContents, |n| assert!(n.contents_open));
+    check(&open, Action::ToggleContents, |n| assert!(!n.contents_open));
+    check(&open, step(1), |n| assert!(!n.contents_open));
+    check(&open, step(0), |n| assert!(!n.contents_open));
+    check(&open, Action::Go(Screen::Review), |n| assert!(!n.contents_open));
+    // Leaving by any other way (here "start over", which goes to the start page) folds them too.
+    check(&open, Action::Clear, |n| assert!(n.screen == Screen::Start && !n.contents_open));
+    // The team filter: on the team screen only, and gone once the screen is left.
+    refused(&s, Action::OnlyConflicts(true));
+    let team = check(&s, Action::Go(Screen::Team), |n| assert!(!n.only_conflicts));
+    refused(&team, Action::OnlyConflicts(false));
+    let only = check(&team, Action::OnlyConflicts(true), |n| assert!(n.only_conflicts));
+    refused(&only, Action::OnlyConflicts(true));
+    check(&only, Action::OnlyConflicts(false), |n| assert!(!n.only_conflicts));
+    let back = check(&only, Action::Go(Screen::Start), |n| assert!(!n.only_conflicts));
+    check(&back, Action::Go(Screen::Team), |n| assert!(!n.only_conflicts));
+    // The export's busy state: set and cleared once each.
+    refused(&s, Action::Exporting(false));
+    let busy = check(&s, Action::Exporting(true), |n| assert!(n.exporting));
+    refused(&busy, Action::Exporting(true));
+    check(&busy, Action::Exporting(false), |n| assert!(!n.exporting));
+}
