@@ -15,6 +15,7 @@
 //  5. Minifies what is on the critical path and written by tools (esbuild, for the widget's
 //     floor): the wasm-bindgen bindings, the style sheet (its integrity attribute recomputed) and
 //     the boot script's code (its first lines, which name the module, stay as they are).
+//     The page loses its comments and indentation.
 //  6. Writes sw.js from web/sw.js with the list of every file in the build (hashed names, not a
 //     hand list) except the lazy-* files, which it caches on their first use, and the two the
 //     widget's page never fetches (embed.js, legacy.js), and a version that is a hash of all their
@@ -194,6 +195,19 @@ if (css[2]) {
   fs.writeFileSync(indexPath, html);
 }
 console.log(`postbuild: ${jsPath} and ${css[1]} minified (${bindings.length} → ${fs.statSync(bindingsPath).size}, ${minCss.length} bytes raw)`);
+// The page itself, on the critical path too: its comments (the sources', in index.html) and the
+// indentation after each line break go; a line break stays wherever there was one, so no two
+// words or inline elements are joined (the page has no <pre> or <textarea>). The marker that
+// ends the prerendered screen stays: a folder processed again finds it.
+const page = html.replace(/<!--(?!\/bsc-->)[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n');
+if (/<(pre|textarea)\b/.test(html)) {
+  console.error('postbuild: index.html has a <pre> or <textarea>, whose text the whitespace step would change');
+  process.exit(1);
+}
+if (page !== html) {
+  html = page;
+  fs.writeFileSync(indexPath, html);
+}
 
 // 6. The service worker, its comments left in web/sw.js (it counts towards the first visit).
 const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
