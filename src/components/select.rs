@@ -14,7 +14,7 @@ pub fn select(
 ) -> Html {
     let on = on.clone();
     html! {
-        <select aria-label={label} data-testid={(!testid.is_empty()).then_some(testid)}
+        <select class="bsc-select" aria-label={label} data-testid={(!testid.is_empty()).then_some(testid)}
             onchange={Callback::from(move |e: Event| on.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))}>
             for (v, text) in options.iter() {
                 <option value={v.to_string()} selected={*v == selected}>{ text.to_string() }</option>
