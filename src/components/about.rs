@@ -5,6 +5,7 @@ use brand_core::standard::{Source, Tag};
 use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::i18n::catalog;
 use crate::state::{Action, Dispatch, Screen};
 
@@ -19,28 +20,7 @@ pub fn view_about(s: Option<&Standard>, lang: Lang, back: &Screen, on_action: &D
             <p>{ t.not_official }</p>
             <p class="bsc-hint">{ t.about_tags }</p>
             if let Some(s) = s {
-                <h3>{ s.title.get(lang) }</h3>
-                <p>{ s.disclaimer.get(lang) }</p>
-                <h4>{ t.about_general }</h4>
-                { view_sources(&s.sources, lang) }
-                <h4>{ t.about_indicators }</h4>
-                <dl class="bsc-about__list">
-                    for ind in s.indicators.iter() {
-                        <div key={ind.id.to_string()}>
-                            <dt>{ format!("{} {} · {} {}", ind.id, ind.title.get(lang), ind.points, t.points) }</dt>
-                            <dd>{ view_sources(&ind.sources, lang) }</dd>
-                        </div>
-                    }
-                </dl>
-                <h4>{ t.about_gates }</h4>
-                <dl class="bsc-about__list">
-                    for g in s.gates.iter() {
-                        <div key={g.id.to_string()}>
-                            <dt>{ format!("{} {}", g.id, g.text.get(lang)) }</dt>
-                            <dd>{ view_sources(&g.sources, lang) }</dd>
-                        </div>
-                    }
-                </dl>
+                { standard_sources(s, lang) }
             }
             <div class="bsc-actions">
                 <button type="button" class="bsc-button" onclick={on_action.reform(move |_| Action::Go(back.clone()))}>{ t.about_back }</button>
@@ -49,24 +29,45 @@ pub fn view_about(s: Option<&Standard>, lang: Lang, back: &Screen, on_action: &D
     }
 }
 
-fn view_sources(sources: &[Source], lang: Lang) -> Html {
+/// Where a standard's indicators and gates come from, as markup text (see `markup`).
+fn standard_sources(s: &Standard, lang: Lang) -> Html {
     let t = catalog(lang);
-    html! {
-        <ul class="bsc-sources-list">
-            for (i, src) in sources.iter().enumerate() {
-                <li key={i}>
-                    <span class={classes!("bsc-tag", tag_class(src.tag))}>{ tag_text(src.tag, t) }</span>
-                    { " " }{ src.cite_for(lang).to_owned() }
-                    if let Some(note) = &src.note {
-                        { " — " }{ note.get(lang) }
-                    }
-                    if let Some(url) = &src.url {
-                        <span class="bsc-url">{ format!(" ({url})") }</span>
-                    }
-                </li>
-            }
-        </ul>
+    let mut m = Markup::new();
+    m.el("h3", s.title.get(lang)).el("p", s.disclaimer.get(lang)).el("h4", t.about_general);
+    sources_markup(&mut m, &s.sources, lang);
+    m.el("h4", t.about_indicators).raw("<dl class=\"bsc-about__list\">");
+    for ind in s.indicators.iter() {
+        m.raw("<div>")
+            .el("dt", &format!("{} {} · {} {}", ind.id, ind.title.get(lang), ind.points, t.points))
+            .raw("<dd>");
+        sources_markup(&mut m, &ind.sources, lang);
+        m.raw("</dd></div>");
     }
+    m.raw("</dl>").el("h4", t.about_gates).raw("<dl class=\"bsc-about__list\">");
+    for g in s.gates.iter() {
+        m.raw("<div>").el("dt", &format!("{} {}", g.id, g.text.get(lang))).raw("<dd>");
+        sources_markup(&mut m, &g.sources, lang);
+        m.raw("</dd></div>");
+    }
+    m.raw("</dl>");
+    m.into_html()
+}
+
+fn sources_markup(m: &mut Markup, sources: &[Source], lang: Lang) {
+    let t = catalog(lang);
+    m.raw("<ul class=\"bsc-sources-list\">");
+    for src in sources.iter() {
+        m.raw("<li><span class=\"bsc-tag ").raw(tag_class(src.tag)).raw("\">").text(tag_text(src.tag, t));
+        m.raw("</span> ").text(src.cite_for(lang));
+        if let Some(note) = &src.note {
+            m.text(" — ").text(note.get(lang));
+        }
+        if let Some(url) = &src.url {
+            m.el("span class=\"bsc-url\"", &format!(" ({url})"));
+        }
+        m.raw("</li>");
+    }
+    m.raw("</ul>");
 }
 
 pub fn tag_text(tag: Tag, t: &crate::i18n::Catalog) -> &'static str {

@@ -7,6 +7,7 @@ use brand_core::compare::{compare_files, Comparison, Points, Reached};
 use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::components::programmes::status_text;
 use crate::components::select::select;
 use crate::components::team::{problem_text, response_text};
@@ -52,30 +53,28 @@ fn delta(before: Option<Points>, after: Option<Points>) -> String {
 }
 
 /// One table of the comparison: a row heading and up to three cells per row. The tables are data
-/// for this one function rather than markup each (issue 16: view code as data).
-fn table(testid: &'static str, head: Option<[&str; 3]>, rows: Vec<(String, [String; 3])>) -> Html {
-    html! {
-        <table class="bsc-table bsc-table--compare" data-testid={testid}>
-            if let Some(h) = head {
-                <thead><tr><td></td>
-                    for c in h { <th scope="col">{ c }</th> }
-                </tr></thead>
-            }
-            <tbody>
-                for (label, cells) in rows {
-                    <tr><th scope="row">{ label }</th>
-                        for c in cells { <td class="bsc-num">{ c }</td> }
-                    </tr>
-                }
-            </tbody>
-        </table>
+/// for this one function rather than markup each (issue 16: view code as data), written as markup
+/// text (no listeners in them; see `markup`).
+fn table(m: &mut Markup, testid: &str, head: [&str; 3], rows: Vec<(String, [String; 3])>) {
+    m.raw("<table class=\"bsc-table bsc-table--compare\"").attr("data-testid", testid).raw("><thead><tr><td></td>");
+    for c in head {
+        m.el("th scope=\"col\"", c);
     }
+    m.raw("</tr></thead><tbody>");
+    for (label, cells) in rows {
+        m.raw("<tr>").el("th scope=\"row\"", &label);
+        for c in cells {
+            m.el("td class=\"bsc-num\"", &c);
+        }
+        m.raw("</tr>");
+    }
+    m.raw("</tbody></table>");
 }
 
 fn view_result(s: &Standard, c: &Comparison, lang: Lang) -> Html {
     let t = catalog(lang);
     let all = c.common + c.only_before.len() + c.only_after.len();
-    let head = Some([t.compare_before, t.compare_after, t.compare_change]);
+    let head = [t.compare_before, t.compare_after, t.compare_change];
     let total_delta = match c.total.1.cmp(&c.total.0) {
         std::cmp::Ordering::Greater => format!("+{}", c.total.1 - c.total.0),
         std::cmp::Ordering::Less => format!("−{}", c.total.0 - c.total.1),
@@ -136,36 +135,43 @@ fn view_result(s: &Standard, c: &Comparison, lang: Lang) -> Html {
             (name, [response_text(a.before, lang), response_text(a.after, lang), String::new()])
         })
         .collect();
-    html! {
-        <div class="bsc-compare__result" data-testid="compare-result">
-            if c.is_unchanged() {
-                <p><strong>{ t.compare_unchanged }</strong></p>
-            }
-            { table("compare-summary", head, summary) }
-            <h3>{ t.compare_programmes }</h3>
-            { table("compare-programmes", head, programmes) }
-            <h3>{ t.parts_title }</h3>
-            { table("compare-parts", head, parts) }
-            <h3>{ fill(t.compare_indicators, &[("n", &indicators.len().to_string())]) }</h3>
-            if indicators.is_empty() {
-                <p>{ t.compare_no_indicators }</p>
-            } else {
-                { table("compare-indicators", head, indicators) }
-            }
-            <h3>{ fill(t.compare_answers, &[("n", &c.answers.len().to_string())]) }</h3>
-            if c.answers.is_empty() {
-                <p>{ t.compare_no_answers }</p>
-            } else {
-                { table("compare-answers", head, answers) }
-            }
-            <p data-testid="compare-common">{ fill(t.compare_common, &[("p", &c.common_percent().to_string()), ("c", &c.common.to_string()), ("n", &all.to_string())]) }</p>
-            for (testid, text, list) in [("compare-only-before", t.compare_only_before, &c.only_before), ("compare-only-after", t.compare_only_after, &c.only_after)] {
-                if !list.is_empty() {
-                    <p data-testid={testid}>{ fill(text, &[("l", &list.join(", "))]) }</p>
-                }
-            }
-        </div>
+    let mut m = Markup::new();
+    m.raw("<div class=\"bsc-compare__result\" data-testid=\"compare-result\">");
+    if c.is_unchanged() {
+        m.raw("<p>").el("strong", t.compare_unchanged).raw("</p>");
     }
+    table(&mut m, "compare-summary", head, summary);
+    m.el("h3", t.compare_programmes);
+    table(&mut m, "compare-programmes", head, programmes);
+    m.el("h3", t.parts_title);
+    table(&mut m, "compare-parts", head, parts);
+    m.el("h3", &fill(t.compare_indicators, &[("n", &indicators.len().to_string())]));
+    if indicators.is_empty() {
+        m.el("p", t.compare_no_indicators);
+    } else {
+        table(&mut m, "compare-indicators", head, indicators);
+    }
+    m.el("h3", &fill(t.compare_answers, &[("n", &c.answers.len().to_string())]));
+    if c.answers.is_empty() {
+        m.el("p", t.compare_no_answers);
+    } else {
+        table(&mut m, "compare-answers", head, answers);
+    }
+    let common = fill(
+        t.compare_common,
+        &[("p", &c.common_percent().to_string()), ("c", &c.common.to_string()), ("n", &all.to_string())],
+    );
+    m.el("p data-testid=\"compare-common\"", &common);
+    for (testid, text, list) in [
+        ("compare-only-before", t.compare_only_before, &c.only_before),
+        ("compare-only-after", t.compare_only_after, &c.only_after),
+    ] {
+        if !list.is_empty() {
+            m.raw("<p").attr("data-testid", testid).raw(">").text(&fill(text, &[("l", &list.join(", "))])).raw("</p>");
+        }
+    }
+    m.raw("</div>");
+    m.into_html()
 }
 
 fn reached_text(s: &Standard, r: &Reached, lang: Lang) -> String {

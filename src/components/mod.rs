@@ -11,6 +11,7 @@ pub mod handover;
 pub mod header;
 pub mod host_error;
 pub mod import;
+pub mod markup;
 pub mod notices;
 pub mod profile;
 pub mod programmes;

@@ -13,8 +13,9 @@ use brand_core::standard::Op;
 use brand_core::{Assessment, GateAnswer, Lang, Standard};
 use yew::prelude::*;
 
-use crate::components::bars::view_bar;
+use crate::components::bars::bar_markup;
 use crate::components::dossier::{issuer_text, period_text, totals_text, view_checklist, view_record};
+use crate::components::markup::Markup;
 use crate::i18n::{catalog, fill, tenths};
 use crate::state::{Action, Dispatch};
 
@@ -53,6 +54,14 @@ fn badge(r: &ProgrammeResult, lang: Lang) -> Html {
     let t = catalog(lang);
     let text = if r.held { t.prog_held } else { status_text(r.status, lang) };
     html! { <span class={classes!("bsc-status", status_class(r))} data-status={status_id(r)}>{ text }</span> }
+}
+
+/// [`badge`] as markup text.
+fn badge_markup(m: &mut Markup, r: &ProgrammeResult, lang: Lang) {
+    let t = catalog(lang);
+    let text = if r.held { t.prog_held } else { status_text(r.status, lang) };
+    m.raw("<span class=\"bsc-status ").raw(status_class(r)).raw("\"").attr("data-status", status_id(r)).raw(">");
+    m.text(text).raw("</span>");
 }
 
 /// The status as the CLI's JSON spells it (for tests and styles).
@@ -254,29 +263,29 @@ pub(crate) fn cites(sources: &[brand_core::standard::Source], lang: Lang) -> Str
 }
 
 /// The report's programme section: for each programme, its status, the readiness line, the
-/// conditions table with what decided each and the gap, the calendar note and the sources.
+/// conditions table with what decided each and the gap, the calendar note and the sources. Markup
+/// text (no listeners here; see `markup`).
 pub fn view_programmes_report(s: &Standard, x: &Assessment, p: &Programmes, lang: Lang) -> Html {
     let t = catalog(lang);
     if s.programmes.is_empty() {
         return html! {};
     }
-    let total = x.score.total;
-    html! {
-        <section class="bsc-report__progs" data-testid="programmes-report">
-            <h3>{ t.prog_title }</h3>
-            <p class="bsc-fine">{ t.prog_intro }</p>
-            if p.listed.is_empty() {
-                <p>{ t.prog_none }</p>
-            }
-            for r in p.listed.iter() {
-                { view_one(s, r, total, lang) }
-            }
-        </section>
+    let mut m = Markup::new();
+    m.raw("<section class=\"bsc-report__progs\" data-testid=\"programmes-report\">").el("h3", t.prog_title);
+    m.el("p class=\"bsc-fine\"", t.prog_intro);
+    if p.listed.is_empty() {
+        m.el("p", t.prog_none);
     }
+    for r in p.listed.iter() {
+        one_markup(&mut m, s, r, x.score.total, lang);
+    }
+    m.raw("</section>");
+    m.into_html()
 }
 
-fn view_one(s: &Standard, r: &ProgrammeResult, total: u32, lang: Lang) -> Html {
+fn one_markup(m: &mut Markup, s: &Standard, r: &ProgrammeResult, total: u32, lang: Lang) {
     let t = catalog(lang);
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     let prog = &s.programmes[r.programme];
     let line = s.tiers[prog.rung].threshold;
     let line_text = if total >= line {
@@ -287,59 +296,56 @@ fn view_one(s: &Standard, r: &ProgrammeResult, total: u32, lang: Lang) -> Html {
             &[("score", &total.to_string()), ("line", &line.to_string()), ("short", &(line - total).to_string())],
         )
     };
-    html! {
-        <div class="bsc-prog" key={prog.id.to_string()} data-programme={prog.id.to_string()}>
-            <h4 class="bsc-prog__title">{ prog.title.get(lang) }{ " " }{ badge(r, lang) }</h4>
-            if let Some(d) = &prog.description { <p class="bsc-prog__desc">{ d.get(lang) }</p> }
-            if r.held {
-                <p>{ t.prog_held_note }</p>
-            }
-            <p>{ line_text }</p>
-            if let Some(st) = r.if_unsure_confirmed.filter(|st| *st != r.status) {
-                <p class="bsc-prog__unsure">{ fill(t.prog_if_confirmed, &[("status", status_text(st, lang))]) }</p>
-            }
-            <table class="bsc-table bsc-table--conds">
-                <thead><tr>
-                    <th scope="col">{ t.cond_condition }</th>
-                    <th scope="col">{ t.cond_status }</th>
-                    <th scope="col">{ t.cond_from }</th>
-                    <th scope="col">{ t.cond_gap }</th>
-                </tr></thead>
-                <tbody>
-                    for c in r.conditions.iter() {
-                        { view_condition(s, r.programme, c, lang) }
-                    }
-                </tbody>
-            </table>
-            if let Some(w) = &prog.window {
-                <p class="bsc-prog__window"><strong>{ t.prog_window }{ if lang == Lang::Zh { "：" } else { ": " } }</strong>{ w.get(lang) }</p>
-            }
-            if !prog.sources.is_empty() {
-                <p class="bsc-sources-line">{ t.sources }{ if lang == Lang::Zh { "：" } else { ": " } }{ cites(&prog.sources, lang) }</p>
-            }
-        </div>
+    m.raw("<div class=\"bsc-prog\"").attr("data-programme", prog.id.as_str()).raw("><h4 class=\"bsc-prog__title\">");
+    m.text(prog.title.get(lang)).text(" ");
+    badge_markup(m, r, lang);
+    m.raw("</h4>");
+    if let Some(d) = &prog.description {
+        m.el("p class=\"bsc-prog__desc\"", d.get(lang));
     }
+    if r.held {
+        m.el("p", t.prog_held_note);
+    }
+    m.el("p", &line_text);
+    if let Some(st) = r.if_unsure_confirmed.filter(|st| *st != r.status) {
+        m.el("p class=\"bsc-prog__unsure\"", &fill(t.prog_if_confirmed, &[("status", status_text(st, lang))]));
+    }
+    m.raw("<table class=\"bsc-table bsc-table--conds\"><thead><tr>").el("th scope=\"col\"", t.cond_condition);
+    m.el("th scope=\"col\"", t.cond_status).el("th scope=\"col\"", t.cond_from).el("th scope=\"col\"", t.cond_gap);
+    m.raw("</tr></thead><tbody>");
+    for c in r.conditions.iter() {
+        condition_markup(m, s, r.programme, c, lang);
+    }
+    m.raw("</tbody></table>");
+    if let Some(w) = &prog.window {
+        m.raw("<p class=\"bsc-prog__window\"><strong>").text(t.prog_window).text(colon).raw("</strong>");
+        m.text(w.get(lang)).raw("</p>");
+    }
+    if !prog.sources.is_empty() {
+        m.raw("<p class=\"bsc-sources-line\">")
+            .text(t.sources)
+            .text(colon)
+            .text(&cites(&prog.sources, lang))
+            .raw("</p>");
+    }
+    m.raw("</div>");
 }
 
-fn view_condition(s: &Standard, programme: usize, c: &ConditionResult, lang: Lang) -> Html {
+fn condition_markup(m: &mut Markup, s: &Standard, programme: usize, c: &ConditionResult, lang: Lang) {
     let t = catalog(lang);
     let cond = &s.programmes[programme].conditions[c.condition];
     let (label, class) = condition_status(c.status, lang);
     let from: Vec<String> = c.decided_by.iter().map(|i| input_with_value(s, c, *i, lang)).collect();
-    html! {
-        <tr key={cond.id.to_string()} data-condition={cond.id.to_string()}>
-            <th scope="row">
-                { cond.text.get(lang) }
-                <span class={classes!("bsc-tag", tag_class(cond.tag))}>{ crate::components::about::tag_text(cond.tag, catalog(lang)) }</span>
-                if !cond.sources.is_empty() {
-                    <span class="bsc-cond__src">{ cites(&cond.sources, lang) }</span>
-                }
-            </th>
-            <td class={classes!("bsc-gate-status", class)} data-status={condition_id(c.status)} data-label={t.cond_status}>{ label }</td>
-            <td data-label={t.cond_from}>{ from.join(if lang == Lang::Zh { "、" } else { ", " }) }</td>
-            <td data-label={t.cond_gap}>{ gap_text(s, c, lang) }</td>
-        </tr>
+    m.raw("<tr").attr("data-condition", cond.id.as_str()).raw("><th scope=\"row\">").text(cond.text.get(lang));
+    m.raw("<span class=\"bsc-tag ").raw(tag_class(cond.tag)).raw("\">");
+    m.text(crate::components::about::tag_text(cond.tag, t)).raw("</span>");
+    if !cond.sources.is_empty() {
+        m.el("span class=\"bsc-cond__src\"", &cites(&cond.sources, lang));
     }
+    m.raw("</th><td class=\"bsc-gate-status ").raw(class).raw("\"").attr("data-status", condition_id(c.status));
+    m.attr("data-label", t.cond_status).raw(">").text(label).raw("</td><td").attr("data-label", t.cond_from).raw(">");
+    m.text(&from.join(if lang == Lang::Zh { "、" } else { ", " })).raw("</td><td").attr("data-label", t.cond_gap);
+    m.raw(">").text(&gap_text(s, c, lang)).raw("</td></tr>");
 }
 
 /// A condition's status as a mark for the panel's short list (its words are beside it for
@@ -372,21 +378,19 @@ pub fn view_titles_held(s: &Standard, a: &brand_core::Answers, lang: Lang) -> Ht
         return html! {};
     }
     let held = brand_core::programme::held_titles(s, a);
-    html! {
-        <section class="bsc-report__titles">
-            <h3>{ t.titles_held }</h3>
-            if held.is_empty() {
-                <p>{ t.titles_none }</p>
-            } else {
-                <ul class="bsc-list">
-                    for i in held.iter() {
-                        <li key={s.titles[*i].id.to_string()}>{ s.titles[*i].name.get(lang) }</li>
-                    }
-                </ul>
-                <p class="bsc-fine">{ t.prog_held_note }</p>
-            }
-        </section>
+    let mut m = Markup::new();
+    m.raw("<section class=\"bsc-report__titles\">").el("h3", t.titles_held);
+    if held.is_empty() {
+        m.el("p", t.titles_none);
+    } else {
+        m.raw("<ul class=\"bsc-list\">");
+        for i in held.iter() {
+            m.el("li", s.titles[*i].name.get(lang));
+        }
+        m.raw("</ul>").el("p class=\"bsc-fine\"", t.prog_held_note);
     }
+    m.raw("</section>");
+    m.into_html()
 }
 
 /// The crosswalk: the same score over the dimensions the programmes say they assess.
@@ -395,28 +399,22 @@ pub fn view_crosswalk(s: &Standard, x: &Assessment, lang: Lang) -> Html {
     if s.dimensions.is_empty() {
         return html! {};
     }
-    let dims = brand_core::programme::crosswalk(s, &x.score);
-    html! {
-        <section class="bsc-report__crosswalk">
-            <h3>{ t.crosswalk_title }</h3>
-            <p class="bsc-fine">{ t.crosswalk_intro }</p>
-            <table class="bsc-table">
-                <tbody>
-                    for d in dims.iter() {
-                        <tr key={s.dimensions[d.dimension].id.to_string()}>
-                            <th scope="row">{ s.dimensions[d.dimension].name.get(lang) }</th>
-                            if let Some(pt) = d.percent_tenths {
-                                <td class="bsc-num">{ format!("{} %", tenths(pt)) }</td>
-                                <td class="bsc-table__bar">{ view_bar(f64::from(pt) / 1000.0) }</td>
-                            } else {
-                                <td class="bsc-num" colspan="2">{ t.crosswalk_none }</td>
-                            }
-                        </tr>
-                    }
-                </tbody>
-            </table>
-        </section>
+    let mut m = Markup::new();
+    m.raw("<section class=\"bsc-report__crosswalk\">").el("h3", t.crosswalk_title);
+    m.el("p class=\"bsc-fine\"", t.crosswalk_intro).raw("<table class=\"bsc-table\"><tbody>");
+    for d in brand_core::programme::crosswalk(s, &x.score).iter() {
+        m.raw("<tr>").el("th scope=\"row\"", s.dimensions[d.dimension].name.get(lang));
+        if let Some(pt) = d.percent_tenths {
+            m.el("td class=\"bsc-num\"", &format!("{} %", tenths(pt))).raw("<td class=\"bsc-table__bar\">");
+            bar_markup(&mut m, f64::from(pt) / 1000.0);
+            m.raw("</td>");
+        } else {
+            m.el("td class=\"bsc-num\" colspan=\"2\"", t.crosswalk_none);
+        }
+        m.raw("</tr>");
     }
+    m.raw("</tbody></table></section>");
+    m.into_html()
 }
 
 /// The action plan for one programme, with the picker: evidence-only gains first, then the

@@ -11,8 +11,9 @@ use brand_core::{Answers, Assessment, Lang, Response};
 use yew::prelude::*;
 
 use crate::commands;
-use crate::components::bars::{view_bar, view_radar};
+use crate::components::bars::{bar_markup, radar_markup};
 use crate::components::handover::HandoverPanel;
+use crate::components::markup::Markup;
 use crate::components::programmes::{view_crosswalk, view_plan, view_programmes_report, view_titles_held, Programmes};
 use crate::components::score_panel::{view_tier, view_total};
 use crate::components::select::select;
@@ -189,6 +190,7 @@ pub fn view_report(p: &ReportProps) -> Html {
         None => name.to_owned(),
     };
     let team = &p.answers.team;
+    let tables = view_tables(p, &radar, &evidence);
     html! {
         <div class="bsc-report-page">
             { top_actions }
@@ -234,127 +236,7 @@ pub fn view_report(p: &ReportProps) -> Html {
                 { view_titles_held(s, &p.answers, lang) }
                 { view_plan(s, &p.programmes, &p.answers, lang, &p.on_action) }
                 { view_crosswalk(s, x, lang) }
-                <section>
-                    <h3>{ t.parts_title }</h3>
-                    <table class="bsc-table">
-                        <tbody>
-                            for (i, part) in s.parts.iter().enumerate() {
-                                <tr key={part.id.to_string()}>
-                                    <th scope="row">{ format!("{} {}", part.id, part.title.get(lang)) }</th>
-                                    <td class="bsc-num">{ format!("{} / {}", tenths(sc.parts[i].achieved_tenths()), sc.parts[i].applicable_points) }</td>
-                                    <td class="bsc-table__bar">{ view_bar(sc.parts[i].fraction()) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                </section>
-                <section class="bsc-report__cols">
-                    <div>
-                        <h3>{ t.indicators_title }</h3>
-                        <table class="bsc-table">
-                            <tbody>
-                                for (ii, ind) in s.indicators.iter().enumerate() {
-                                    <tr key={ind.id.to_string()}>
-                                        <th scope="row">{ format!("{} {}", ind.id, ind.title.get(lang)) }</th>
-                                        if sc.indicators[ii].applicable {
-                                            <td class="bsc-num">{ format!("{} / {}", tenths(sc.indicators[ii].achieved_tenths()), ind.points) }</td>
-                                            <td class="bsc-table__bar">{ view_bar(sc.indicators[ii].fraction()) }</td>
-                                        } else {
-                                            <td class="bsc-num" colspan="2">{ t.dropped_out }</td>
-                                        }
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    </div>
-                    if let Some(rp) = radar_part {
-                        <div>
-                            <h3>{ s.parts[rp].title.get(lang) }</h3>
-                            { view_radar(&radar, t.radar_label) }
-                        </div>
-                    }
-                </section>
-                <section>
-                    <h3>{ t.report_gates }</h3>
-                    <table class="bsc-table">
-                        <tbody>
-                            for (gi, g) in s.gates.iter().enumerate() {
-                                <tr key={g.id.to_string()}>
-                                    <th scope="row">{ format!("{} {}", g.id, g.text.get(lang)) }</th>
-                                    <td class={classes!("bsc-gate-status", status_class(x.gates[gi]))}>{ status_text(x.gates[gi], lang) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                </section>
-                if !x.advisories.is_empty() {
-                    <section>
-                        <h3>{ t.advisories_title }</h3>
-                        <ul class="bsc-list">
-                            for a in x.advisories.iter() {
-                                <li key={*a}><strong>{ s.advisories[*a].title.get(lang) }</strong>{ if lang == Lang::Zh { "：" } else { ": " } }{ s.advisories[*a].text.get(lang) }</li>
-                            }
-                        </ul>
-                    </section>
-                }
-                <section>
-                    <h3>{ t.evidence_title }</h3>
-                    if evidence.is_empty() {
-                        <p>{ t.evidence_none }</p>
-                    } else {
-                        <table class="bsc-table bsc-table--evidence">
-                            <thead><tr><th scope="col">{ t.question }</th><th scope="col">{ t.level }</th><th scope="col">{ t.evidence }</th></tr></thead>
-                            <tbody>
-                                for (qi, level, note) in evidence.iter() {
-                                    <tr key={*qi}>
-                                        <th scope="row">{ format!("{} {}", s.questions[*qi].id, s.questions[*qi].text.get(lang)) }</th>
-                                        <td class="bsc-num">{ level }</td>
-                                        if note.is_empty() {
-                                            <td class="bsc-missing">{ t.evidence_missing }</td>
-                                        } else {
-                                            <td>{ note.clone() }</td>
-                                        }
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    }
-                </section>
-                <section class="bsc-report__answers" data-testid="all-answers">
-                    <h3>{ t.appendix_title }</h3>
-                    <table class="bsc-table bsc-table--answers">
-                        <thead><tr><th scope="col">{ t.question }</th><th scope="col">{ t.level }</th><th scope="col">{ t.evidence }</th></tr></thead>
-                        <tbody>
-                            for (qi, q) in s.questions.iter().enumerate() {
-                                if sc.states[qi] != brand_core::scoring::QuestionState::Excluded {
-                                    <tr key={q.id.to_string()}>
-                                        <th scope="row">{ format!("{} {}", q.id, q.text.get(lang)) }</th>
-                                        <td class="bsc-num">{
-                                            match p.answers.answer(&q.id).and_then(|a| a.response) {
-                                                Some(Response::Level(l)) => l.get().to_string(),
-                                                Some(Response::NotApplicable) => t.not_applicable.to_owned(),
-                                                None => t.appendix_open.to_owned(),
-                                            }
-                                        }</td>
-                                        <td>{ p.answers.answer(&q.id).map(|a| a.note.trim().to_owned()).unwrap_or_default() }</td>
-                                    </tr>
-                                }
-                            }
-                        </tbody>
-                    </table>
-                </section>
-                <section class="bsc-report__fine">
-                    <h3>{ t.disclaimer_title }</h3>
-                    <p>{ s.disclaimer.get(lang) }</p>
-                    <p>{ t.weights_ours }</p>
-                    <p>{ t.not_official }</p>
-                    <h4>{ t.sources }</h4>
-                    <ul class="bsc-list">
-                        for (i, src) in s.sources.iter().enumerate() {
-                            <li key={i}>{ src.cite_for(lang).to_owned() }</li>
-                        }
-                    </ul>
-                </section>
+                { tables }
             </article>
             if p.in_app.is_some() {
                 <div class="bsc-noprint">
@@ -381,6 +263,119 @@ pub fn view_report(p: &ReportProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The report's tables and lists below the plan, as markup text (no listeners in them): parts,
+/// indicators and the radar, gates, advisory tracks, the evidence checklist, every answer, the
+/// disclaimer and the sources.
+fn view_tables(p: &ReportProps, radar: &[(String, f64)], evidence: &[(usize, u8, String)]) -> Html {
+    let (s, x, lang) = (&p.standard, &p.assessment, p.lang);
+    let t = catalog(lang);
+    let sc = &x.score;
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let mut m = Markup::new();
+    m.raw("<section>").el("h3", t.parts_title).raw("<table class=\"bsc-table\"><tbody>");
+    for (i, part) in s.parts.iter().enumerate() {
+        m.raw("<tr>").el("th scope=\"row\"", &format!("{} {}", part.id, part.title.get(lang)));
+        m.el(
+            "td class=\"bsc-num\"",
+            &format!("{} / {}", tenths(sc.parts[i].achieved_tenths()), sc.parts[i].applicable_points),
+        );
+        m.raw("<td class=\"bsc-table__bar\">");
+        bar_markup(&mut m, sc.parts[i].fraction());
+        m.raw("</td></tr>");
+    }
+    m.raw("</tbody></table></section><section class=\"bsc-report__cols\"><div>").el("h3", t.indicators_title);
+    m.raw("<table class=\"bsc-table\"><tbody>");
+    for (ii, ind) in s.indicators.iter().enumerate() {
+        m.raw("<tr>").el("th scope=\"row\"", &format!("{} {}", ind.id, ind.title.get(lang)));
+        if sc.indicators[ii].applicable {
+            m.el("td class=\"bsc-num\"", &format!("{} / {}", tenths(sc.indicators[ii].achieved_tenths()), ind.points));
+            m.raw("<td class=\"bsc-table__bar\">");
+            bar_markup(&mut m, sc.indicators[ii].fraction());
+            m.raw("</td>");
+        } else {
+            m.el("td class=\"bsc-num\" colspan=\"2\"", t.dropped_out);
+        }
+        m.raw("</tr>");
+    }
+    m.raw("</tbody></table></div>");
+    if let Some(rp) = s.radar_part() {
+        m.raw("<div>").el("h3", s.parts[rp].title.get(lang));
+        radar_markup(&mut m, radar, t.radar_label);
+        m.raw("</div>");
+    }
+    m.raw("</section><section>").el("h3", t.report_gates).raw("<table class=\"bsc-table\"><tbody>");
+    for (gi, g) in s.gates.iter().enumerate() {
+        m.raw("<tr>").el("th scope=\"row\"", &format!("{} {}", g.id, g.text.get(lang)));
+        m.raw("<td class=\"bsc-gate-status ")
+            .raw(status_class(x.gates[gi]))
+            .raw("\">")
+            .text(status_text(x.gates[gi], lang));
+        m.raw("</td></tr>");
+    }
+    m.raw("</tbody></table></section>");
+    if !x.advisories.is_empty() {
+        m.raw("<section>").el("h3", t.advisories_title).raw("<ul class=\"bsc-list\">");
+        for a in x.advisories.iter() {
+            m.raw("<li>")
+                .el("strong", s.advisories[*a].title.get(lang))
+                .text(colon)
+                .text(s.advisories[*a].text.get(lang));
+            m.raw("</li>");
+        }
+        m.raw("</ul></section>");
+    }
+    m.raw("<section>").el("h3", t.evidence_title);
+    if evidence.is_empty() {
+        m.el("p", t.evidence_none);
+    } else {
+        m.raw("<table class=\"bsc-table bsc-table--evidence\">");
+        head(&mut m, lang);
+        for (qi, level, note) in evidence.iter() {
+            m.raw("<tr>")
+                .el("th scope=\"row\"", &format!("{} {}", s.questions[*qi].id, s.questions[*qi].text.get(lang)));
+            m.el("td class=\"bsc-num\"", &level.to_string());
+            if note.is_empty() {
+                m.el("td class=\"bsc-missing\"", t.evidence_missing);
+            } else {
+                m.el("td", note);
+            }
+            m.raw("</tr>");
+        }
+        m.raw("</tbody></table>");
+    }
+    m.raw("</section><section class=\"bsc-report__answers\" data-testid=\"all-answers\">").el("h3", t.appendix_title);
+    m.raw("<table class=\"bsc-table bsc-table--answers\">");
+    head(&mut m, lang);
+    for (qi, q) in s.questions.iter().enumerate() {
+        if sc.states[qi] == brand_core::scoring::QuestionState::Excluded {
+            continue;
+        }
+        let answer = p.answers.answer(&q.id);
+        m.raw("<tr>").el("th scope=\"row\"", &format!("{} {}", q.id, q.text.get(lang)));
+        let level = match answer.and_then(|a| a.response) {
+            Some(Response::Level(l)) => l.get().to_string(),
+            Some(Response::NotApplicable) => t.not_applicable.to_owned(),
+            None => t.appendix_open.to_owned(),
+        };
+        m.el("td class=\"bsc-num\"", &level).el("td", answer.map_or("", |a| a.note.trim())).raw("</tr>");
+    }
+    m.raw("</tbody></table></section><section class=\"bsc-report__fine\">").el("h3", t.disclaimer_title);
+    m.el("p", s.disclaimer.get(lang)).el("p", t.weights_ours).el("p", t.not_official).el("h4", t.sources);
+    m.raw("<ul class=\"bsc-list\">");
+    for src in s.sources.iter() {
+        m.el("li", src.cite_for(lang));
+    }
+    m.raw("</ul></section>");
+    m.into_html()
+}
+
+/// The evidence and answer tables' heading row, and the body's start.
+fn head(m: &mut Markup, lang: Lang) {
+    let t = catalog(lang);
+    m.raw("<thead><tr>").el("th scope=\"col\"", t.question).el("th scope=\"col\"", t.level);
+    m.el("th scope=\"col\"", t.evidence).raw("</tr></thead><tbody>");
 }
 
 fn status_class(g: GateStatus) -> &'static str {

@@ -5,13 +5,25 @@ use brand_core::tier::{Shortfall, TierOutcome};
 use brand_core::{Assessment, Lang, Standard};
 use yew::prelude::*;
 
-use crate::components::bars::view_bar;
+use crate::components::bars::bar_markup;
+use crate::components::markup::Markup;
 use crate::components::programmes::{view_programme_summary, Programmes};
 use crate::i18n::{catalog, fill, tenths};
 
 pub fn view_score_panel(s: &Standard, x: &Assessment, progs: &Programmes, lang: Lang) -> Html {
     let t = catalog(lang);
     let sc = &x.score;
+    let mut parts = Markup::new();
+    parts.raw("<ul class=\"bsc-parts\">");
+    for (i, part) in s.parts.iter().enumerate() {
+        parts.raw("<li>").el("span class=\"bsc-parts__name\"", &format!("{} {}", part.id, part.title.get(lang)));
+        let n = format!("{} / {}", tenths(sc.parts[i].achieved_tenths()), sc.parts[i].applicable_points);
+        parts.el("span class=\"bsc-parts__n\"", &n);
+        bar_markup(&mut parts, sc.parts[i].fraction());
+        parts.raw("</li>");
+    }
+    parts.raw("</ul>");
+    let parts = parts.into_html();
     html! {
         <aside class="bsc-panel" aria-labelledby="bsc-score-h" tabindex="0">
             <h2 id="bsc-score-h" class="bsc-panel__title">{ t.provisional }</h2>
@@ -19,17 +31,7 @@ pub fn view_score_panel(s: &Standard, x: &Assessment, progs: &Programmes, lang: 
             <p class="bsc-progress-text">
                 { fill(t.answered, &[("a", &sc.responded().to_string()), ("n", &sc.asked().to_string())]) }
             </p>
-            <ul class="bsc-parts">
-                for (i, part) in s.parts.iter().enumerate() {
-                    <li key={part.id.to_string()}>
-                        <span class="bsc-parts__name">{ format!("{} {}", part.id, part.title.get(lang)) }</span>
-                        <span class="bsc-parts__n">
-                            { tenths(sc.parts[i].achieved_tenths()) }{ " / " }{ sc.parts[i].applicable_points }
-                        </span>
-                        { view_bar(sc.parts[i].fraction()) }
-                    </li>
-                }
-            </ul>
+            { parts }
             { view_programme_summary(s, progs, lang) }
             { view_tier(s, x, lang) }
             <p class="bsc-fine">{ t.not_official }</p>
@@ -57,78 +59,71 @@ pub fn view_total(s: &Standard, x: &Assessment, lang: Lang) -> Html {
     }
 }
 
-/// The suggested tier with its reasons, the next tier's shortfalls and the plan.
+/// The suggested tier with its reasons, the next tier's shortfalls and the plan. Markup text (no
+/// listeners, no live region; see `markup`).
 pub fn view_tier(s: &Standard, x: &Assessment, lang: Lang) -> Html {
     let t = catalog(lang);
-    let gate_name = |g: usize| format!("{} {}", s.gates[g].id, s.gates[g].text.get(lang));
-    html! {
-        <div class="bsc-tier-block">
-            <div class="bsc-tier" data-testid="tier">
-                <h3>{ t.suggested_tier }</h3>
-                { view_outcome(s, x, lang) }
-            </div>
-            if let Some(next) = x.next {
-                <div class="bsc-next">
-                    <h3>{ fill(t.next_tier, &[("tier", s.tiers[next].name.get(lang))]) }</h3>
-                    <ul>
-                        for f in x.shortfalls.iter() {
-                            <li key={shortfall_key(f)}>{ shortfall_text(s, f, lang) }</li>
-                        }
-                    </ul>
-                    if let Some(plan) = &x.plan {
-                        <h4>{ t.plan_title }</h4>
-                        if !plan.reachable {
-                            <p class="bsc-warn">{ t.plan_unreachable }</p>
-                        }
-                        <ol class="bsc-plan">
-                            for g in plan.gates.iter() {
-                                <li key={format!("g{g}")}>{ fill(t.plan_gate, &[("g", &gate_name(*g))]) }</li>
-                            }
-                            for st in plan.steps.iter() {
-                                <li key={format!("q{}", st.question)}>
-                                    { fill(t.plan_step, &[
-                                        ("q", s.questions[st.question].id.as_str()),
-                                        ("from", &st.from.to_string()),
-                                        ("to", &st.to.to_string()),
-                                        ("gain", &tenths(st.gain_tenths)),
-                                    ]) }
-                                    if st.needs_evidence() { { t.plan_step_evidence } }
-                                </li>
-                            }
-                        </ol>
-                    }
-                </div>
-            } else if matches!(x.outcome, TierOutcome::Tier(_)) {
-                <p>{ t.top_tier }</p>
-            }
-        </div>
-    }
-}
-
-fn view_outcome(s: &Standard, x: &Assessment, lang: Lang) -> Html {
-    let t = catalog(lang);
+    let mut m = Markup::new();
+    m.raw("<div class=\"bsc-tier-block\"><div class=\"bsc-tier\" data-testid=\"tier\">").el("h3", t.suggested_tier);
     match &x.outcome {
-        TierOutcome::Tier(i) => html! {
-            <>
-                <p class="bsc-tier__name">{ s.tiers[*i].name.get(lang) }</p>
-                if let Some(d) = &s.tiers[*i].description {
-                    <p class="bsc-tier__desc">{ d.get(lang) }</p>
-                }
-            </>
-        },
-        TierOutcome::BelowFirst => html! { <p class="bsc-tier__name">{ t.below_first }</p> },
-        TierOutcome::FixFirst { gates } => html! {
-            <>
-                <p class="bsc-tier__name bsc-tier__name--fix">{ t.fix_first }</p>
-                <p>{ t.fix_first_reason }</p>
-                <ul>
-                    for g in gates.iter() {
-                        <li key={*g}>{ s.gates[*g].text.get(lang) }</li>
-                    }
-                </ul>
-            </>
-        },
+        TierOutcome::Tier(i) => {
+            m.el("p class=\"bsc-tier__name\"", s.tiers[*i].name.get(lang));
+            if let Some(d) = &s.tiers[*i].description {
+                m.el("p class=\"bsc-tier__desc\"", d.get(lang));
+            }
+        }
+        TierOutcome::BelowFirst => {
+            m.el("p class=\"bsc-tier__name\"", t.below_first);
+        }
+        TierOutcome::FixFirst { gates } => {
+            m.el("p class=\"bsc-tier__name bsc-tier__name--fix\"", t.fix_first).el("p", t.fix_first_reason).raw("<ul>");
+            for g in gates.iter() {
+                m.el("li", s.gates[*g].text.get(lang));
+            }
+            m.raw("</ul>");
+        }
     }
+    m.raw("</div>");
+    if let Some(next) = x.next {
+        m.raw("<div class=\"bsc-next\">").el("h3", &fill(t.next_tier, &[("tier", s.tiers[next].name.get(lang))]));
+        m.raw("<ul>");
+        for f in x.shortfalls.iter() {
+            m.el("li", &shortfall_text(s, f, lang));
+        }
+        m.raw("</ul>");
+        if let Some(plan) = &x.plan {
+            m.el("h4", t.plan_title);
+            if !plan.reachable {
+                m.el("p class=\"bsc-warn\"", t.plan_unreachable);
+            }
+            m.raw("<ol class=\"bsc-plan\">");
+            for g in plan.gates.iter() {
+                let name = format!("{} {}", s.gates[*g].id, s.gates[*g].text.get(lang));
+                m.el("li", &fill(t.plan_gate, &[("g", &name)]));
+            }
+            for st in plan.steps.iter() {
+                let mut text = fill(
+                    t.plan_step,
+                    &[
+                        ("q", s.questions[st.question].id.as_str()),
+                        ("from", &st.from.to_string()),
+                        ("to", &st.to.to_string()),
+                        ("gain", &tenths(st.gain_tenths)),
+                    ],
+                );
+                if st.needs_evidence() {
+                    text.push_str(t.plan_step_evidence);
+                }
+                m.el("li", &text);
+            }
+            m.raw("</ol>");
+        }
+        m.raw("</div>");
+    } else if matches!(x.outcome, TierOutcome::Tier(_)) {
+        m.el("p", t.top_tier);
+    }
+    m.raw("</div>");
+    m.into_html()
 }
 
 fn shortfall_text(s: &Standard, f: &Shortfall, lang: Lang) -> String {
@@ -144,14 +139,5 @@ fn shortfall_text(s: &Standard, f: &Shortfall, lang: Lang) -> String {
             let names: Vec<&str> = parts.iter().map(|p| s.parts[*p].title.get(lang)).collect();
             format!("{} {}", fill(t.guard_failed, &[("p", &percent.to_string())]), names.join(sep))
         }
-    }
-}
-
-/// A stable key for a shortfall: each kind appears at most once in the list.
-fn shortfall_key(f: &Shortfall) -> &'static str {
-    match f {
-        Shortfall::Points { .. } => "points",
-        Shortfall::GatesOpen(_) => "gates",
-        Shortfall::Guard { .. } => "guard",
     }
 }

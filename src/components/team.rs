@@ -3,10 +3,12 @@
 //! leaders-vs-staff view, and "use the combined result". The combining is the core's
 //! (`brand_core::combine`); this view only shows it and dispatches the choices.
 
-use brand_core::combine::{by_role, combine, Override};
+use brand_core::combine::{by_role, combine, Override, Submission};
+use brand_core::scoring::Score;
 use brand_core::{Lang, Response, Role, Standard};
 use yew::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::components::notices::import_error_text;
 use crate::components::select::select;
 use crate::hooks::{files_change, Purpose};
@@ -147,26 +149,7 @@ pub fn view_team(p: &TeamProps) -> Html {
                     <p class="bsc-hint">{ fill(t.team_others, &[("p", &c.profile_conflicts.len().to_string()), ("g", &c.gate_conflicts.len().to_string()), ("x", &c.fact_conflicts.len().to_string())]) }</p>
                 }
                 if let Some((leaders, staff)) = &roles {
-                    <section>
-                        <h3>{ t.team_roles_title }</h3>
-                        <p class="bsc-hint">{ t.team_roles_intro }</p>
-                        <table class="bsc-table" data-testid="team-roles">
-                            <thead><tr>
-                                <th scope="col">{ t.parts_title }</th>
-                                <th scope="col">{ fill(t.team_leaders, &[("n", &subs.iter().filter(|x| x.respondent.role == Some(Role::Leader)).count().to_string())]) }</th>
-                                <th scope="col">{ fill(t.team_staff, &[("n", &subs.iter().filter(|x| x.respondent.role == Some(Role::Staff)).count().to_string())]) }</th>
-                            </tr></thead>
-                            <tbody>
-                                for (i, part) in s.parts.iter().enumerate() {
-                                    <tr key={part.id.to_string()}>
-                                        <th scope="row">{ format!("{} {}", part.id, part.title.get(lang)) }</th>
-                                        <td class="bsc-num">{ format!("{} / {}", tenths(leaders.parts[i].achieved_tenths()), leaders.parts[i].applicable_points) }</td>
-                                        <td class="bsc-num">{ format!("{} / {}", tenths(staff.parts[i].achieved_tenths()), staff.parts[i].applicable_points) }</td>
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    </section>
+                    { roles_table(s, &subs, leaders, staff, lang) }
                 }
                 <label class="bsc-check">
                     <input type="checkbox" checked={p.only_conflicts}
@@ -199,6 +182,29 @@ pub fn view_team(p: &TeamProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The parts as the leaders and the staff answered them, as markup text (see `markup`).
+fn roles_table(s: &Standard, subs: &[Submission], leaders: &Score, staff: &Score, lang: Lang) -> Html {
+    let t = catalog(lang);
+    let count = |role: Role| subs.iter().filter(|x| x.respondent.role == Some(role)).count().to_string();
+    let mut m = Markup::new();
+    m.raw("<section>").el("h3", t.team_roles_title).el("p class=\"bsc-hint\"", t.team_roles_intro);
+    m.raw("<table class=\"bsc-table\" data-testid=\"team-roles\"><thead><tr>").el("th scope=\"col\"", t.parts_title);
+    m.el("th scope=\"col\"", &fill(t.team_leaders, &[("n", &count(Role::Leader))]));
+    m.el("th scope=\"col\"", &fill(t.team_staff, &[("n", &count(Role::Staff))])).raw("</tr></thead><tbody>");
+    for (i, part) in s.parts.iter().enumerate() {
+        m.raw("<tr>").el("th scope=\"row\"", &format!("{} {}", part.id, part.title.get(lang)));
+        for sc in [leaders, staff] {
+            m.el(
+                "td class=\"bsc-num\"",
+                &format!("{} / {}", tenths(sc.parts[i].achieved_tenths()), sc.parts[i].applicable_points),
+            );
+        }
+        m.raw("</tr>");
+    }
+    m.raw("</tbody></table></section>");
+    m.into_html()
 }
 
 fn view_row(
