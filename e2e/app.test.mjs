@@ -126,7 +126,10 @@ test('switching language mid-way keeps every answer', { timeout: 90_000 }, async
   await page.locator('[id="bsc-q-A1.2-l5"]').check();
   await page.locator('[id="bsc-q-A1.2-note"]').fill('运营主体章程');
   const zhTotal = await total(page);
+  // The release build reads the English words from their own file on the first switch: the
+  // switch happens once they are there.
   await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: '切换到中文' }).waitFor();
   assert.match(await page.locator('.bsc-step h2').textContent(), /Governing body/);
   assert.equal(await total(page), zhTotal);
   assert.ok(await page.locator('[id="bsc-q-A1.2-l5"]').isChecked());
@@ -135,6 +138,7 @@ test('switching language mid-way keeps every answer', { timeout: 90_000 }, async
   assert.match(await page.locator('.bsc-step h2').textContent(), /管理机构/);
   // The choice is remembered on the next visit.
   await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: '切换到中文' }).waitFor();
   await page.goto(server.url);
   await page.locator('[data-mounted] .bsc-start').waitFor();
   assert.match(await page.locator('.bsc-start').textContent(), /Choose a questionnaire/);

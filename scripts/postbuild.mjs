@@ -12,6 +12,8 @@
 //  4. Bundles the spreadsheet writer (web/xlsx.js with write-excel-file and fflate, esbuild) into
 //     one classic script, lazy-xlsx-<hash>.js, named in the page by <meta name="bsc-xlsx"> for
 //     src/xlsx.rs, which loads it only when the user exports a spreadsheet.
+//     Writes the English catalog (printed by the prerender binary) as catalog-en-<hash>.json,
+//     named by <meta name="bsc-en">: the release wasm carries only the Chinese one.
 //  5. Minifies what is on the critical path and written by tools (esbuild, for the widget's
 //     floor): the wasm-bindgen bindings, the style sheet (its integrity attribute recomputed) and
 //     the boot script's code (its first lines, which name the module, stay as they are).
@@ -173,6 +175,26 @@ html = /<meta name="bsc-xlsx" content="[^"]*" \/>/.test(html)
   : html.replace('</head>', `  ${meta}\n  </head>`);
 fs.writeFileSync(indexPath, html);
 console.log(`postbuild: ${xlsxName} (${xlsx.length} bytes raw), loaded on the first spreadsheet export`);
+
+// 4b. The English catalog, printed by the prerender binary from src/i18n.rs: the release wasm
+// carries only the Chinese one and reads this file when English is first wanted. Precached like
+// the rest (English works offline), off the critical path of a page in Chinese. Named in the page
+// by <meta name="bsc-en">, the same way as the spreadsheet writer.
+const english = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender', '--', '--catalog-en'],
+  { cwd: path.join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+if (!JSON.parse(english.toString()).strings?.length) {
+  console.error('postbuild: the English catalog printed by the prerender binary is empty');
+  process.exit(1);
+}
+const englishName = `catalog-en-${hash(english).slice(0, 16)}.json`;
+for (const f of fs.readdirSync(dir)) if (/^catalog-en-[0-9a-f]{16}\.json$/.test(f) && f !== englishName) fs.rmSync(path.join(dir, f));
+fs.writeFileSync(path.join(dir, englishName), english);
+const enMeta = `<meta name="bsc-en" content="./${englishName}" />`;
+html = /<meta name="bsc-en" content="[^"]*" \/>/.test(html)
+  ? html.replace(/<meta name="bsc-en" content="[^"]*" \/>/, enMeta)
+  : html.replace('</head>', `  ${enMeta}\n  </head>`);
+fs.writeFileSync(indexPath, html);
+console.log(`postbuild: ${englishName} (${english.length} bytes raw), read when English is first wanted`);
 
 // 5. Minified: the bindings wasm-bindgen wrote (indented; esbuild's output has no indented line,
 // so a folder already processed is left as it is) and the style sheet (esbuild's CSS output is

@@ -22,7 +22,7 @@ use crate::components::team::{view_team, TeamProps};
 use crate::components::wizard::{view_wizard, WizardProps};
 use crate::config::AppProps;
 use crate::hooks;
-use crate::state::{Action, Dispatch, Screen, Session, Source};
+use crate::state::{Action, Dispatch, Notice, Screen, Session, Source};
 use crate::{files, storage};
 
 #[component]
@@ -43,8 +43,11 @@ pub fn App(props: &AppProps) -> Html {
         let first = props.handover.clone().map(Action::HandOver).or_else(|| {
             props.standard_url.clone().map(Source::Host).or(props.standard.map(Source::Builtin)).map(Action::Open)
         });
-        let dispatch = dispatch.clone();
+        let (dispatch, english_unavailable) = (dispatch.clone(), props.english_unavailable);
         use_effect_with((), move |_| {
+            if english_unavailable {
+                dispatch.emit(Action::Notify(Notice::EnglishUnavailable));
+            }
             if let Some(action) = first {
                 dispatch.emit(action);
             }
@@ -66,7 +69,15 @@ pub fn App(props: &AppProps) -> Html {
         session.standard.clone().map(|st| (st, session.answers.clone(), session.screen.clone())),
     );
     hooks::use_focus_on_screen(root.clone(), session.screen.clone(), session.pending.is_some(), session.target.clone());
-    use_effect_with(lang, |l| storage::save_lang(*l));
+    {
+        // Chinese because English could not be loaded is not the user's choice: not saved.
+        let english_unavailable = props.english_unavailable;
+        use_effect_with(lang, move |l| {
+            if !(english_unavailable && *l == Lang::Zh) {
+                storage::save_lang(*l);
+            }
+        });
+    }
     // The first render is in the page with its handlers attached: `make bench` times this mark.
     use_effect_with((), |_| {
         if let Some(p) = crate::window().and_then(|w| w.performance()) {

@@ -100,6 +100,24 @@ pub fn duplicate(
 }
 
 /// Asks the user to confirm `question`; `false` when they decline or the browser cannot ask.
+/// Switches the language, reading the English catalog first if the build has it in a file (see
+/// `i18n::load_english`): the switch happens once the words are there, or the widget says why it
+/// stays in Chinese.
+pub fn set_lang(lang: Lang, dispatch: &crate::state::Dispatch) {
+    if lang == Lang::Zh || crate::i18n::has_english() {
+        dispatch.emit(crate::state::Action::SetLang(lang));
+        return;
+    }
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.emit(if crate::i18n::load_english().await {
+            crate::state::Action::SetLang(lang)
+        } else {
+            crate::state::Action::Notify(crate::state::Notice::EnglishUnavailable)
+        });
+    });
+}
+
 pub fn confirm(question: &str) -> bool {
     crate::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }

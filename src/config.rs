@@ -33,6 +33,10 @@ pub struct AppProps {
     /// A hand-over link's payload found in the URL fragment (already removed from the address bar).
     #[prop_or_default]
     pub handover: Option<String>,
+    /// English was asked for (by the host or the saved choice) and could not be loaded: the app
+    /// starts in Chinese and says why.
+    #[prop_or_default]
+    pub english_unavailable: bool,
 }
 
 /// An app's built-in browser, told by its user-agent token. Downloads and `print()` do not work

@@ -3,7 +3,15 @@
 //! crash), and a reload link. Built with plain DOM calls and links only, because after a panic
 //! the WebAssembly instance cannot run event handlers any more.
 
-use crate::i18n::{EN, ZH};
+/// The screen's words in both languages. They are here, not in the catalogs: the release build
+/// reads its English catalog from a file when English is first wanted, and a crash must not wait
+/// for a file.
+const TEXT: [(&str, &str); 2] = [
+    ("zh-CN", "出现了意外错误，本工具已停止运行。出错前的每一处修改都已保存在本设备上：可以下载保存的回答，或重新加载页面后继续。"),
+    ("en", "Something went wrong and the tool stopped. Every change up to the error was saved on this device: you can download the saved answers, or reload the page and continue."),
+];
+const DOWNLOAD: &str = "下载保存的回答 / Download saved answers";
+const RELOAD: &str = "重新加载 / Reload";
 
 /// Installs the panic hook; called once before the app is rendered.
 pub fn install() {
@@ -28,21 +36,21 @@ pub fn show_in(host: &web_sys::Element) -> Option<()> {
     };
     let root = el("div", "bsc bsc-crash", "")?;
     root.set_attribute("role", "alert").ok()?;
-    for (lang, t) in [("zh-CN", &ZH), ("en", &EN)] {
-        let p = el("p", "", t.crash_text)?;
+    for (lang, text) in TEXT {
+        let p = el("p", "", text)?;
         p.set_attribute("lang", lang).ok()?;
         root.append_child(&p).ok()?;
     }
     let actions = el("div", "bsc-actions", "")?;
     for (id, json) in crate::storage::all_saved() {
-        let a = el("a", "bsc-button", &format!("{} / {} ({id})", ZH.crash_download, EN.crash_download))?;
+        let a = el("a", "bsc-button", &format!("{DOWNLOAD} ({id})"))?;
         let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
         a.set_attribute("href", &href).ok()?;
         let name: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         a.set_attribute("download", &format!("brand-self-check-{name}.json")).ok()?;
         actions.append_child(&a).ok()?;
     }
-    let reload = el("a", "bsc-button bsc-button--quiet", &format!("{} / {}", ZH.crash_reload, EN.crash_reload))?;
+    let reload = el("a", "bsc-button bsc-button--quiet", RELOAD)?;
     // An empty href reloads the current address.
     reload.set_attribute("href", "").ok()?;
     actions.append_child(&reload).ok()?;

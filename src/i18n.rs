@@ -9,452 +9,493 @@
 
 use brand_core::Lang;
 
-pub struct Catalog {
+const fn fnv(names: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < names.len() {
+        let b = names[i].as_bytes();
+        let mut j = 0;
+        while j <= b.len() {
+            let c = if j < b.len() { b[j] } else { b',' };
+            h = (h ^ c as u32).wrapping_mul(0x0100_0193);
+            j += 1;
+        }
+        i += 1;
+    }
+    h
+}
+
+/// The catalog's fields, one `&'static str` each, written once: the struct (`repr(C)`, so its
+/// layout is that of an array of its strings in field order, which [`read_file`] relies on), its
+/// length, a hash of the field names and the list of its strings in field order.
+macro_rules! catalog {
+    ($($name:ident),* $(,)?) => {
+        #[repr(C)]
+        pub struct Catalog {
+            $(pub $name: &'static str,)*
+        }
+
+        impl Catalog {
+            /// How many strings a catalog has.
+            pub const LEN: usize = [$(stringify!($name)),*].len();
+
+            /// FNV-1a (32 bits) of the field names in order, each ended by a comma: a catalog file
+            /// written for another list of fields is refused, not read into the wrong ones.
+            pub const FIELDS: u32 = fnv(&[$(stringify!($name)),*]);
+
+            /// The strings in field order.
+            pub fn to_list(&self) -> Vec<&'static str> {
+                vec![$(self.$name),*]
+            }
+        }
+    };
+}
+
+catalog! {
     // Shared by several screens.
-    pub provisional: &'static str,
-    pub answered: &'static str,
-    pub saved_answers: &'static str,
-    pub weights_ours: &'static str,
-    pub not_official: &'static str,
-    pub about: &'static str,
-    pub back: &'static str,
-    pub gates_title: &'static str,
-    pub report_gates: &'static str,
-    pub points: &'static str,
-    pub sources: &'static str,
-    pub sources_toggle: &'static str,
-    pub import: &'static str,
-    pub issues_more: &'static str,
+    provisional,
+    answered,
+    saved_answers,
+    weights_ours,
+    not_official,
+    about,
+    back,
+    gates_title,
+    report_gates,
+    points,
+    sources,
+    sources_toggle,
+    import,
+    issues_more,
     // App and header.
-    pub saved: &'static str,
-    pub app_title: &'static str,
-    pub save_paused: &'static str,
-    pub switch_lang: &'static str,
-    pub header_nav: &'static str,
-    pub nav_start: &'static str,
-    pub nav_review: &'static str,
-    pub switch_lang_label: &'static str,
-    pub save_failed: &'static str,
+    saved,
+    app_title,
+    save_paused,
+    switch_lang,
+    header_nav,
+    nav_start,
+    nav_review,
+    switch_lang_label,
+    save_failed,
     // Notices: storage, files, other tabs, updates.
-    pub update_ready: &'static str,
-    pub download_kept: &'static str,
-    pub stored_skipped: &'static str,
-    pub custom_unreadable: &'static str,
-    pub custom_broken_intro: &'static str,
-    pub custom_broken_title: &'static str,
-    pub import_other_standard: &'static str,
-    pub dismiss: &'static str,
-    pub keep_this_tab: &'static str,
-    pub use_other_tab: &'static str,
-    pub other_tab_changed: &'static str,
-    pub embed_results: &'static str,
-    pub storage_unavailable: &'static str,
-    pub embedded_storage: &'static str,
-    pub update_now: &'static str,
-    pub import_not_json: &'static str,
-    pub import_not_answers: &'static str,
-    pub import_newer: &'static str,
-    pub import_shape: &'static str,
-    pub import_too_large: &'static str,
-    pub import_read_failed: &'static str,
-    pub issue_other_standard: &'static str,
-    pub issue_other_version: &'static str,
-    pub issue_unknown_question: &'static str,
-    pub issue_level: &'static str,
-    pub issue_na: &'static str,
-    pub fault_title: &'static str,
-    pub fault_option: &'static str,
-    pub fault_decimals: &'static str,
-    pub fault_range: &'static str,
-    pub fault_wrong_type: &'static str,
-    pub issue_changed_gate: &'static str,
-    pub issue_changed_question: &'static str,
-    pub issue_fact: &'static str,
-    pub issue_unknown_fact: &'static str,
-    pub issue_unknown_gate: &'static str,
-    pub issue_unknown_profile: &'static str,
-    pub issue_unknown_option: &'static str,
-    pub stored_corrupt: &'static str,
-    pub download_damaged: &'static str,
-    pub standard_broken: &'static str,
-    pub standard_unavailable: &'static str,
-    pub stored_held: &'static str,
-    pub resume_saving: &'static str,
-    pub standard_rehashed: &'static str,
-    pub other_tab_unreadable: &'static str,
-    pub other_tab_removed: &'static str,
+    update_ready,
+    download_kept,
+    stored_skipped,
+    custom_unreadable,
+    custom_broken_intro,
+    custom_broken_title,
+    import_other_standard,
+    dismiss,
+    keep_this_tab,
+    use_other_tab,
+    other_tab_changed,
+    embed_results,
+    storage_unavailable,
+    embedded_storage,
+    update_now,
+    import_not_json,
+    import_not_answers,
+    import_newer,
+    import_shape,
+    import_too_large,
+    import_read_failed,
+    issue_other_standard,
+    issue_other_version,
+    issue_unknown_question,
+    issue_level,
+    issue_na,
+    fault_title,
+    fault_option,
+    fault_decimals,
+    fault_range,
+    fault_wrong_type,
+    issue_changed_gate,
+    issue_changed_question,
+    issue_fact,
+    issue_unknown_fact,
+    issue_unknown_gate,
+    issue_unknown_profile,
+    issue_unknown_option,
+    stored_corrupt,
+    download_damaged,
+    standard_broken,
+    standard_unavailable,
+    stored_held,
+    resume_saving,
+    standard_rehashed,
+    other_tab_unreadable,
+    other_tab_removed,
     // Crash screen.
-    pub crash_reload: &'static str,
-    pub crash_download: &'static str,
-    pub crash_text: &'static str,
     // Start page.
-    pub stays_local: &'static str,
-    pub intro: &'static str,
-    pub duration: &'static str,
-    pub choose_standard: &'static str,
-    pub enterprise_title: &'static str,
-    pub regional_title: &'static str,
-    pub enterprise_desc: &'static str,
-    pub regional_desc: &'static str,
-    pub language: &'static str,
-    pub profile_title: &'static str,
-    pub profile_first: &'static str,
-    pub begin: &'static str,
-    pub resume_at: &'static str,
-    pub resume_review: &'static str,
-    pub start_over: &'static str,
-    pub confirm_start_over: &'static str,
+    stays_local,
+    intro,
+    duration,
+    choose_standard,
+    enterprise_title,
+    regional_title,
+    enterprise_desc,
+    regional_desc,
+    language,
+    profile_title,
+    profile_first,
+    begin,
+    resume_at,
+    resume_review,
+    start_over,
+    confirm_start_over,
     // Wizard step.
-    pub next: &'static str,
-    pub evidence_capped: &'static str,
-    pub home: &'static str,
-    pub step_of: &'static str,
-    pub to_review: &'static str,
-    pub scorebar_open: &'static str,
-    pub scorebar_range: &'static str,
-    pub back_to_review: &'static str,
-    pub contents: &'static str,
-    pub gates_intro: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub unsure: &'static str,
-    pub blocking: &'static str,
-    pub not_applicable: &'static str,
-    pub clear_answer: &'static str,
-    pub evidence_label: &'static str,
-    pub evidence_examples: &'static str,
-    pub evidence_rule: &'static str,
-    pub level_prefix: &'static str,
-    pub main_nav: &'static str,
-    pub practice_levels: [&'static str; 6],
+    next,
+    evidence_capped,
+    home,
+    step_of,
+    to_review,
+    scorebar_open,
+    scorebar_range,
+    back_to_review,
+    contents,
+    gates_intro,
+    yes,
+    no,
+    unsure,
+    blocking,
+    not_applicable,
+    clear_answer,
+    evidence_label,
+    evidence_examples,
+    evidence_rule,
+    level_prefix,
+    main_nav,
+    // The six practice levels' names (0–5), separated by "|".
+    practice_levels,
     // Score panel.
-    pub provisional_short: &'static str,
-    pub out_of: &'static str,
-    pub range: &'static str,
-    pub suggested_tier: &'static str,
-    pub fix_first: &'static str,
-    pub fix_first_reason: &'static str,
-    pub below_first: &'static str,
-    pub top_tier: &'static str,
-    pub next_tier: &'static str,
-    pub points_short: &'static str,
-    pub gates_open: &'static str,
-    pub guard_failed: &'static str,
-    pub plan_title: &'static str,
-    pub plan_step: &'static str,
-    pub plan_step_evidence: &'static str,
-    pub plan_gate: &'static str,
-    pub plan_unreachable: &'static str,
+    provisional_short,
+    out_of,
+    range,
+    suggested_tier,
+    fix_first,
+    fix_first_reason,
+    below_first,
+    top_tier,
+    next_tier,
+    points_short,
+    gates_open,
+    guard_failed,
+    plan_title,
+    plan_step,
+    plan_step_evidence,
+    plan_gate,
+    plan_unreachable,
     // Review.
-    pub review_title: &'static str,
-    pub review_intro: &'static str,
-    pub review_unanswered: &'static str,
-    pub review_all_answered: &'static str,
-    pub review_no_evidence: &'static str,
-    pub review_all_evidenced: &'static str,
-    pub review_gates_open: &'static str,
-    pub review_profile_open: &'static str,
-    pub see_report: &'static str,
+    review_title,
+    review_intro,
+    review_unanswered,
+    review_all_answered,
+    review_no_evidence,
+    review_all_evidenced,
+    review_gates_open,
+    review_profile_open,
+    see_report,
     // Report.
-    pub question: &'static str,
-    pub level: &'static str,
-    pub evidence: &'static str,
-    pub report_title: &'static str,
-    pub report_generated: &'static str,
-    pub report_standard: &'static str,
-    pub parts_title: &'static str,
-    pub indicators_title: &'static str,
-    pub radar_label: &'static str,
-    pub dropped_out: &'static str,
-    pub gate_status_yes: &'static str,
-    pub gate_status_no: &'static str,
-    pub gate_status_unsure: &'static str,
-    pub gate_status_open: &'static str,
-    pub gate_status_na: &'static str,
-    pub advisories_title: &'static str,
-    pub evidence_title: &'static str,
-    pub appendix_title: &'static str,
-    pub appendix_open: &'static str,
-    pub evidence_missing: &'static str,
-    pub evidence_none: &'static str,
-    pub disclaimer_title: &'static str,
-    pub print: &'static str,
-    pub download_report: &'static str,
-    pub export: &'static str,
+    question,
+    level,
+    evidence,
+    report_title,
+    report_generated,
+    report_standard,
+    parts_title,
+    indicators_title,
+    radar_label,
+    dropped_out,
+    gate_status_yes,
+    gate_status_no,
+    gate_status_unsure,
+    gate_status_open,
+    gate_status_na,
+    advisories_title,
+    evidence_title,
+    appendix_title,
+    appendix_open,
+    evidence_missing,
+    evidence_none,
+    disclaimer_title,
+    print,
+    download_report,
+    export,
     // Programmes, facts and plans (score panel, gates step, report).
-    pub prog_title: &'static str,
-    pub review_conditions_open: &'static str,
-    pub prog_intro: &'static str,
-    pub prog_ready: &'static str,
-    pub prog_open: &'static str,
-    pub prog_not_eligible: &'static str,
-    pub prog_held: &'static str,
-    pub prog_held_note: &'static str,
-    pub prog_met_count: &'static str,
-    pub prog_line_ok: &'static str,
-    pub prog_line_short: &'static str,
-    pub prog_if_confirmed: &'static str,
-    pub prog_window: &'static str,
-    pub prog_none: &'static str,
-    pub cond_condition: &'static str,
-    pub cond_status: &'static str,
-    pub cond_from: &'static str,
-    pub cond_gap: &'static str,
-    pub cond_met: &'static str,
-    pub cond_not_met: &'static str,
-    pub cond_unknown: &'static str,
-    pub cond_na: &'static str,
-    pub cond_contradiction: &'static str,
-    pub gap_fact_missing: &'static str,
-    pub gap_fact: &'static str,
-    pub gap_years_month: &'static str,
-    pub gap_years: &'static str,
-    pub gap_question: &'static str,
-    pub gap_question_open: &'static str,
-    pub gap_gate_no: &'static str,
-    pub gap_gate_unsure: &'static str,
-    pub gap_gate_open: &'static str,
-    pub gap_title_held: &'static str,
-    pub op_gt: &'static str,
-    pub op_ge: &'static str,
-    pub op_lt: &'static str,
-    pub op_le: &'static str,
-    pub in_fact: &'static str,
-    pub in_gate: &'static str,
-    pub in_question: &'static str,
-    pub facts_title: &'static str,
-    pub facts_intro: &'static str,
-    pub fact_not_number: &'static str,
-    pub fact_range: &'static str,
-    pub fact_decimals: &'static str,
-    pub fact_year: &'static str,
-    pub fact_future: &'static str,
-    pub fact_kept: &'static str,
-    pub titles_held: &'static str,
-    pub titles_none: &'static str,
-    pub plan_for: &'static str,
-    pub plan_evidence_title: &'static str,
-    pub plan_evidence_step: &'static str,
-    pub plan_conditions_title: &'static str,
-    pub plan_practice_title: &'static str,
-    pub plan_practice_step: &'static str,
-    pub plan_practice_unanswered: &'static str,
-    pub plan_target: &'static str,
-    pub plan_collect: &'static str,
-    pub plan_long_term: &'static str,
-    pub plan_nothing: &'static str,
-    pub plan_unreachable_prog: &'static str,
-    pub crosswalk_title: &'static str,
-    pub crosswalk_intro: &'static str,
-    pub crosswalk_none: &'static str,
+    prog_title,
+    review_conditions_open,
+    prog_intro,
+    prog_ready,
+    prog_open,
+    prog_not_eligible,
+    prog_held,
+    prog_held_note,
+    prog_met_count,
+    prog_line_ok,
+    prog_line_short,
+    prog_if_confirmed,
+    prog_window,
+    prog_none,
+    cond_condition,
+    cond_status,
+    cond_from,
+    cond_gap,
+    cond_met,
+    cond_not_met,
+    cond_unknown,
+    cond_na,
+    cond_contradiction,
+    gap_fact_missing,
+    gap_fact,
+    gap_years_month,
+    gap_years,
+    gap_question,
+    gap_question_open,
+    gap_gate_no,
+    gap_gate_unsure,
+    gap_gate_open,
+    gap_title_held,
+    op_gt,
+    op_ge,
+    op_lt,
+    op_le,
+    in_fact,
+    in_gate,
+    in_question,
+    facts_title,
+    facts_intro,
+    fact_not_number,
+    fact_range,
+    fact_decimals,
+    fact_year,
+    fact_future,
+    fact_kept,
+    titles_held,
+    titles_none,
+    plan_for,
+    plan_evidence_title,
+    plan_evidence_step,
+    plan_conditions_title,
+    plan_practice_title,
+    plan_practice_step,
+    plan_practice_unanswered,
+    plan_target,
+    plan_collect,
+    plan_long_term,
+    plan_nothing,
+    plan_unreachable_prog,
+    crosswalk_title,
+    crosswalk_intro,
+    crosswalk_none,
     // About these standards.
-    pub about_title: &'static str,
-    pub about_intro: &'static str,
-    pub about_tags: &'static str,
-    pub about_general: &'static str,
-    pub about_indicators: &'static str,
-    pub about_gates: &'static str,
-    pub about_back: &'static str,
-    pub tag_c: &'static str,
-    pub tag_m: &'static str,
-    pub tag_i: &'static str,
-    pub tag_d: &'static str,
-    pub tag_nf: &'static str,
+    about_title,
+    about_intro,
+    about_tags,
+    about_general,
+    about_indicators,
+    about_gates,
+    about_back,
+    tag_c,
+    tag_m,
+    tag_i,
+    tag_d,
+    tag_nf,
     // Import preview.
-    pub import_title: &'static str,
-    pub import_summary: &'static str,
-    pub import_confirm: &'static str,
-    pub cancel: &'static str,
-    pub import_issues: &'static str,
-    pub download_issues: &'static str,
-    pub in_app_hint: &'static str,
-    pub handover_title: &'static str,
-    pub handover_intro: &'static str,
-    pub handover_warning: &'static str,
-    pub handover_copy: &'static str,
-    pub handover_copied: &'static str,
-    pub handover_copy_by_hand: &'static str,
-    pub handover_label: &'static str,
-    pub handover_cut: &'static str,
-    pub handover_damaged: &'static str,
-    pub handover_newer: &'static str,
-    pub handover_too_large: &'static str,
-    pub import_too_deep: &'static str,
-    pub issue_level_not_number: &'static str,
-    pub issue_level_not_whole: &'static str,
-    pub issue_duplicate: &'static str,
-    pub issue_wrong_type: &'static str,
-    pub issue_surrogate: &'static str,
-    pub issue_note_too_long: &'static str,
-    pub expected_object: &'static str,
-    pub expected_string: &'static str,
-    pub expected_boolean: &'static str,
-    pub expected_whole: &'static str,
-    pub expected_gate: &'static str,
+    import_title,
+    import_summary,
+    import_confirm,
+    cancel,
+    import_issues,
+    download_issues,
+    in_app_hint,
+    handover_title,
+    handover_intro,
+    handover_warning,
+    handover_copy,
+    handover_copied,
+    handover_copy_by_hand,
+    handover_label,
+    handover_cut,
+    handover_damaged,
+    handover_newer,
+    handover_too_large,
+    import_too_deep,
+    issue_level_not_number,
+    issue_level_not_whole,
+    issue_duplicate,
+    issue_wrong_type,
+    issue_surrogate,
+    issue_note_too_long,
+    expected_object,
+    expected_string,
+    expected_boolean,
+    expected_whole,
+    expected_gate,
     // Checklist, action plan and spreadsheet (report).
-    pub expected_doc_status: &'static str,
-    pub expected_action_status: &'static str,
-    pub issue_unknown_document: &'static str,
-    pub issue_unknown_action: &'static str,
-    pub issue_date_not_iso: &'static str,
-    pub issue_date_no_such_day: &'static str,
-    pub issue_text_too_long: &'static str,
-    pub checklist_title: &'static str,
-    pub checklist_intro: &'static str,
-    pub checklist_counts: &'static str,
-    pub checklist_doc: &'static str,
-    pub checklist_issuer: &'static str,
-    pub checklist_period: &'static str,
-    pub checklist_proves: &'static str,
-    pub checklist_status: &'static str,
-    pub checklist_place: &'static str,
-    pub issuer_self: &'static str,
-    pub issuer_third: &'static str,
-    pub issuer_gov: &'static str,
-    pub period_current: &'static str,
-    pub period_last_year: &'static str,
-    pub period_3: &'static str,
-    pub period_5: &'static str,
-    pub doc_unmarked: &'static str,
-    pub doc_have: &'static str,
-    pub doc_todo: &'static str,
-    pub doc_na: &'static str,
-    pub proves_gate: &'static str,
-    pub proves_question: &'static str,
-    pub calendar_title: &'static str,
-    pub actions_title: &'static str,
-    pub actions_intro: &'static str,
-    pub actions_totals: &'static str,
-    pub action_item: &'static str,
-    pub action_owner: &'static str,
-    pub action_due: &'static str,
-    pub action_status: &'static str,
-    pub action_note: &'static str,
-    pub action_todo: &'static str,
-    pub action_doing: &'static str,
-    pub action_done: &'static str,
-    pub action_overdue: &'static str,
-    pub action_kind_evidence: &'static str,
-    pub action_kind_condition: &'static str,
-    pub action_kind_document: &'static str,
-    pub action_kind_practice: &'static str,
-    pub action_bad_date: &'static str,
-    pub xlsx_button: &'static str,
-    pub xlsx_busy: &'static str,
-    pub xlsx_unavailable: &'static str,
-    pub xlsx_failed: &'static str,
-    pub xlsx_sheet_actions: &'static str,
-    pub xlsx_sheet_checklist: &'static str,
-    pub xlsx_sheet_conditions: &'static str,
-    pub xlsx_sheet_scores: &'static str,
-    pub xlsx_programme: &'static str,
-    pub xlsx_no: &'static str,
-    pub xlsx_kind: &'static str,
-    pub xlsx_condition: &'static str,
-    pub xlsx_result: &'static str,
-    pub xlsx_gap: &'static str,
-    pub xlsx_source: &'static str,
-    pub xlsx_part: &'static str,
-    pub xlsx_points: &'static str,
-    pub xlsx_achieved: &'static str,
-    pub xlsx_total: &'static str,
-    pub xlsx_note: &'static str,
+    expected_doc_status,
+    expected_action_status,
+    issue_unknown_document,
+    issue_unknown_action,
+    issue_date_not_iso,
+    issue_date_no_such_day,
+    issue_text_too_long,
+    checklist_title,
+    checklist_intro,
+    checklist_counts,
+    checklist_doc,
+    checklist_issuer,
+    checklist_period,
+    checklist_proves,
+    checklist_status,
+    checklist_place,
+    issuer_self,
+    issuer_third,
+    issuer_gov,
+    period_current,
+    period_last_year,
+    period_3,
+    period_5,
+    doc_unmarked,
+    doc_have,
+    doc_todo,
+    doc_na,
+    proves_gate,
+    proves_question,
+    calendar_title,
+    actions_title,
+    actions_intro,
+    actions_totals,
+    action_item,
+    action_owner,
+    action_due,
+    action_status,
+    action_note,
+    action_todo,
+    action_doing,
+    action_done,
+    action_overdue,
+    action_kind_evidence,
+    action_kind_condition,
+    action_kind_document,
+    action_kind_practice,
+    action_bad_date,
+    xlsx_button,
+    xlsx_busy,
+    xlsx_unavailable,
+    english_unavailable,
+    xlsx_failed,
+    xlsx_sheet_actions,
+    xlsx_sheet_checklist,
+    xlsx_sheet_conditions,
+    xlsx_sheet_scores,
+    xlsx_programme,
+    xlsx_no,
+    xlsx_kind,
+    xlsx_condition,
+    xlsx_result,
+    xlsx_gap,
+    xlsx_source,
+    xlsx_part,
+    xlsx_points,
+    xlsx_achieved,
+    xlsx_total,
+    xlsx_note,
     // Team and comparison (issue 15), and who the report is about.
-    pub expected_role: &'static str,
-    pub expected_array: &'static str,
-    pub who_title: &'static str,
-    pub who_organisation: &'static str,
-    pub who_assessor: &'static str,
-    pub who_role: &'static str,
-    pub role_none: &'static str,
-    pub role_leader: &'static str,
-    pub role_staff: &'static str,
-    pub who_kept: &'static str,
-    pub report_organisation: &'static str,
-    pub report_assessor: &'static str,
-    pub report_team_title: &'static str,
-    pub report_team_intro: &'static str,
-    pub report_overrides: &'static str,
-    pub open_team: &'static str,
-    pub open_compare: &'static str,
-    pub team_title: &'static str,
-    pub team_intro: &'static str,
-    pub team_add: &'static str,
-    pub team_taken: &'static str,
-    pub team_skipped: &'static str,
-    pub team_same_name: &'static str,
-    pub team_same_answers: &'static str,
-    pub team_other_standard: &'static str,
-    pub team_file_problem: &'static str,
-    pub team_remove: &'static str,
-    pub team_role_of: &'static str,
-    pub team_summary: &'static str,
-    pub team_only_conflicts: &'static str,
-    pub team_proposal: &'static str,
-    pub team_decision: &'static str,
-    pub team_use_proposal: &'static str,
-    pub team_leave_open: &'static str,
-    pub team_reason: &'static str,
-    pub team_reason_needed: &'static str,
-    pub team_others: &'static str,
-    pub team_roles_title: &'static str,
-    pub team_roles_intro: &'static str,
-    pub team_leaders: &'static str,
-    pub team_staff: &'static str,
-    pub team_use: &'static str,
-    pub team_use_confirm: &'static str,
-    pub team_empty: &'static str,
-    pub compare_title: &'static str,
-    pub compare_intro: &'static str,
-    pub compare_before: &'static str,
-    pub compare_after: &'static str,
-    pub compare_load: &'static str,
-    pub compare_use_current: &'static str,
-    pub compare_current: &'static str,
-    pub compare_file: &'static str,
-    pub compare_skipped: &'static str,
-    pub compare_tier: &'static str,
-    pub compare_change: &'static str,
-    pub compare_programmes: &'static str,
-    pub compare_answers: &'static str,
-    pub compare_no_answers: &'static str,
-    pub compare_common: &'static str,
-    pub compare_only_before: &'static str,
-    pub compare_only_after: &'static str,
-    pub compare_unchanged: &'static str,
-    pub compare_missing: &'static str,
-    pub compare_changed: &'static str,
-    pub compare_indicators: &'static str,
-    pub compare_no_indicators: &'static str,
+    expected_role,
+    expected_array,
+    who_title,
+    who_organisation,
+    who_assessor,
+    who_role,
+    role_none,
+    role_leader,
+    role_staff,
+    who_kept,
+    report_organisation,
+    report_assessor,
+    report_team_title,
+    report_team_intro,
+    report_overrides,
+    open_team,
+    open_compare,
+    team_title,
+    team_intro,
+    team_add,
+    team_taken,
+    team_skipped,
+    team_same_name,
+    team_same_answers,
+    team_other_standard,
+    team_file_problem,
+    team_remove,
+    team_role_of,
+    team_summary,
+    team_only_conflicts,
+    team_proposal,
+    team_decision,
+    team_use_proposal,
+    team_leave_open,
+    team_reason,
+    team_reason_needed,
+    team_others,
+    team_roles_title,
+    team_roles_intro,
+    team_leaders,
+    team_staff,
+    team_use,
+    team_use_confirm,
+    team_empty,
+    compare_title,
+    compare_intro,
+    compare_before,
+    compare_after,
+    compare_load,
+    compare_use_current,
+    compare_current,
+    compare_file,
+    compare_skipped,
+    compare_tier,
+    compare_change,
+    compare_programmes,
+    compare_answers,
+    compare_no_answers,
+    compare_common,
+    compare_only_before,
+    compare_only_after,
+    compare_unchanged,
+    compare_missing,
+    compare_changed,
+    compare_indicators,
+    compare_no_indicators,
     // Assessments kept on this device (issue 15).
-    pub saved_title: &'static str,
-    pub saved_intro: &'static str,
-    pub saved_unnamed: &'static str,
-    pub saved_open_now: &'static str,
-    pub saved_open: &'static str,
-    pub saved_rename: &'static str,
-    pub saved_name: &'static str,
-    pub saved_save: &'static str,
-    pub saved_cancel: &'static str,
-    pub saved_duplicate: &'static str,
-    pub saved_delete: &'static str,
-    pub saved_new: &'static str,
-    pub saved_copy_of: &'static str,
-    pub saved_date: &'static str,
-    pub saved_programmes: &'static str,
-    pub saved_team: &'static str,
-    pub saved_unreadable: &'static str,
-    pub saved_download: &'static str,
-    pub confirm_delete: &'static str,
-    pub deleted: &'static str,
-    pub deleted_undo: &'static str,
-    pub deleted_download: &'static str,
-    pub restore_failed: &'static str,
-    pub expected_date: &'static str,
-    pub compare_saved: &'static str,
-    pub compare_choose: &'static str,
-    pub report_name: &'static str,
-    pub saved_unreadable_name: &'static str,
+    saved_title,
+    saved_intro,
+    saved_unnamed,
+    saved_open_now,
+    saved_open,
+    saved_rename,
+    saved_name,
+    saved_save,
+    saved_cancel,
+    saved_duplicate,
+    saved_delete,
+    saved_new,
+    saved_copy_of,
+    saved_date,
+    saved_programmes,
+    saved_team,
+    saved_unreadable,
+    saved_download,
+    confirm_delete,
+    deleted,
+    deleted_undo,
+    deleted_download,
+    restore_failed,
+    expected_date,
+    compare_saved,
+    compare_choose,
+    report_name,
+    saved_unreadable_name,
 }
 
 pub const ZH: Catalog = Catalog {
@@ -532,9 +573,6 @@ pub const ZH: Catalog = Catalog {
     other_tab_unreadable: "另一个窗口保存了本版本无法读取的回答（可能来自更新版本的工具）。请在那个窗口继续，或保留本窗口的回答。",
     other_tab_removed: "另一个窗口已清空本问卷的回答（重新开始）。",
     // Crash screen.
-    crash_reload: "重新加载",
-    crash_download: "下载保存的回答",
-    crash_text: "出现了意外错误，本工具已停止运行。出错前的每一处修改都已保存在本设备上：可以下载保存的回答，或重新加载页面后继续。",
     // Start page.
     stays_local: "您填写的内容只保存在本设备上，不会上传。",
     intro: "对照国家品牌评价相关标准逐项作答，得到自评参考分、参考等级和提升计划。",
@@ -574,7 +612,7 @@ pub const ZH: Catalog = Catalog {
     evidence_rule: "选择 4 级或 5 级时须写明证据，否则按 3 级计分。",
     level_prefix: "{n} 级",
     main_nav: "问卷导航",
-    practice_levels: ["未开展", "起步", "规范", "展开", "优化", "引领"],
+    practice_levels: "未开展|起步|规范|展开|优化|引领",
     // Score panel.
     provisional_short: "自评参考分（非官方）",
     out_of: "/ {n}",
@@ -790,6 +828,7 @@ pub const ZH: Catalog = Catalog {
     xlsx_button: "导出表格（.xlsx）",
     xlsx_busy: "正在生成表格…",
     xlsx_unavailable: "表格导出组件尚未下载到本设备（首次使用需要联网）。请联网后再试；打印报告和导出回答文件不受影响。",
+    english_unavailable: "英文界面文字未能载入（本设备离线，且此前没有存下），本工具继续以中文显示。联网后可再切换。",
     xlsx_failed: "表格没有生成：{e}",
     xlsx_sheet_actions: "行动计划",
     xlsx_sheet_checklist: "申报材料",
@@ -905,6 +944,11 @@ pub const ZH: Catalog = Catalog {
     saved_unreadable_name: "无法读取的自评",
 };
 
+/// The English catalog compiled in: natively (the prerender binary, the native tests), in debug
+/// builds and with the `sample` feature (the component tests). The release wasm has none: it reads
+/// the same strings, written from this constant at build time, when English is first wanted
+/// (`english::load`), so a page in Chinese does not download them on its critical path.
+#[cfg(any(not(target_family = "wasm"), debug_assertions, feature = "sample"))]
 pub const EN: Catalog = Catalog {
     // Shared by several screens.
     provisional: "Provisional self-assessment score",
@@ -980,9 +1024,6 @@ pub const EN: Catalog = Catalog {
     other_tab_unreadable: "Another window saved answers this version cannot read (perhaps from a newer version of the tool). Continue in that window, or keep this window's answers.",
     other_tab_removed: "Another window cleared this questionnaire's answers (started over).",
     // Crash screen.
-    crash_reload: "Reload",
-    crash_download: "Download saved answers",
-    crash_text: "Something went wrong and the tool stopped. Every change up to the error was saved on this device: you can download the saved answers, or reload the page and continue.",
     // Start page.
     stays_local: "What you enter stays on this device; nothing is uploaded.",
     intro: "Answer a questionnaire built on the national brand evaluation standards and get a provisional score, a suggested tier and a plan for the next tier.",
@@ -1022,7 +1063,7 @@ pub const EN: Catalog = Catalog {
     evidence_rule: "Levels 4 and 5 need evidence named here; without it they count as level 3.",
     level_prefix: "Level {n}",
     main_nav: "Questionnaire navigation",
-    practice_levels: ["Not started", "Starting", "Defined", "Deployed", "Optimised", "Leading"],
+    practice_levels: "Not started|Starting|Defined|Deployed|Optimised|Leading",
     // Score panel.
     provisional_short: "Provisional score (not official)",
     out_of: "/ {n}",
@@ -1238,6 +1279,7 @@ pub const EN: Catalog = Catalog {
     xlsx_button: "Export spreadsheet (.xlsx)",
     xlsx_busy: "Making the spreadsheet…",
     xlsx_unavailable: "The spreadsheet component is not on this device yet (its first use needs a connection). Try again online; printing the report and exporting the answers still work.",
+    english_unavailable: "The English text could not be loaded (this device is offline and had not stored it), so the tool stays in Chinese. Try again when online.",
     xlsx_failed: "The spreadsheet could not be made: {e}",
     xlsx_sheet_actions: "Actions",
     xlsx_sheet_checklist: "Documents",
@@ -1356,11 +1398,101 @@ pub const EN: Catalog = Catalog {
 /// The language choices, each named in its own language.
 pub const LANGUAGES: [(Lang, &str); 2] = [(Lang::Zh, "中文"), (Lang::En, "English")];
 
+/// The catalog of `lang`. English before it is loaded (see [`load_english`]) is the Chinese one:
+/// the app asks for English only once it is there, so this is a fallback, not a state.
 pub fn catalog(lang: Lang) -> &'static Catalog {
     match lang {
         Lang::Zh => &ZH,
-        Lang::En => &EN,
+        Lang::En => english::get().unwrap_or(&ZH),
     }
+}
+
+/// Whether the English catalog is there to use.
+pub fn has_english() -> bool {
+    english::get().is_some()
+}
+
+/// Makes English available: compiled in, loaded before, or read now from the file the page names
+/// (`<meta name="bsc-en" content="./catalog-en-….json">`). `false` when it could not be read: no
+/// such name, the file unreachable (offline before the service worker had stored it), not a
+/// catalog, or one written for other fields. The next call tries again.
+pub async fn load_english() -> bool {
+    english::load().await
+}
+
+#[cfg(any(not(target_family = "wasm"), debug_assertions, feature = "sample"))]
+mod english {
+    use super::{Catalog, EN};
+
+    pub fn get() -> Option<&'static Catalog> {
+        Some(&EN)
+    }
+
+    pub async fn load() -> bool {
+        true
+    }
+}
+
+#[cfg(not(any(not(target_family = "wasm"), debug_assertions, feature = "sample")))]
+mod english {
+    use std::cell::Cell;
+
+    use super::Catalog;
+
+    thread_local! {
+        static LOADED: Cell<Option<&'static Catalog>> = const { Cell::new(None) };
+    }
+
+    pub fn get() -> Option<&'static Catalog> {
+        LOADED.with(Cell::get)
+    }
+
+    pub async fn load() -> bool {
+        if get().is_some() {
+            return true;
+        }
+        let Some(catalog) = read().await else { return false };
+        LOADED.with(|c| c.set(Some(catalog)));
+        true
+    }
+
+    async fn read() -> Option<&'static Catalog> {
+        let document = crate::window()?.document()?;
+        let url = document.query_selector("meta[name=bsc-en]").ok()??.get_attribute("content")?;
+        super::read_file(&crate::files::fetch_text(&url).await?)
+    }
+}
+
+/// A catalog read from its file: `{"fields": ["<FIELDS, 8 hex digits>"], "strings": [...]}`
+/// with this build's field list and exactly [`Catalog::LEN`] strings, kept for the page's life.
+/// `None` for anything else.
+pub fn read_file(text: &str) -> Option<&'static Catalog> {
+    let fields = brand_core::json::string_list(text, "fields")?;
+    let strings = brand_core::json::string_list(text, "strings")?;
+    if fields != [format!("{:08x}", Catalog::FIELDS)] {
+        return None;
+    }
+    let list: Box<[&'static str]> = strings.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
+    let array: Box<[&'static str; Catalog::LEN]> = list.try_into().ok()?;
+    let array: &'static [&'static str; Catalog::LEN] = Box::leak(array);
+    const _: () = assert!(
+        std::mem::size_of::<Catalog>() == std::mem::size_of::<[&str; Catalog::LEN]>()
+            && std::mem::align_of::<Catalog>() == std::mem::align_of::<[&str; Catalog::LEN]>()
+    );
+    // SAFETY: `Catalog` is `repr(C)` and every one of its `LEN` fields is a `&'static str` (the
+    // macro writes no other), so it has no padding and its layout is exactly that of
+    // `[&'static str; LEN]`, field `i` at element `i` (size and alignment asserted above). The
+    // array lives for the rest of the page and is never written again. Building the struct field
+    // by field instead compiled to 16 KB of wasm.
+    Some(unsafe { &*(array as *const [&'static str; Catalog::LEN]).cast::<Catalog>() })
+}
+
+/// The English catalog's file, which the release build reads (see [`read_file`]); printed by the
+/// prerender binary at build time.
+#[cfg(not(target_family = "wasm"))]
+pub fn english_file() -> String {
+    let strings: Vec<String> = EN.to_list().into_iter().map(brand_core::json::quote).collect();
+    format!("{{\"fields\":[\"{:08x}\"],\"strings\":[{}]}}\n", Catalog::FIELDS, strings.join(","))
 }
 
 /// Fills `{name}` placeholders: `fill("还差 {n} 分", &[("n", "12")])`.
@@ -1469,5 +1601,55 @@ pub fn problem_text(kind: &brand_core::ProblemKind, lang: Lang) -> String {
         K::SecondTitlesFact => "最多只能有一个称号类基本信息".into(),
         K::NoTitlesFact => "需要一个称号类基本信息，但标准中没有".into(),
         K::SecondRadarPart => "最多只能有一个部分显示雷达图".into(),
+    }
+}
+
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_file_reads_back_as_the_english_catalog() {
+        let read = read_file(&english_file()).expect("the file the build writes");
+        assert_eq!(read.to_list(), EN.to_list());
+        assert_eq!(EN.to_list().len(), Catalog::LEN);
+    }
+
+    #[test]
+    fn a_catalog_file_for_other_fields_or_of_another_length_is_refused() {
+        let file = english_file();
+        let fields = format!("{:08x}", Catalog::FIELDS);
+        let strings = |list: Vec<String>| {
+            let quoted: Vec<String> = list.iter().map(|s| brand_core::json::quote(s)).collect();
+            format!("{{\"fields\":[\"{fields}\"],\"strings\":[{}]}}", quoted.join(","))
+        };
+        let en: Vec<String> = EN.to_list().into_iter().map(str::to_owned).collect();
+        assert!(read_file(&strings(en.clone())).is_some());
+        for (why, text) in [
+            ("one fewer", strings(en[1..].to_vec())),
+            ("one more", strings([en.clone(), vec!["x".into()]].concat())),
+            ("another field list", file.replace(&fields, "00000000")),
+            ("no field list", file.replace("\"fields\"", "\"f\"")),
+            ("no strings", file.replace("\"strings\"", "\"s\"")),
+            // A member that is not a string is skipped, so the count is one short.
+            ("a string replaced by a number", {
+                let mut numbered = en.iter().map(|s| brand_core::json::quote(s)).collect::<Vec<_>>();
+                numbered[0] = "1".into();
+                format!("{{\"fields\":[\"{fields}\"],\"strings\":[{}]}}", numbered.join(","))
+            }),
+            ("cut off", file[..file.len() / 2].to_owned()),
+            ("not JSON", "<!doctype html>".to_owned()),
+            ("empty", String::new()),
+        ] {
+            assert!(read_file(&text).is_none(), "{why}: read");
+        }
+    }
+
+    #[test]
+    fn the_field_hash_tells_lists_apart() {
+        assert_ne!(fnv(&["ab", "c"]), fnv(&["a", "bc"]));
+        assert_ne!(fnv(&["a", "b"]), fnv(&["b", "a"]));
+        assert_ne!(fnv(&["a"]), fnv(&["a", ""]));
+        assert_eq!(fnv(&[]), 0x811c_9dc5);
     }
 }

@@ -67,7 +67,25 @@ pub fn start() {
     }
     crash::install();
     let Some(host) = host_element() else { return };
-    let props = config::read(&host);
+    let mut props = config::read(&host);
+    // English, when the host or the saved choice asks for it, is read before the first render
+    // (the release build has it in a file of its own, see `i18n`): the prerendered screen stays
+    // until then, and the app never shows a mix of the two languages.
+    let wanted = props.lang.or_else(storage::load_lang);
+    if wanted == Some(brand_core::Lang::En) && !i18n::has_english() {
+        wasm_bindgen_futures::spawn_local(async move {
+            if !i18n::load_english().await {
+                props.lang = Some(brand_core::Lang::Zh);
+                props.english_unavailable = true;
+            }
+            mount(host, props);
+        });
+        return;
+    }
+    mount(host, props);
+}
+
+fn mount(host: web_sys::Element, props: config::AppProps) {
     host.set_attribute("data-mounted", "").ok();
     // The theme colour goes in through the CSSOM, which a strict CSP allows (a style attribute
     // would be blocked).

@@ -6,7 +6,14 @@
 //!
 //! With `--standards` it prints the ids of the shipped standards instead, one a line: the list is
 //! written once, in `src/standards.rs`, and `postbuild.mjs` copies the files it names.
+//!
+//! With `--catalog-en` it prints the English catalog's file (`i18n::english_file`), which the
+//! release build reads when English is first wanted instead of carrying it in the wasm.
 fn main() {
+    if std::env::args().any(|a| a == "--catalog-en") {
+        print!("{}", brand_self_check::i18n::english_file());
+        return;
+    }
     if std::env::args().any(|a| a == "--standards") {
         for b in brand_self_check::standards::BUILTIN {
             if matches!(b.file, brand_self_check::standards::File::Url(_)) {

@@ -53,7 +53,7 @@ pub fn view_header(p: &Header, lang: Lang) -> Html {
                     </span>
                 }
                 <button type="button" class="bsc-button bsc-button--quiet" lang={other(lang).code()}
-                    aria-label={t.switch_lang_label} onclick={p.on_action.reform(move |_| Action::SetLang(other(lang)))}>
+                    aria-label={t.switch_lang_label} onclick={{ let d = p.on_action.clone(); Callback::from(move |_| crate::commands::set_lang(other(lang), &d)) }}>
                     { t.switch_lang }
                 </button>
             </div>

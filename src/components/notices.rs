@@ -105,6 +105,7 @@ fn view_notice(n: &Notice, lang: Lang, id: &str, on_action: &Dispatch) -> Html {
         Notice::ImportFailed(e) => import_error_text(e, lang),
         Notice::HandoverFailed(e) => handover_error_text(*e, lang),
         Notice::XlsxUnavailable => t.xlsx_unavailable.to_owned(),
+        Notice::EnglishUnavailable => t.english_unavailable.to_owned(),
         Notice::XlsxFailed(e) => fill(t.xlsx_failed, &[("e", e)]),
         Notice::Damaged(kept) => {
             return view_kept_aside(t.stored_corrupt.to_owned(), t.download_damaged, kept, id, lang, on_action)

@@ -103,7 +103,9 @@ fn level_label(lang: Lang, kind: QuestionKind, level: usize) -> AttrValue {
     let t = catalog(lang);
     let n = fill(t.level_prefix, &[("n", &level.to_string())]);
     match kind {
-        QuestionKind::Practice => format!("{n} · {}", t.practice_levels[level]).into(),
+        QuestionKind::Practice => {
+            format!("{n} · {}", t.practice_levels.split('|').nth(level).unwrap_or_default()).into()
+        }
         QuestionKind::Result => n.into(),
     }
 }

@@ -73,7 +73,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                     for (l, label) in LANGUAGES {
                         <label key={label} lang={l.code()} class={classes!("bsc-choice", (lang == l).then_some("is-checked"))}>
                             <input type="radio" name="bsc-lang" checked={lang == l}
-                                onchange={p.on_action.reform(move |_| Action::SetLang(l))} />
+                                onchange={{ let d = p.on_action.clone(); Callback::from(move |_| crate::commands::set_lang(l, &d)) }} />
                             { label }
                         </label>
                     }

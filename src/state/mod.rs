@@ -197,6 +197,9 @@ pub enum Notice {
     HandoverFailed(HandoverError),
     /// The spreadsheet writer could not be loaded (offline before its first use).
     XlsxUnavailable,
+    /// English was asked for and its text could not be read (see `i18n::load_english`): the
+    /// widget stays in Chinese.
+    EnglishUnavailable,
     /// The spreadsheet writer failed, with its message.
     XlsxFailed(String),
 }
