@@ -58,7 +58,7 @@ fn view_fact(s: &Standard, fi: usize, p: &FactsForm, lang: Lang) -> Html {
                     <div class="bsc-choices">
                         for o in options.iter() {
                             <label key={o.id.to_string()}
-                                class={classes!("bsc-choice", (current.as_ref() == Some(&o.id)).then_some("is-checked"))}>
+                                class={if current.as_ref() == Some(&o.id) { "bsc-choice is-checked" } else { "bsc-choice" }}>
                                 <input type="radio" name={dom.clone()} id={format!("{dom}-{}", o.id.as_str())}
                                     checked={current.as_ref() == Some(&o.id)}
                                     onchange={{ let (id, o) = (id.clone(), o.id.clone()); p.on_action.reform(move |_| Action::SetFactChoice(id.clone(), Some(o.clone()))) }} />
@@ -81,7 +81,7 @@ fn view_fact(s: &Standard, fi: usize, p: &FactsForm, lang: Lang) -> Html {
                     <div class="bsc-choices">
                         for title in s.titles.iter() {
                             <label key={title.id.to_string()}
-                                class={classes!("bsc-choice", held.contains(&title.id).then_some("is-checked"))}>
+                                class={if held.contains(&title.id) { "bsc-choice is-checked" } else { "bsc-choice" }}>
                                 <input type="checkbox" id={format!("bsc-fact-titles-{}", title.id.as_str())}
                                     checked={held.contains(&title.id)}
                                     onchange={{ let tid = title.id.clone(); p.on_action.reform(move |_| Action::ToggleTitle(tid.clone())) }} />
@@ -122,7 +122,7 @@ fn view_fact(s: &Standard, fi: usize, p: &FactsForm, lang: Lang) -> Html {
                     <label class="bsc-q__text" for={dom.clone()}>{ fact.text.get(lang) }</label>
                     { help }
                     <div class="bsc-fact__field">
-                        <input type="text" id={dom.clone()} class={classes!("bsc-input", error.is_some().then_some("is-invalid"))}
+                        <input type="text" id={dom.clone()} class={if error.is_some() { "bsc-input is-invalid" } else { "bsc-input" }}
                             inputmode={if matches!(fact.kind, FactKind::Year) { "numeric" } else { "decimal" }}
                             autocomplete="off" value={shown}
                             aria-invalid={error.is_some().then_some("true")}

@@ -28,7 +28,7 @@ pub fn view_gates(standard: &Standard, statuses: &[GateStatus], on_action: &Disp
                     <div class="bsc-choices">
                         for (answer, label) in choices {
                             <label key={slug(answer)}
-                                class={classes!("bsc-choice", (status_of(answer) == statuses[gi]).then_some("is-checked"))}>
+                                class={if status_of(answer) == statuses[gi] { "bsc-choice is-checked" } else { "bsc-choice" }}>
                                 <input type="radio" name={format!("bsc-gate-{}", g.id)}
                                     id={format!("bsc-gate-{}-{}", g.id, slug(answer))}
                                     checked={status_of(answer) == statuses[gi]}

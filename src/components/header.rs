@@ -29,7 +29,7 @@ pub struct Header<'a> {
 pub fn view_header(p: &Header, lang: Lang) -> Html {
     let t = catalog(lang);
     html! {
-        <header class={classes!("bsc-header", p.hide.then_some("bsc-header--bare"))}>
+        <header class={if p.hide { "bsc-header bsc-header--bare" } else { "bsc-header" }}>
             if !p.hide {
                 <div>
                     if p.standalone {
@@ -48,7 +48,7 @@ pub fn view_header(p: &Header, lang: Lang) -> Html {
                     </nav>
                 }
                 if let Some(save) = p.save {
-                    <span class={classes!("bsc-saved", (save == SaveState::Failed || p.paused).then_some("is-failed"))} role="status">
+                    <span class={if save == SaveState::Failed || p.paused { "bsc-saved is-failed" } else { "bsc-saved" }} role="status">
                         { if p.paused { t.save_paused } else { match save { SaveState::Saved => t.saved, SaveState::Failed => t.save_failed, SaveState::Idle => "" } } }
                     </span>
                 }

@@ -24,7 +24,7 @@ pub fn view_profile(
                     <div class="bsc-choices">
                         for opt in pq.options.iter() {
                             <label key={opt.id.to_string()}
-                                class={classes!("bsc-choice", (chosen.get(&pq.id) == Some(&opt.id)).then_some("is-checked"))}>
+                                class={if chosen.get(&pq.id) == Some(&opt.id) { "bsc-choice is-checked" } else { "bsc-choice" }}>
                                 <input type="radio" name={format!("bsc-profile-{}", pq.id)}
                                     id={format!("bsc-profile-{}-{}", pq.id, opt.id)}
                                     checked={chosen.get(&pq.id) == Some(&opt.id)}

@@ -53,7 +53,7 @@ fn status_class(r: &ProgrammeResult) -> &'static str {
 fn badge(r: &ProgrammeResult, lang: Lang) -> Html {
     let t = catalog(lang);
     let text = if r.held { t.prog_held } else { status_text(r.status, lang) };
-    html! { <span class={classes!("bsc-status", status_class(r))} data-status={status_id(r)}>{ text }</span> }
+    html! { <span class={format!("bsc-status {}", status_class(r))} data-status={status_id(r)}>{ text }</span> }
 }
 
 /// [`badge`] as markup text.
@@ -544,7 +544,7 @@ fn plan_item(s: &Standard, plan: &ActionPlan, answers: &brand_core::Answers, i: 
 }
 
 fn view_plan_item(i: &PlanItem, text: ItemText, lang: Lang, dispatch: &Dispatch) -> Html {
-    let class = classes!("bsc-plan__item", (i.action.status == ActionStatus::Done).then_some("bsc-plan__item--done"));
+    let class = if i.action.status == ActionStatus::Done { "bsc-plan__item bsc-plan__item--done" } else { "bsc-plan__item" };
     html! {
         <li key={i.key.key()} {class} data-key={i.key.key()}>
             <strong class={text.head_class}>{ text.head }</strong>

@@ -71,7 +71,7 @@ pub fn view_question(p: &QuestionCardProps, lang: Lang) -> Html {
                     }) }
                 }
                 if q.na_allowed {
-                    <label class={classes!("bsc-level", "bsc-level--na", (response == Some(Response::NotApplicable)).then_some("is-checked"))}>
+                    <label class={if response == Some(Response::NotApplicable) { "bsc-level bsc-level--na is-checked" } else { "bsc-level bsc-level--na" }}>
                         <input type="radio" name={group.clone()} id={format!("{dom}-na")}
                             checked={response == Some(Response::NotApplicable)} onchange={on_na} />
                         <span class="bsc-level__n">{ t.not_applicable }</span>
@@ -130,7 +130,7 @@ fn view_level(p: &LevelChoice) -> Html {
         p.on_action.reform(move |_| Action::SetLevel(id.clone(), level))
     };
     html! {
-        <label key={usize::from(p.level)} class={classes!("bsc-level", p.checked.then_some("is-checked"))} for={p.id.clone()}>
+        <label key={usize::from(p.level)} class={if p.checked { "bsc-level is-checked" } else { "bsc-level" }} for={p.id.clone()}>
             <input type="radio" name={p.name.to_owned()} id={p.id.clone()} value={p.level.to_string()}
                 checked={p.checked} {onchange} />
             <span class="bsc-level__n">{ p.label.clone() }</span>

@@ -153,7 +153,7 @@ pub fn SavedList(p: &SavedProps) -> Html {
             })
         };
         html! {
-            <li key={slot.0.to_string()} class={classes!("bsc-assess__item", is_open.then_some("is-open"))} data-testid="saved-item">
+            <li key={slot.0.to_string()} class={if is_open { "bsc-assess__item is-open" } else { "bsc-assess__item" }} data-testid="saved-item">
                 if editing {
                     <form class="bsc-assess__rename" onsubmit={on_submit}>
                         <label>
@@ -302,7 +302,7 @@ fn buttons(items: Vec<(&'static str, &'static str, bool, Callback<MouseEvent>)>,
     html! {
         <div class="bsc-assess__actions">
             for (label, testid, primary, onclick) in items {
-                <button type="button" class={classes!("bsc-button", "bsc-button--small", (!primary).then_some("bsc-button--quiet"))}
+                <button type="button" class={if !primary { "bsc-button bsc-button--small bsc-button--quiet" } else { "bsc-button bsc-button--small" }}
                     aria-describedby={described.to_owned()} data-testid={(!testid.is_empty()).then_some(testid)} {onclick}>{ label }</button>
             }
         </div>

@@ -71,7 +71,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                 <legend class="bsc-q__text">{ t.language }</legend>
                 <div class="bsc-choices">
                     for (l, label) in LANGUAGES {
-                        <label key={label} lang={l.code()} class={classes!("bsc-choice", (lang == l).then_some("is-checked"))}>
+                        <label key={label} lang={l.code()} class={if lang == l { "bsc-choice is-checked" } else { "bsc-choice" }}>
                             <input type="radio" name="bsc-lang" checked={lang == l}
                                 onchange={{ let d = p.on_action.clone(); Callback::from(move |_| crate::commands::set_lang(l, &d)) }} />
                             { label }
@@ -82,7 +82,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
             <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.choose_standard }</h2>
             <div class="bsc-cards">
                 for (i, b) in BUILTIN.iter().enumerate() {
-                    <label key={b.id} class={classes!("bsc-card", (chosen == Some(b.id)).then_some("is-checked"))}>
+                    <label key={b.id} class={if chosen == Some(b.id) { "bsc-card is-checked" } else { "bsc-card" }}>
                         <input type="radio" name="bsc-standard" id={format!("bsc-standard-{}", b.id)}
                             checked={chosen == Some(b.id)}
                             onchange={{ let id = b.id; p.on_action.reform(move |_| Action::Open(Source::Builtin(id))) }} />

@@ -249,7 +249,7 @@ fn view_row(
     };
     let applied = draft.is_some_and(|d| brand_core::visible::has_visible(&d.reason));
     html! {
-        <tr key={q.id.to_string()} class={classes!((!sp.agreed).then_some("is-conflict"))} data-question={q.id.to_string()}>
+        <tr key={q.id.to_string()} class={(!sp.agreed).then_some("is-conflict")} data-question={q.id.to_string()}>
             <th scope="row">
                 { format!("{} {}", q.id, q.text.get(lang)) }
                 if !notes.is_empty() {

@@ -75,7 +75,7 @@ pub fn view_wizard(p: &WizardProps) -> Html {
                 <span class="bsc-scorebar__answered">{ fill(t.answered, &[("a", &x.score.responded().to_string()), ("n", &x.score.asked().to_string())]) }</span>
                 <button type="button" class="bsc-link bsc-scorebar__open" onclick={to_panel}>{ t.scorebar_open }</button>
             </div>
-            <nav class={classes!("bsc-toc", p.contents_open.then_some("is-open"))} aria-label={t.main_nav}>
+            <nav class={if p.contents_open { "bsc-toc is-open" } else { "bsc-toc" }} aria-label={t.main_nav}>
                 <button type="button" class="bsc-toc__toggle" aria-expanded={p.contents_open.to_string()}
                     onclick={p.on_action.reform(|_| Action::ToggleContents)}>{ t.contents }</button>
                 <div class="bsc-toc__body">
@@ -89,7 +89,7 @@ pub fn view_wizard(p: &WizardProps) -> Html {
                                 for ii in part.indicators.clone() {
                                     <li key={s.indicators[ii].id.to_string()}>
                                         <button type="button" onclick={go(Screen::Step(Step::Indicator(ii)))}
-                                            class={classes!("bsc-toc__link", (Step::Indicator(ii) == step).then_some("is-current"))}
+                                            class={if Step::Indicator(ii) == step { "bsc-toc__link is-current" } else { "bsc-toc__link" }}
                                             aria-current={(Step::Indicator(ii) == step).then_some("step")}>
                                             { format!("{} {}", s.indicators[ii].id, s.indicators[ii].title.get(lang)) }
                                             <span class="bsc-toc__count">{ count(x, s.indicators[ii].questions.clone()) }</span>
@@ -100,7 +100,7 @@ pub fn view_wizard(p: &WizardProps) -> Html {
                         </div>
                     }
                     <button type="button" onclick={go(Screen::Step(Step::Gates))}
-                        class={classes!("bsc-toc__link", (step == Step::Gates).then_some("is-current"))}
+                        class={if step == Step::Gates { "bsc-toc__link is-current" } else { "bsc-toc__link" }}
                         aria-current={(step == Step::Gates).then_some("step")}>{ t.gates_title }</button>
                 </div>
             </nav>
