@@ -1,12 +1,24 @@
 //! The validator: turns a deserialised [`raw::StandardFile`] into the validated model, or into
 //! every problem found, each with its JSON path.
 
-use std::collections::BTreeSet;
 
 use super::limits::*;
 use super::model::*;
 use super::problem::{Problem, ProblemKind};
 use super::{raw, FORMAT};
+
+/// The ids one list has had so far, to report a duplicate: `map.rs`'s sorted `Map` with its one
+/// shared binary search, not a `BTreeSet<String>` compiled for this alone.
+type Seen = crate::map::Map<String, ()>;
+
+/// Whether `id` is new to `seen`, which holds it from now on.
+fn first_time(seen: &mut Seen, id: &str) -> bool {
+    if seen.contains_key(id) {
+        return false;
+    }
+    seen.insert(id.to_owned(), ());
+    true
+}
 use crate::answers::{MAX_YEAR, MIN_YEAR};
 use crate::decimal::{Decimal, MAX_DECIMALS};
 use crate::ids::{
@@ -97,10 +109,10 @@ impl Validator {
         t.map(|t| self.text(path, t))
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>) {
+    fn id(&mut self, path: &str, id: &str, seen: &mut Seen) {
         if !valid_id(id) {
             self.push(path, ProblemKind::BadId(id.to_owned()));
-        } else if !seen.insert(id.to_owned()) {
+        } else if !first_time(seen, id) {
             self.push(path, ProblemKind::DuplicateId(id.to_owned()));
         }
     }
@@ -196,7 +208,7 @@ impl Validator {
         let title = self.text("$.title", f.title);
         let disclaimer = self.text("$.disclaimer", f.disclaimer);
 
-        let mut seen_profile = BTreeSet::new();
+        let mut seen_profile = Seen::new();
         let profile: Vec<ProfileQuestion> = f
             .profile
             .into_iter()
@@ -208,7 +220,7 @@ impl Validator {
                     self.push(&at(&path, "options"), ProblemKind::Empty);
                 }
                 self.count(&at(&path, "options"), p.options.len(), MAX_OPTIONS);
-                let mut seen_opt = BTreeSet::new();
+                let mut seen_opt = Seen::new();
                 let options = p
                     .options
                     .into_iter()
@@ -231,7 +243,7 @@ impl Validator {
         let mut parts = Vec::new();
         let mut indicators = Vec::new();
         let mut questions = Vec::new();
-        let (mut seen_part, mut seen_ind, mut seen_q) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        let (mut seen_part, mut seen_ind, mut seen_q) = (Seen::new(), Seen::new(), Seen::new());
         if f.parts.is_empty() {
             self.push("$.parts", ProblemKind::Empty);
         }
@@ -322,7 +334,7 @@ impl Validator {
             self.push("$.total_points", ProblemKind::PointsMismatch { declared: f.total_points, sum });
         }
 
-        let mut seen_gate = BTreeSet::new();
+        let mut seen_gate = Seen::new();
         let gates: Vec<Gate> = f
             .gates
             .into_iter()
@@ -347,7 +359,7 @@ impl Validator {
         if f.tiers.is_empty() {
             self.push("$.tiers", ProblemKind::Empty);
         }
-        let mut seen_tier = BTreeSet::new();
+        let mut seen_tier = Seen::new();
         let mut tiers: Vec<Tier> = Vec::new();
         for (i, t) in f.tiers.into_iter().enumerate() {
             let path = index("$.tiers", i);
@@ -395,7 +407,7 @@ impl Validator {
             });
         }
 
-        let mut seen_adv = BTreeSet::new();
+        let mut seen_adv = Seen::new();
         let mut advisories = Vec::new();
         for (i, a) in f.advisories.into_iter().enumerate() {
             let path = index("$.advisories", i);

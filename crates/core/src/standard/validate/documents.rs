@@ -1,7 +1,6 @@
 //! The validator's part for application documents: ids unique, every programme, condition, gate
 //! and question a document names exists, each proof has exactly one shape, levels are 1 to 5.
 
-use std::collections::BTreeSet;
 
 use super::*;
 
@@ -14,7 +13,7 @@ impl Validator {
         questions: &[Question],
     ) -> Vec<Document> {
         self.count("$.documents", documents.len(), MAX_DOCUMENTS);
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         let mut out = Vec::new();
         for (i, d) in documents.into_iter().enumerate() {
             let path = index("$.documents", i);

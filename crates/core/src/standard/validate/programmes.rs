@@ -2,7 +2,6 @@
 //! and tests, and migrations: every reference resolves, each test has exactly one shape and reads a
 //! fact of the right kind, values are exact and within the fact's range, bounds hold.
 
-use std::collections::BTreeSet;
 
 use super::*;
 
@@ -18,7 +17,7 @@ pub(super) struct Refs<'a> {
 impl Validator {
     pub(super) fn titles(&mut self, titles: Vec<raw::Title>) -> Vec<Title> {
         self.count("$.titles", titles.len(), MAX_TITLES);
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         titles
             .into_iter()
             .enumerate()
@@ -51,7 +50,7 @@ impl Validator {
 
     pub(super) fn facts(&mut self, facts: Vec<raw::Fact>) -> Vec<Fact> {
         self.count("$.facts", facts.len(), MAX_FACTS);
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         let mut out: Vec<Fact> = Vec::new();
         for (i, f) in facts.into_iter().enumerate() {
             let path = index("$.facts", i);
@@ -140,7 +139,7 @@ impl Validator {
             self.push(path, ProblemKind::Empty);
         }
         self.count(path, options.len(), MAX_OPTIONS);
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         options
             .into_iter()
             .enumerate()
@@ -154,7 +153,7 @@ impl Validator {
 
     pub(super) fn dimensions(&mut self, dimensions: Vec<raw::Dimension>, indicators: &[Indicator]) -> Vec<Dimension> {
         self.count("$.dimensions", dimensions.len(), MAX_DIMENSIONS);
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         dimensions
             .into_iter()
             .enumerate()
@@ -166,12 +165,12 @@ impl Validator {
                 }
                 self.count(&at(&path, "indicators"), d.indicators.len(), MAX_INDICATORS);
                 let mut listed = Vec::new();
-                let mut seen_ind = BTreeSet::new();
+                let mut seen_ind = Seen::new();
                 for (j, id) in d.indicators.into_iter().enumerate() {
                     let ip = format!("{path}.indicators[{j}]");
                     match indicators.iter().position(|x| x.id.0 == id) {
                         None => self.push(&ip, ProblemKind::UnknownIndicator(id)),
-                        Some(_) if !seen_ind.insert(id.clone()) => self.push(&ip, ProblemKind::DuplicateId(id)),
+                        Some(_) if !first_time(&mut seen_ind, &id) => self.push(&ip, ProblemKind::DuplicateId(id)),
                         Some(ix) => listed.push(ix),
                     }
                 }
@@ -187,7 +186,7 @@ impl Validator {
 
     pub(super) fn programmes(&mut self, programmes: Vec<raw::Programme>, tiers: &[Tier], r: &Refs) -> Vec<Programme> {
         self.count("$.programmes", programmes.len(), MAX_PROGRAMMES);
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         let mut out = Vec::new();
         for (i, p) in programmes.into_iter().enumerate() {
             let path = index("$.programmes", i);
@@ -211,13 +210,13 @@ impl Validator {
             });
             let applies_when = p.applies_when.map(|c| self.condition(&at(&path, "applies_when"), c, r.profile));
             self.count(&at(&path, "conditions"), p.conditions.len(), MAX_CONDITIONS);
-            let mut seen_cond = BTreeSet::new();
+            let mut seen_cond = Seen::new();
             let mut conditions = Vec::new();
             for (ci, c) in p.conditions.into_iter().enumerate() {
                 let cp = format!("{path}.conditions[{ci}]");
                 if !valid_condition_id(&c.id) {
                     self.push(&at(&cp, "id"), ProblemKind::BadId(c.id.clone()));
-                } else if !seen_cond.insert(c.id.clone()) {
+                } else if !first_time(&mut seen_cond, &c.id) {
                     self.push(&at(&cp, "id"), ProblemKind::DuplicateId(c.id.clone()));
                 }
                 if c.tests.is_empty() {
@@ -401,13 +400,13 @@ impl Validator {
         gates: &[Gate],
     ) -> Vec<Migration> {
         self.count("$.migrations", migrations.len(), MAX_MIGRATIONS);
-        let mut seen_from = BTreeSet::new();
+        let mut seen_from = Seen::new();
         let mut out = Vec::new();
         for (i, m) in migrations.into_iter().enumerate() {
             let path = index("$.migrations", i);
             if !has_visible(&m.from) {
                 self.push(&at(&path, "from"), ProblemKind::Empty);
-            } else if !seen_from.insert(m.from.clone()) {
+            } else if !first_time(&mut seen_from, &m.from) {
                 self.push(&at(&path, "from"), ProblemKind::DuplicateId(m.from.clone()));
             }
             self.length(&at(&path, "from"), &m.from, MAX_VERSION_CHARS);
