@@ -165,15 +165,24 @@ const bundled = await esbuild.build({
   target: TARGET, legalComments: 'none', logLevel: 'error',
   banner: { js: `/*! Brand Self-Check's spreadsheet writer (web/xlsx.js), with:\n\n${licences.replaceAll('*/', '* /')}\n*/` },
 });
+/**
+ * Writes `data` as `<stem>-<16 hex of its hash>.<ext>` (removing an older one of that stem) and
+ * names it in the page as `<meta name="<meta>" content="./…">` (replacing an older name): how the
+ * app finds a file it loads on demand. Returns the file's name.
+ */
+function named(stem, ext, data, meta) {
+  const name = `${stem}-${hash(data).slice(0, 16)}.${ext}`;
+  const old = new RegExp(`^${stem}-[0-9a-f]{16}\\.${ext}$`);
+  for (const f of fs.readdirSync(dir)) if (old.test(f) && f !== name) fs.rmSync(path.join(dir, f));
+  fs.writeFileSync(path.join(dir, name), data);
+  const tag = `<meta name="${meta}" content="./${name}" />`;
+  const was = new RegExp(`<meta name="${meta}" content="[^"]*" />`);
+  html = was.test(html) ? html.replace(was, tag) : html.replace('</head>', `  ${tag}\n  </head>`);
+  fs.writeFileSync(indexPath, html);
+  return name;
+}
 const xlsx = bundled.outputFiles[0].contents;
-const xlsxName = `lazy-xlsx-${hash(xlsx).slice(0, 16)}.js`;
-for (const f of fs.readdirSync(dir)) if (/^lazy-xlsx-[0-9a-f]{16}\.js$/.test(f) && f !== xlsxName) fs.rmSync(path.join(dir, f));
-fs.writeFileSync(path.join(dir, xlsxName), xlsx);
-const meta = `<meta name="bsc-xlsx" content="./${xlsxName}" />`;
-html = /<meta name="bsc-xlsx" content="[^"]*" \/>/.test(html)
-  ? html.replace(/<meta name="bsc-xlsx" content="[^"]*" \/>/, meta)
-  : html.replace('</head>', `  ${meta}\n  </head>`);
-fs.writeFileSync(indexPath, html);
+const xlsxName = named('lazy-xlsx', 'js', xlsx, 'bsc-xlsx');
 console.log(`postbuild: ${xlsxName} (${xlsx.length} bytes raw), loaded on the first spreadsheet export`);
 
 // 4b. The English catalog, printed by the prerender binary from src/i18n.rs: the release wasm
@@ -186,14 +195,7 @@ if (!JSON.parse(english.toString()).strings?.length) {
   console.error('postbuild: the English catalog printed by the prerender binary is empty');
   process.exit(1);
 }
-const englishName = `catalog-en-${hash(english).slice(0, 16)}.json`;
-for (const f of fs.readdirSync(dir)) if (/^catalog-en-[0-9a-f]{16}\.json$/.test(f) && f !== englishName) fs.rmSync(path.join(dir, f));
-fs.writeFileSync(path.join(dir, englishName), english);
-const enMeta = `<meta name="bsc-en" content="./${englishName}" />`;
-html = /<meta name="bsc-en" content="[^"]*" \/>/.test(html)
-  ? html.replace(/<meta name="bsc-en" content="[^"]*" \/>/, enMeta)
-  : html.replace('</head>', `  ${enMeta}\n  </head>`);
-fs.writeFileSync(indexPath, html);
+const englishName = named('catalog-en', 'json', english, 'bsc-en');
 console.log(`postbuild: ${englishName} (${english.length} bytes raw), read when English is first wanted`);
 
 // 5. Minified: the bindings wasm-bindgen wrote (indented; esbuild's output has no indented line,
