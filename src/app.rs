@@ -128,6 +128,7 @@ pub fn App(props: &AppProps) -> Html {
             programmes: progs.clone(),
             in_app: props.in_app,
             exporting: session.exporting,
+            handover_copied: session.handover_copied,
             on_action: dispatch.clone(),
             on_import: on_import.clone(),
         }),

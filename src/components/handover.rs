@@ -4,43 +4,26 @@
 //! warning that the link holds the answers. Opening it elsewhere goes through the import preview.
 
 use brand_core::answers::AnswersFile;
-use brand_core::{Answers, Lang};
+use brand_core::{Answers, Lang, Standard};
 use yew::prelude::*;
 
 use crate::i18n::catalog;
-use crate::state::SharedStandard;
+use crate::state::{Action, Dispatch};
 
-#[derive(Properties, PartialEq)]
-pub struct HandoverProps {
-    pub standard: SharedStandard,
-    pub answers: Answers,
-    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
-    pub lang: Lang,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
-    Not,
-    Yes,
-    ByHand,
-}
-
-#[component]
-pub fn HandoverPanel(p: &HandoverProps) -> Html {
-    let t = catalog(p.lang);
-    let link = use_memo((p.standard.clone(), p.answers.clone()), |(st, answers)| {
-        let json = AnswersFile::new(st, answers, None).to_compact_json();
-        format!("{}#{}", crate::config::page_address(), brand_core::handover::encode(&json))
+/// The panel's data: the link is made from the answers at each render (a few kilobytes of JSON
+/// and a SHA-256; only shown in an app's built-in browser), the outcome of "copy" is the
+/// session's (`Session::handover_copied`).
+pub fn view_handover(st: &Standard, answers: &Answers, copied: Option<bool>, lang: Lang, dispatch: &Dispatch) -> Html {
+    let t = catalog(lang);
+    let json = AnswersFile::new(st, answers, None).to_compact_json();
+    let link = format!("{}#{}", crate::config::page_address(), brand_core::handover::encode(&json));
+    let on_copy = dispatch.reform(|_| {
+        let field = crate::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(FIELD))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
+        Action::HandoverCopied(field.is_some_and(|f| crate::files::copy_from(&f)))
     });
-    let copied = use_state(|| Copied::Not);
-    let field = use_node_ref();
-    let on_copy = {
-        let (field, copied) = (field.clone(), copied.clone());
-        Callback::from(move |_| {
-            let ok = field.cast::<web_sys::HtmlInputElement>().is_some_and(|f| crate::files::copy_from(&f));
-            copied.set(if ok { Copied::Yes } else { Copied::ByHand });
-        })
-    };
     let select = Callback::from(|e: FocusEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.select();
@@ -50,15 +33,17 @@ pub fn HandoverPanel(p: &HandoverProps) -> Html {
             <h3 id="bsc-handover-h">{ t.handover_title }</h3>
             <p>{ t.handover_intro }</p>
             <p class="bsc-notice bsc-notice--warn">{ t.handover_warning }</p>
-            <label class="bsc-handover__label" for="bsc-handover-link">{ t.handover_label }</label>
-            <input id="bsc-handover-link" class="bsc-handover__link" type="text" readonly=true value={(*link).clone()}
-                ref={field} onfocus={select} />
+            <label class="bsc-handover__label" for={FIELD}>{ t.handover_label }</label>
+            <input id={FIELD} class="bsc-handover__link" type="text" readonly=true value={link} onfocus={select} />
             <div class="bsc-actions">
                 <button type="button" class="bsc-button" onclick={on_copy}>{ t.handover_copy }</button>
             </div>
             <p class="bsc-hint" role="status">
-                { match *copied { Copied::Not => "", Copied::Yes => t.handover_copied, Copied::ByHand => t.handover_copy_by_hand } }
+                { match copied { None => "", Some(true) => t.handover_copied, Some(false) => t.handover_copy_by_hand } }
             </p>
         </section>
     }
 }
+
+/// The link's field, which "copy" selects.
+const FIELD: &str = "bsc-handover-link";

@@ -544,7 +544,8 @@ fn plan_item(s: &Standard, plan: &ActionPlan, answers: &brand_core::Answers, i: 
 }
 
 fn view_plan_item(i: &PlanItem, text: ItemText, lang: Lang, dispatch: &Dispatch) -> Html {
-    let class = if i.action.status == ActionStatus::Done { "bsc-plan__item bsc-plan__item--done" } else { "bsc-plan__item" };
+    let class =
+        if i.action.status == ActionStatus::Done { "bsc-plan__item bsc-plan__item--done" } else { "bsc-plan__item" };
     html! {
         <li key={i.key.key()} {class} data-key={i.key.key()}>
             <strong class={text.head_class}>{ text.head }</strong>

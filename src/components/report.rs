@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::commands;
 use crate::components::bars::{bar_markup, radar_markup};
-use crate::components::handover::HandoverPanel;
+use crate::components::handover::view_handover;
 use crate::components::markup::Markup;
 use crate::components::programmes::{view_crosswalk, view_plan, view_programmes_report, view_titles_held, Programmes};
 use crate::components::score_panel::{view_tier, view_total};
@@ -39,6 +39,8 @@ pub struct ReportProps {
     pub in_app: Option<crate::config::InApp>,
     /// The spreadsheet is being written (`Session::exporting`): its button waits.
     pub exporting: bool,
+    /// What "copy" did with the hand-over link (`Session::handover_copied`).
+    pub handover_copied: Option<bool>,
     pub on_action: Dispatch,
     pub on_import: Callback<web_sys::File>,
 }
@@ -240,7 +242,7 @@ pub fn view_report(p: &ReportProps) -> Html {
             </article>
             if p.in_app.is_some() {
                 <div class="bsc-noprint">
-                    <HandoverPanel standard={s.clone()} answers={p.answers.clone()} {lang} />
+                    { view_handover(s, &p.answers, p.handover_copied, lang, &p.on_action) }
                 </div>
             }
             <div class="bsc-actions bsc-noprint">

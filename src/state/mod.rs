@@ -338,6 +338,9 @@ pub struct Session {
     pub only_conflicts: bool,
     /// The spreadsheet is being written (its button waits).
     pub exporting: bool,
+    /// The report's hand-over link was copied (`Some(true)`) or has to be copied by hand
+    /// (`Some(false)`); forgotten when the report is left or the answers, and so the link, change.
+    pub handover_copied: Option<bool>,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -468,6 +471,9 @@ pub enum Action {
     OnlyConflicts(bool),
     /// The spreadsheet export started (`true`) or ended.
     Exporting(bool),
+    /// The hand-over link was copied (`true`) or the browser refused and it has to be copied by
+    /// hand (on the report only).
+    HandoverCopied(bool),
 }
 
 impl Session {
@@ -503,6 +509,7 @@ impl Session {
             contents_open: false,
             only_conflicts: false,
             exporting: false,
+            handover_copied: None,
         }
     }
 
@@ -821,6 +828,12 @@ impl Session {
                 }
                 next.exporting = on;
             }
+            Action::HandoverCopied(ok) => {
+                if self.screen != Screen::Report {
+                    return None;
+                }
+                next.handover_copied = Some(ok);
+            }
             Action::Deleted { slot, name, raw, fresh } => {
                 let source = self.source.clone().filter(|_| self.standard.is_some())?;
                 next.deleted.retain(|d| d.slot != slot);
@@ -866,10 +879,14 @@ impl Session {
                 }
             }
         }
-        // The wizard's contents and the team screen's filter belong to their screen: leaving it
-        // resets them, however it is left.
+        // The wizard's contents, the team screen's filter and the report's "copied" belong to their
+        // screen: leaving it resets them, however it is left ("copied" also when the answers change,
+        // since the link is then another).
         next.contents_open &= matches!(next.screen, Screen::Step(_)) && next.screen == self.screen;
         next.only_conflicts &= next.screen == Screen::Team;
+        if next.screen != Screen::Report || next.answers != self.answers {
+            next.handover_copied = None;
+        }
         (next != *self).then_some(next)
     }
 

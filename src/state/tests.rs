@@ -764,7 +764,7 @@ fn another_assessment_opening_takes_the_last_ones_saved_text_notices_with_it() {
 }
 
 #[test]
-fn the_contents_the_team_filter_and_the_export_live_in_the_session() {
+fn the_contents_the_team_filter_the_export_and_the_copied_link_live_in_the_session() {
     let s = opened();
     let step = |i| Action::Go(Screen::Step(Step::Indicator(i)));
     // The contents unfold on a step only; every move folds them, a pick of the same step too.
@@ -791,4 +791,14 @@ fn the_contents_the_team_filter_and_the_export_live_in_the_session() {
     let busy = check(&s, Action::Exporting(true), |n| assert!(n.exporting));
     refused(&busy, Action::Exporting(true));
     check(&busy, Action::Exporting(false), |n| assert!(!n.exporting));
+    // The hand-over link's "copied": on the report only, forgotten when the link (the answers)
+    // changes or the report is left.
+    refused(&s, Action::HandoverCopied(true));
+    let report = check(&s, Action::Go(Screen::Report), |n| assert_eq!(n.handover_copied, None));
+    let copied = check(&report, Action::HandoverCopied(true), |n| assert_eq!(n.handover_copied, Some(true)));
+    refused(&copied, Action::HandoverCopied(true));
+    check(&copied, Action::HandoverCopied(false), |n| assert_eq!(n.handover_copied, Some(false)));
+    check(&copied, Action::SetLevel(q("A1.1"), 2), |n| assert_eq!(n.handover_copied, None));
+    let left = check(&copied, Action::Go(Screen::Review), |n| assert_eq!(n.handover_copied, None));
+    check(&left, Action::Go(Screen::Report), |n| assert_eq!(n.handover_copied, None));
 }
