@@ -1,7 +1,6 @@
 //! The validator: turns a deserialised [`raw::StandardFile`] into the validated model, or into
 //! every problem found, each with its JSON path.
 
-
 use super::limits::*;
 use super::model::*;
 use super::problem::{Problem, ProblemKind};

@@ -1,7 +1,6 @@
 //! The validator's part for application documents: ids unique, every programme, condition, gate
 //! and question a document names exists, each proof has exactly one shape, levels are 1 to 5.
 
-
 use super::*;
 
 impl Validator {

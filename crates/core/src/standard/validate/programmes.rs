@@ -2,7 +2,6 @@
 //! and tests, and migrations: every reference resolves, each test has exactly one shape and reads a
 //! fact of the right kind, values are exact and within the fact's range, bounds hold.
 
-
 use super::*;
 
 /// What a test may refer to.
