@@ -87,6 +87,26 @@ test('English that cannot be read leaves the widget in Chinese, says why, and lo
   await context.close();
 });
 
+test("the start page's language choice shows the language in use, also when English cannot be read", async () => {
+  let refuse = true;
+  const { page: p, context } = await page('', (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  const radio = (lang) => p.locator(`.bsc-langs label[lang=${lang}] input`);
+  await p.locator('.bsc-langs label[lang=en]').click();
+  await p.locator('.bsc-notices', { hasText: UNAVAILABLE }).waitFor();
+  assert.equal(await title(p), 'zh-CN');
+  assert.equal(await radio('zh-CN').isChecked(), true, 'Chinese still ticked');
+  assert.equal(await radio('en').isChecked(), false, 'English not ticked');
+  refuse = false;
+  await p.locator('.bsc-langs label[lang=en]').click();
+  await p.locator('.bsc-header__tools > .bsc-button', { hasText: '中文' }).waitFor();
+  assert.equal(await radio('en').isChecked(), true);
+  assert.equal(await radio('zh-CN').isChecked(), false);
+  await p.locator('.bsc-langs label[lang=zh-CN]').click();
+  await p.locator('.bsc-header__tools > .bsc-button', { hasText: 'English' }).waitFor();
+  assert.equal(await radio('zh-CN').isChecked(), true);
+  await context.close();
+});
+
 test('a page asked to start in English without its words starts in Chinese with the notice', async () => {
   for (const route of [
     (r) => r.abort('internetdisconnected'),

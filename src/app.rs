@@ -28,7 +28,7 @@ use crate::{files, storage};
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let session = {
-        let lang = props.lang.or_else(storage::load_lang).unwrap_or(Lang::Zh);
+        let lang = props.start_lang().unwrap_or(Lang::Zh);
         use_reducer(move || Session::new(lang))
     };
     let dispatch = Dispatch(session.dispatcher());

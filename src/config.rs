@@ -39,6 +39,14 @@ pub struct AppProps {
     pub english_unavailable: bool,
 }
 
+impl AppProps {
+    /// The language to start in, if any is asked for: the host's, else the user's saved choice
+    /// (zh-CN when neither). `start` reads English first when this is English.
+    pub fn start_lang(&self) -> Option<Lang> {
+        self.lang.or_else(crate::storage::load_lang)
+    }
+}
+
 /// An app's built-in browser, told by its user-agent token. Downloads and `print()` do not work
 /// in WeChat's and are unreliable in the others, so the widget offers a hand-over link instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

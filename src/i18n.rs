@@ -9,6 +9,8 @@
 
 use brand_core::Lang;
 
+/// FNV-1a (32 bits) over `names`, each followed by a comma (so `["ab", "c"]` and `["a", "bc"]`
+/// differ): [`Catalog::FIELDS`].
 const fn fnv(names: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut i = 0;
@@ -1469,7 +1471,7 @@ mod english {
 pub fn read_file(text: &str) -> Option<&'static Catalog> {
     let fields = brand_core::json::string_list(text, "fields")?;
     let strings = brand_core::json::string_list(text, "strings")?;
-    if fields != [format!("{:08x}", Catalog::FIELDS)] {
+    if fields != [format!("{:08x}", Catalog::FIELDS)] || strings.len() != Catalog::LEN {
         return None;
     }
     let list: Box<[&'static str]> = strings.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();

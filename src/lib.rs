@@ -71,7 +71,7 @@ pub fn start() {
     // English, when the host or the saved choice asks for it, is read before the first render
     // (the release build has it in a file of its own, see `i18n`): the prerendered screen stays
     // until then, and the app never shows a mix of the two languages.
-    let wanted = props.lang.or_else(storage::load_lang);
+    let wanted = props.start_lang();
     if wanted == Some(brand_core::Lang::En) && !i18n::has_english() {
         wasm_bindgen_futures::spawn_local(async move {
             if !i18n::load_english().await {
