@@ -80,7 +80,7 @@ pub fn tag_text(tag: Tag, t: &crate::i18n::Catalog) -> &'static str {
     }
 }
 
-fn tag_class(tag: Tag) -> &'static str {
+pub fn tag_class(tag: Tag) -> &'static str {
     match tag {
         Tag::C => "bsc-tag--c",
         Tag::D => "bsc-tag--d",

@@ -1,8 +1,6 @@
 //! Bars and the radar chart as inline SVG: geometry in attributes, colours in CSS classes, so
 //! they print crisply and need no inline style (which a strict CSP would block).
 
-use yew::prelude::*;
-
 use crate::components::markup::Markup;
 
 /// `x` with one decimal (`12.3`), for SVG coordinates (non-negative here). Integer formatting
@@ -10,17 +8,6 @@ use crate::components::markup::Markup;
 fn one_decimal(x: f64) -> String {
     let t = (x.max(0.0) * 10.0).round() as u64;
     format!("{}.{}", t / 10, t % 10)
-}
-
-/// A horizontal bar filled to `fraction` (0–1).
-pub fn view_bar(fraction: f64) -> Html {
-    let w = one_decimal(fraction.clamp(0.0, 1.0) * 100.0);
-    html! {
-        <svg class="bsc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class="bsc-bar__bg" width="100" height="6" rx="3" />
-            <rect class="bsc-bar__fg" width={w} height="6" rx="3" />
-        </svg>
-    }
 }
 
 /// A radar of `(label, fraction)` axes; `label` names the chart for screen readers.
@@ -77,7 +64,7 @@ fn anchor(dx: f64) -> &'static str {
     }
 }
 
-/// [`view_bar`] as markup text, for the tables written by [`Markup`].
+/// A horizontal bar filled to `fraction` (0–1), as markup text.
 pub fn bar_markup(m: &mut Markup, fraction: f64) {
     m.raw("<svg class=\"bsc-bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"bsc-bar__bg\" width=\"100\" height=\"6\" rx=\"3\"></rect><rect class=\"bsc-bar__fg\" height=\"6\" rx=\"3\"")
         .attr("width", &one_decimal(fraction.clamp(0.0, 1.0) * 100.0))

@@ -50,13 +50,14 @@ fn status_class(r: &ProgrammeResult) -> &'static str {
     }
 }
 
+/// A programme's status badge where the view is `html!` (the panel's list, the plan's picker).
 fn badge(r: &ProgrammeResult, lang: Lang) -> Html {
-    let t = catalog(lang);
-    let text = if r.held { t.prog_held } else { status_text(r.status, lang) };
-    html! { <span class={format!("bsc-status {}", status_class(r))} data-status={status_id(r)}>{ text }</span> }
+    let mut m = Markup::new();
+    badge_markup(&mut m, r, lang);
+    m.into_html()
 }
 
-/// [`badge`] as markup text.
+/// A programme's status badge, as markup text.
 fn badge_markup(m: &mut Markup, r: &ProgrammeResult, lang: Lang) {
     let t = catalog(lang);
     let text = if r.held { t.prog_held } else { status_text(r.status, lang) };
@@ -337,7 +338,7 @@ fn condition_markup(m: &mut Markup, s: &Standard, programme: usize, c: &Conditio
     let (label, class) = condition_status(c.status, lang);
     let from: Vec<String> = c.decided_by.iter().map(|i| input_with_value(s, c, *i, lang)).collect();
     m.raw("<tr").attr("data-condition", cond.id.as_str()).raw("><th scope=\"row\">").text(cond.text.get(lang));
-    m.raw("<span class=\"bsc-tag ").raw(tag_class(cond.tag)).raw("\">");
+    m.raw("<span class=\"bsc-tag ").raw(crate::components::about::tag_class(cond.tag)).raw("\">");
     m.text(crate::components::about::tag_text(cond.tag, t)).raw("</span>");
     if !cond.sources.is_empty() {
         m.el("span class=\"bsc-cond__src\"", &cites(&cond.sources, lang));
@@ -361,14 +362,6 @@ fn mark(c: ConditionStatus) -> &'static str {
 
 fn condition_id(c: ConditionStatus) -> &'static str {
     c.id()
-}
-
-fn tag_class(tag: brand_core::standard::Tag) -> &'static str {
-    match tag {
-        brand_core::standard::Tag::C => "bsc-tag--c",
-        brand_core::standard::Tag::D => "bsc-tag--d",
-        _ => "bsc-tag--other",
-    }
 }
 
 /// Titles already held: shown as held, never scored, never suggested.
