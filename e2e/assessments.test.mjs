@@ -324,3 +324,50 @@ test('the undo never writes over what was saved since, and an unreadable one is 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the focus follows the list: the name field, the undo, the row that opens; an undo that cannot write says so', { timeout: 90_000 }, async () => {
+  const { page, context, problems } = await open(browser, server);
+  await seed(page, {
+    [FIRST]: assessment('2025 年度', '2025-03-01', { level: 2 }),
+    [`${FIRST}~b`]: assessment('2026 年度', '2026-03-01', { level: 4 }),
+  });
+  await page.locator('#bsc-standard-enterprise').check();
+  await items(page).nth(1).waitFor();
+  const focused = (testid, text) => page.waitForFunction(([id, t]) => {
+    const e = document.activeElement;
+    return e?.dataset.testid === id && (t === null || e.textContent === t);
+  }, [testid, text ?? null]);
+  // A rename: the field takes the focus; Escape puts it away and keeps the name.
+  await page.locator('.bsc-assess__item.is-open [data-testid="saved-rename"]').click();
+  await focused('saved-name-input');
+  assert.equal(await page.locator('[data-testid="saved-name-input"]').inputValue(), '2025 年度');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="saved-name-input"]').waitFor({ state: 'detached' });
+  assert.deepEqual(await names(page), ['2025 年度', '2026 年度']);
+  // Cancel does the same.
+  await page.locator('.bsc-assess__item:not(.is-open) [data-testid="saved-rename"]').click();
+  await focused('saved-name-input');
+  await page.locator('.bsc-assess__rename button[type=button]').click();
+  await page.locator('[data-testid="saved-name-input"]').waitFor({ state: 'detached' });
+  // Another opens: its name, now first in the list, takes the focus.
+  await page.locator('[data-testid="saved-open"]').click();
+  await focused('saved-name', '2026 年度');
+  assert.equal(await page.locator('.bsc-assess__item.is-open [data-testid="saved-name"]').textContent(), '2026 年度');
+  // One deleted: its undo takes the focus (the button pressed went with its row).
+  page.once('dialog', (d) => d.accept());
+  await page.locator('.bsc-assess__item:not(.is-open) [data-testid="saved-delete"]').click();
+  await focused('deleted-undo');
+  // Storage refuses the undo: its line says so, and the text stays offered.
+  await page.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
+  await page.locator('[data-testid="deleted-undo"]').click();
+  const alert = page.locator('[data-testid="deleted-notice"] [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /无法恢复：浏览器存储已满或被禁用/);
+  assert.equal(await stored(page, FIRST), null);
+  assert.equal(await page.locator('[data-testid="deleted-notice"] button', { hasText: '下载' }).count(), 1);
+  // Dismissed, the line goes with its message.
+  await page.locator('[data-testid="deleted-notice"] button', { hasText: '关闭' }).click();
+  await page.locator('[data-testid="deleted-notice"]').waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -69,6 +69,13 @@ pub fn App(props: &AppProps) -> Html {
         session.standard.clone().map(|st| (st, session.answers.clone(), session.screen.clone())),
     );
     hooks::use_focus_on_screen(root.clone(), session.screen.clone(), session.pending.is_some(), session.target.clone());
+    hooks::use_focus_on_list(
+        root.clone(),
+        session.screen == Screen::Start && session.standard.is_some() && session.source.is_some(),
+        session.slot.clone(),
+        session.renaming.clone(),
+        session.deleted.len(),
+    );
     {
         // Chinese because English could not be loaded is not the user's choice: not saved.
         let english_unavailable = props.english_unavailable;
@@ -165,6 +172,8 @@ pub fn App(props: &AppProps) -> Html {
                 slot: session.slot.clone(),
                 saved: session.saved.clone(),
                 deleted: session.deleted.clone(),
+                renaming: session.renaming.clone(),
+                restore_failed: session.restore_failed.clone(),
                 year,
                 today: day,
                 answers: session.answers.clone(),

@@ -4,32 +4,15 @@
 //! new one.
 
 use brand_core::answers::AnswersFile;
-use brand_core::dossier::Day;
 use brand_core::{Answers, Lang, ProgrammeStatus};
 use yew::prelude::*;
 
 use crate::commands;
 use crate::components::programmes::status_text;
+use crate::components::start::StartProps;
 use crate::i18n::{catalog, date, fill};
-use crate::state::{Action, Deleted, Dispatch, Saved, SharedStandard, Slot, Source, Summary};
+use crate::state::{Action, Deleted, Saved, SharedStandard, Slot, Source, Summary};
 use crate::{files, storage};
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct SavedProps {
-    pub standard: SharedStandard,
-    /// The language of the moment (handed down, not a context: see ARCHITECTURE.md).
-    pub lang: Lang,
-    pub source: Source,
-    /// The open assessment's slot and answers (shown live, not as last saved).
-    pub slot: Slot,
-    pub answers: Answers,
-    pub saved: Vec<Saved>,
-    /// Deleted since the questionnaire opened, each with its undo, where it was.
-    pub deleted: Vec<Deleted>,
-    pub year: u16,
-    pub today: Option<Day>,
-    pub on_action: Dispatch,
-}
 
 /// The line under an assessment's name: date, organisation, progress, programmes, team.
 fn meta(x: &Summary, lang: Lang) -> String {
@@ -65,50 +48,10 @@ fn name_of(x: &Summary, lang: Lang) -> String {
     }
 }
 
-#[component]
-pub fn SavedList(p: &SavedProps) -> Html {
-    let lang = p.lang;
+/// The list, with its questionnaire (`st`, from `source`). Where the focus goes when a rename
+/// starts, an assessment is deleted or another opens is `hooks::use_focus_on_list`'s.
+pub fn view_saved(p: &StartProps, st: &SharedStandard, source: &Source, lang: Lang) -> Html {
     let t = catalog(lang);
-    let renaming = use_state(|| None::<Slot>);
-    let input = use_node_ref();
-    // The undo whose write did not stick (storage full or blocked): said where it was tried.
-    let failed = use_state(|| None::<Slot>);
-    let undo = use_node_ref();
-    let opened = use_node_ref();
-    let focus = |r: &NodeRef| {
-        if let Some(e) = r.cast::<web_sys::HtmlElement>() {
-            e.focus().ok();
-        }
-    };
-    {
-        // The field takes the focus when a rename starts.
-        let input = input.clone();
-        use_effect_with((*renaming).clone(), move |r| {
-            if r.is_some() {
-                focus(&input);
-            }
-        });
-    }
-    {
-        // The undo, when an assessment was deleted (the button pressed went with its row).
-        let (undo, seen) = (undo.clone(), use_mut_ref(|| p.deleted.len()));
-        use_effect_with(p.deleted.len(), move |n| {
-            if *n > *seen.borrow() {
-                focus(&undo);
-            }
-            *seen.borrow_mut() = *n;
-        });
-    }
-    {
-        // The open row's name, when another one opens or starts (not when the list first shows).
-        let (opened, first) = (opened.clone(), use_mut_ref(|| true));
-        use_effect_with(p.slot.clone(), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                focus(&opened);
-            }
-        });
-    }
-    let st = &p.standard;
     let open = Summary::of(st, &p.answers, p.year);
     let others: Vec<&Saved> = p.saved.iter().filter(|x| x.slot != p.slot).collect();
     let count = others.len() + usize::from(p.answers != Answers::default());
@@ -116,29 +59,35 @@ pub fn SavedList(p: &SavedProps) -> Html {
     let row = |slot: &Slot, x: &Summary, is_open: bool| {
         let name = name_of(x, lang);
         let name_id = name_id(slot);
-        let editing = renaming.as_ref() == Some(slot);
+        let editing = p.renaming.as_ref() == Some(slot);
         let on_rename = {
-            let (renaming, slot) = (renaming.clone(), slot.clone());
-            Callback::from(move |_| renaming.set(Some(slot.clone())))
+            let slot = slot.clone();
+            p.on_action.reform(move |_| Action::Rename(Some(slot.clone())))
         };
         let on_submit = {
-            let (renaming, input, d, about) = (renaming.clone(), input.clone(), p.on_action.clone(), x.about.clone());
-            let (source, st, slot) = (p.source.clone(), st.clone(), slot.clone());
+            let (d, about) = (p.on_action.clone(), x.about.clone());
+            let (source, st, slot) = (source.clone(), st.clone(), slot.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let Some(field) = input.cast::<web_sys::HtmlInputElement>() else { return };
+                let field =
+                    e.target_dyn_into::<web_sys::Element>().and_then(|f| f.query_selector("input").ok().flatten());
+                let Some(field) =
+                    field.and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(f).ok())
+                else {
+                    return;
+                };
                 let name = field.value().trim().to_owned();
                 if is_open {
                     d.emit(Action::SetAbout(brand_core::About { name, ..about.clone() }));
                 } else if commands::rename_saved(&source, &st, &slot, name) {
                     d.emit(Action::Relist);
                 }
-                renaming.set(None);
+                d.emit(Action::Rename(None));
             })
         };
         let on_duplicate = {
             let (d, source, st, slot, answers) =
-                (p.on_action.clone(), p.source.clone(), st.clone(), slot.clone(), p.answers.clone());
+                (p.on_action.clone(), source.clone(), st.clone(), slot.clone(), p.answers.clone());
             let (copy, today) = (fill(t.saved_copy_of, &[("name", &name)]), p.today);
             Callback::from(move |_| {
                 let file = if is_open {
@@ -158,21 +107,20 @@ pub fn SavedList(p: &SavedProps) -> Html {
                     <form class="bsc-assess__rename" onsubmit={on_submit}>
                         <label>
                             <span class="bsc-visually-hidden">{ t.saved_name }</span>
-                            <input type="text" maxlength="100" ref={input.clone()} value={x.about.name.clone()}
+                            <input type="text" maxlength="100" value={x.about.name.clone()}
                                 placeholder={t.saved_unnamed} data-testid="saved-name-input"
                                 onkeydown={{
-                                    let r = renaming.clone();
-                                    Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { r.set(None) })
+                                    let d = p.on_action.clone();
+                                    Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { d.emit(Action::Rename(None)) })
                                 }} />
                         </label>
                         <button type="submit" class="bsc-button">{ t.saved_save }</button>
                         <button type="button" class="bsc-button bsc-button--quiet"
-                            onclick={{ let r = renaming.clone(); Callback::from(move |_| r.set(None)) }}>{ t.saved_cancel }</button>
+                            onclick={p.on_action.reform(|_| Action::Rename(None))}>{ t.saved_cancel }</button>
                     </form>
                 } else {
                     <p class="bsc-assess__name">
-                        <strong id={name_id.clone()} data-testid="saved-name" tabindex="-1"
-                            ref={if is_open { opened.clone() } else { NodeRef::default() }}>{ name.clone() }</strong>
+                        <strong id={name_id.clone()} data-testid="saved-name" tabindex="-1">{ name.clone() }</strong>
                         if is_open {
                             { " " }<span class="bsc-badge">{ t.saved_open_now }</span>
                         }
@@ -191,7 +139,7 @@ pub fn SavedList(p: &SavedProps) -> Html {
                     // A new assessment with nothing in it is not saved yet: nothing to copy or delete.
                     if !is_open || p.answers != Answers::default() {
                         b.push((t.saved_duplicate, "saved-duplicate", false, on_duplicate));
-                        b.push((t.saved_delete, "saved-delete", false, delete(p, slot, &name, lang)));
+                        b.push((t.saved_delete, "saved-delete", false, delete(p, st, source, slot, &name, lang)));
                     }
                     b
                 }, &name_id) }
@@ -207,16 +155,16 @@ pub fn SavedList(p: &SavedProps) -> Html {
                 // One keyed list, the open one first, so a row keeps its element when it moves.
                 { for std::iter::once(row(&p.slot, &open, true)).chain(others.iter().map(|x| match &x.summary {
                     Ok(summary) => row(&x.slot, summary, false),
-                    Err(raw) => unreadable(p, &x.slot, raw, lang),
+                    Err(raw) => unreadable(p, st, source, &x.slot, raw, lang),
                 })) }
             </ul>
-            for (i, d) in p.deleted.iter().enumerate() {
-                { view_deleted(p, d, (i + 1 == p.deleted.len()).then(|| undo.clone()), &failed, lang) }
+            for d in &p.deleted {
+                { view_deleted(p, st, source, d, lang) }
             }
             <div class="bsc-assess__new">
                 <button type="button" class="bsc-button bsc-button--quiet" data-testid="saved-new"
                     onclick={{
-                        let (d, source, id, today) = (p.on_action.clone(), p.source.clone(), st.id.clone(), p.today);
+                        let (d, source, id, today) = (p.on_action.clone(), source.clone(), st.id.clone(), p.today);
                         Callback::from(move |_| d.emit(Action::NewAssessment { slot: storage::new_slot(&source, &id), date: today }))
                     }}>{ t.saved_new }</button>
             </div>
@@ -225,9 +173,15 @@ pub fn SavedList(p: &SavedProps) -> Html {
 }
 
 /// Asks, deletes, and hands the deleted text to the session (for the undo).
-fn delete(p: &SavedProps, slot: &Slot, name: &str, lang: Lang) -> Callback<MouseEvent> {
-    let (d, source, st, slot, name) =
-        (p.on_action.clone(), p.source.clone(), p.standard.clone(), slot.clone(), name.to_owned());
+fn delete(
+    p: &StartProps,
+    st: &SharedStandard,
+    source: &Source,
+    slot: &Slot,
+    name: &str,
+    lang: Lang,
+) -> Callback<MouseEvent> {
+    let (d, source, st, slot, name) = (p.on_action.clone(), source.clone(), st.clone(), slot.clone(), name.to_owned());
     Callback::from(move |_| {
         if let Some(raw) = commands::delete_saved(&source, &st, &slot, &name, lang) {
             let fresh = storage::new_slot(&source, &st.id);
@@ -237,46 +191,46 @@ fn delete(p: &SavedProps, slot: &Slot, name: &str, lang: Lang) -> Callback<Mouse
 }
 
 /// An assessment whose text cannot be read: kept as it is, offered for download, deletable.
-fn unreadable(p: &SavedProps, slot: &Slot, raw: &std::rc::Rc<str>, lang: Lang) -> Html {
+fn unreadable(
+    p: &StartProps,
+    st: &SharedStandard,
+    source: &Source,
+    slot: &Slot,
+    raw: &std::rc::Rc<str>,
+    lang: Lang,
+) -> Html {
     let t = catalog(lang);
-    let (raw, file) = (raw.clone(), format!("brand-self-check-kept-{}-{}.json", p.standard.id, slot.0));
+    let (raw, file) = (raw.clone(), format!("brand-self-check-kept-{}-{}.json", st.id, slot.0));
     html! {
         <li key={slot.0.to_string()} class="bsc-assess__item is-damaged" data-testid="saved-item">
             <p class="bsc-assess__name"><strong id={name_id(slot)}>{ t.saved_unreadable_name }</strong></p>
             <p class="bsc-assess__meta">{ t.saved_unreadable }</p>
             { buttons(vec![
                 (t.saved_download, "", false, Callback::from(move |_: MouseEvent| { files::download(&file, "application/json", &raw); })),
-                (t.saved_delete, "saved-delete", false, delete(p, slot, t.saved_unreadable_name, lang)),
+                (t.saved_delete, "saved-delete", false, delete(p, st, source, slot, t.saved_unreadable_name, lang)),
             ], &name_id(slot)) }
         </li>
     }
 }
 
 /// The line a deleted assessment leaves: undo (it is written back and opens), download, dismiss.
-fn view_deleted(
-    p: &SavedProps,
-    d: &Deleted,
-    focus: Option<NodeRef>,
-    failed: &UseStateHandle<Option<Slot>>,
-    lang: Lang,
-) -> Html {
+fn view_deleted(p: &StartProps, st: &SharedStandard, source: &Source, d: &Deleted, lang: Lang) -> Html {
     let t = catalog(lang);
     let on_undo = {
-        let (dispatch, source, st, d, failed) =
-            (p.on_action.clone(), p.source.clone(), p.standard.clone(), d.clone(), failed.clone());
+        let (dispatch, source, st, d) = (p.on_action.clone(), source.clone(), st.clone(), d.clone());
         Callback::from(move |_| match commands::restore(&source, &st, &d.slot, &d.raw) {
             Some(at) => dispatch.emit(Action::Restored { deleted: d.slot.clone(), at }),
-            None => failed.set(Some(d.slot.clone())),
+            None => dispatch.emit(Action::RestoreFailed(d.slot.clone())),
         })
     };
     let (raw, file) = (
         d.raw.clone(),
-        format!("brand-self-check-{}-{}.json", p.standard.id, if d.slot.0.is_empty() { "1" } else { &d.slot.0 }),
+        format!("brand-self-check-{}-{}.json", st.id, if d.slot.0.is_empty() { "1" } else { &d.slot.0 }),
     );
     html! {
         <p key={d.slot.0.to_string()} class="bsc-assess__deleted" role="status" data-testid="deleted-notice">
             { fill(t.deleted, &[("name", &d.name)]) }{ " " }
-            <button type="button" class="bsc-link" data-testid="deleted-undo" ref={focus.unwrap_or_default()} onclick={on_undo}>{ t.deleted_undo }</button>
+            <button type="button" class="bsc-link" data-testid="deleted-undo" onclick={on_undo}>{ t.deleted_undo }</button>
             { " · " }
             <button type="button" class="bsc-link" onclick={Callback::from(move |_: MouseEvent| {
                 files::download(&file, "application/json", &raw);
@@ -284,7 +238,7 @@ fn view_deleted(
             { " · " }
             <button type="button" class="bsc-link"
                 onclick={{ let s = d.slot.clone(); p.on_action.reform(move |_| Action::ForgetDeleted(s.clone())) }}>{ t.dismiss }</button>
-            if failed.as_ref() == Some(&d.slot) {
+            if p.restore_failed.as_ref() == Some(&d.slot) {
                 <span class="bsc-warn" role="alert">{ " " }{ t.restore_failed }</span>
             }
         </p>

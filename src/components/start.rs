@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::commands;
 use crate::components::profile::view_profile;
-use crate::components::saved::SavedList;
+use crate::components::saved::view_saved;
 use crate::i18n::{catalog, fill, LANGUAGES};
 use crate::standards::BUILTIN;
 use crate::state::{Action, Deleted, Dispatch, Saved, Screen, SharedStandard, Slot, Source, Step};
@@ -21,6 +21,9 @@ pub struct StartProps {
     /// The questionnaire's other saved assessments, and those deleted since it opened.
     pub saved: Vec<Saved>,
     pub deleted: Vec<Deleted>,
+    /// The list's rename under way and failed undo (`Session::renaming`, `restore_failed`).
+    pub renaming: Option<Slot>,
+    pub restore_failed: Option<Slot>,
     /// The assessment year and today (a new assessment's date).
     pub year: u16,
     pub today: Option<brand_core::dossier::Day>,
@@ -97,8 +100,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                 }
             </div>
             if let (Some(st), Some(source)) = (&p.standard, &p.source) {
-                <SavedList {lang} standard={st.clone()} source={source.clone()} slot={p.slot.clone()} answers={p.answers.clone()}
-                    saved={p.saved.clone()} deleted={p.deleted.clone()} year={p.year} today={p.today} on_action={p.on_action.clone()} />
+                { view_saved(p, st, source, lang) }
             }
             if let Some(st) = &p.standard {
                 if !st.profile.is_empty() {

@@ -18,7 +18,7 @@ mod update;
 
 pub use autosave::use_autosave;
 pub use embed::use_embed_reports;
-pub use focus::use_focus_on_screen;
+pub use focus::{use_focus_on_list, use_focus_on_screen};
 pub use import::use_import;
 pub use open::use_open_standard;
 pub use other_tab::use_other_tab;

@@ -341,6 +341,11 @@ pub struct Session {
     /// The report's hand-over link was copied (`Some(true)`) or has to be copied by hand
     /// (`Some(false)`); forgotten when the report is left or the answers, and so the link, change.
     pub handover_copied: Option<bool>,
+    /// The start page's list shows this assessment's name as a field (a rename under way).
+    pub renaming: Option<Slot>,
+    /// The deleted assessment whose undo could not write it back (storage full or blocked): its
+    /// line says so.
+    pub restore_failed: Option<Slot>,
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -465,6 +470,10 @@ pub enum Action {
     },
     /// The user dismissed the message about a deleted assessment (its undo goes with it).
     ForgetDeleted(Slot),
+    /// Show a listed assessment's name as a field to rename it (`None`: put the field away).
+    Rename(Option<Slot>),
+    /// The undo of a deleted assessment could not write it back.
+    RestoreFailed(Slot),
     /// Unfold or fold the wizard's contents (on a step only).
     ToggleContents,
     /// Show only the questions the respondents disagree on, or all (on the team screen only).
@@ -510,6 +519,8 @@ impl Session {
             only_conflicts: false,
             exporting: false,
             handover_copied: None,
+            renaming: None,
+            restore_failed: None,
         }
     }
 
@@ -810,6 +821,20 @@ impl Session {
             }
             Action::Relist => next.listing = self.listing.wrapping_add(1),
             Action::ForgetDeleted(slot) => next.deleted.retain(|d| d.slot != slot),
+            Action::Rename(Some(slot)) => {
+                let listed = slot == self.slot || self.saved.iter().any(|x| x.slot == slot && x.summary.is_ok());
+                if self.screen != Screen::Start || self.standard.is_none() || !listed {
+                    return None;
+                }
+                next.renaming = Some(slot);
+            }
+            Action::Rename(None) => next.renaming = None,
+            Action::RestoreFailed(slot) => {
+                if !self.deleted.iter().any(|d| d.slot == slot) {
+                    return None;
+                }
+                next.restore_failed = Some(slot);
+            }
             Action::ToggleContents => {
                 if !matches!(self.screen, Screen::Step(_)) {
                     return None;
@@ -886,6 +911,19 @@ impl Session {
         next.only_conflicts &= next.screen == Screen::Team;
         if next.screen != Screen::Report || next.answers != self.answers {
             next.handover_copied = None;
+        }
+        // The list's rename field and failed undo belong to the start page and its questionnaire.
+        if next.screen != Screen::Start || next.source != self.source || next.standard.is_none() {
+            next.renaming = None;
+            next.restore_failed = None;
+        }
+        // Each names a row still there.
+        let listed = |slot: &Slot| *slot == next.slot || next.saved.iter().any(|x| x.slot == *slot);
+        if next.renaming.as_ref().is_some_and(|r| !listed(r)) {
+            next.renaming = None;
+        }
+        if next.restore_failed.as_ref().is_some_and(|f| !next.deleted.iter().any(|d| d.slot == *f)) {
+            next.restore_failed = None;
         }
         (next != *self).then_some(next)
     }

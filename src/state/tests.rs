@@ -716,6 +716,49 @@ fn several_assessments_open_start_delete_and_come_back() {
 }
 
 #[test]
+fn the_lists_rename_field_and_failed_undo_live_in_the_session_and_belong_to_the_start_page() {
+    let s = opened();
+    let listed = vec![
+        Saved::read(&sample(), slot("k1"), &named_file("2025", day(2025, 1, 2), 2), 2026),
+        Saved::read(&sample(), slot("x"), "{ broken", 2026),
+    ];
+    let s = check(&s, Action::Listed { source: SAMPLE, saved: listed }, |_| {});
+    // The open one and a readable listed one can be renamed; an unreadable one or a slot not
+    // listed cannot, nor anything before a standard is open or away from the start page.
+    let r = check(&s, Action::Rename(Some(Slot::first())), |n| assert_eq!(n.renaming, Some(Slot::first())));
+    let r = check(&r, Action::Rename(Some(slot("k1"))), |n| assert_eq!(n.renaming, Some(slot("k1"))));
+    refused(&s, Action::Rename(Some(slot("x"))));
+    refused(&s, Action::Rename(Some(slot("nope"))));
+    refused(&s, Action::Rename(None)); // nothing to put away
+    refused(&Session::new(Lang::Zh), Action::Rename(Some(Slot::first())));
+    let on_step = check(&s, Action::Go(Screen::Step(Step::Indicator(0))), |_| {});
+    refused(&on_step, Action::Rename(Some(Slot::first())));
+    check(&r, Action::Rename(None), |n| assert_eq!(n.renaming, None));
+    // Leaving the start page, or the row going from the list, puts the field away.
+    check(&r, Action::Go(Screen::Step(Step::Indicator(0))), |n| assert_eq!(n.renaming, None));
+    check(&r, Action::Listed { source: SAMPLE, saved: Vec::new() }, |n| assert_eq!(n.renaming, None));
+    // Another of the same questionnaire opening keeps it (the row is still listed).
+    let o = check(&r, Action::OpenSaved(slot("k1")), |n| assert_eq!(n.renaming, Some(slot("k1"))));
+    let opened_k1 = Action::Opened {
+        request: 2,
+        slot: slot("k1"),
+        standard: sample(),
+        restored: Restored::Nothing,
+        embedded: false,
+    };
+    check(&o, opened_k1, |n| assert_eq!(n.renaming, Some(slot("k1"))));
+    // A failed undo is said on its deleted line until the line goes or the start page is left.
+    refused(&s, Action::RestoreFailed(slot("k1"))); // nothing deleted
+    let raw: Rc<str> = Rc::from(named_file("2025", day(2025, 1, 2), 2).as_str());
+    let d = check(&s, Action::Deleted { slot: slot("k1"), name: "2025".into(), raw, fresh: slot("f") }, |_| {});
+    let f = check(&d, Action::RestoreFailed(slot("k1")), |n| assert_eq!(n.restore_failed, Some(slot("k1"))));
+    refused(&f, Action::RestoreFailed(slot("k1"))); // already said
+    check(&f, Action::ForgetDeleted(slot("k1")), |n| assert_eq!(n.restore_failed, None));
+    check(&f, Action::Go(Screen::Review), |n| assert_eq!(n.restore_failed, None));
+    check(&f, Action::Restored { deleted: slot("k1"), at: slot("k7") }, |n| assert_eq!(n.restore_failed, None));
+}
+
+#[test]
 fn an_import_a_team_result_or_a_start_over_keep_the_assessments_name_and_date() {
     let s = opened();
     let about = brand_core::About { name: "2026".into(), date: day(2026, 1, 5), ..Default::default() };
