@@ -9,6 +9,7 @@ use brand_core::standard::{Issuer, Period, Proof};
 use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::i18n::{catalog, fill, Catalog};
 use crate::state::{Action, Dispatch};
 
@@ -99,20 +100,23 @@ pub fn view_checklist(s: &Standard, cl: &Checklist, lang: Lang, dispatch: &Dispa
             ("none", &cl.unmarked.to_string()),
         ],
     );
+    // What has no listener is markup text.
+    let mut head = Markup::new();
+    head.el("h3", t.checklist_title).el("p", &fill(t.checklist_intro, &[("p", p.title.get(lang))]));
+    head.el("p class=\"bsc-dossier__counts\" data-testid=\"checklist-counts\"", &counts);
+    let mut calendar = Markup::new();
+    if let Some(w) = &p.window {
+        calendar.el("h4", t.calendar_title).el("p class=\"bsc-muted\" data-testid=\"calendar\"", w.get(lang));
+    }
     html! {
         <section class="bsc-dossier" data-testid="checklist">
-            <h3>{ t.checklist_title }</h3>
-            <p>{ fill(t.checklist_intro, &[("p", p.title.get(lang))]) }</p>
-            <p class="bsc-dossier__counts" data-testid="checklist-counts">{ counts }</p>
+            { head.into_html() }
             <ol class="bsc-docs">
                 for (i, r) in cl.rows.iter().enumerate() {
                     { view_doc(s, cl, i, &r.mark, lang, dispatch) }
                 }
             </ol>
-            if let Some(w) = &p.window {
-                <h4>{ t.calendar_title }</h4>
-                <p class="bsc-muted" data-testid="calendar">{ w.get(lang) }</p>
-            }
+            { calendar.into_html() }
         </section>
     }
 }
@@ -136,18 +140,26 @@ fn view_doc(s: &Standard, cl: &Checklist, i: usize, mark: &DocMark, lang: Lang, 
     };
     let sid = format!("bsc-doc-{}", d.id);
     let proves = proves_text(s, cl, i, lang);
+    // The heading, help and print line have no listeners: markup text.
+    let mut head = Markup::new();
+    head.raw("<div class=\"bsc-doc__head\"><strong").attr("id", &sid).raw(">").text(d.name.get(lang)).raw("</strong>");
+    head.el("span class=\"bsc-muted\"", &format!(" · {} · {}", issuer_text(d.issuer, t), period_text(d.period, t)));
+    head.raw("</div>");
+    if let Some(h) = &d.help {
+        head.el("p class=\"bsc-doc__help\"", h.get(lang));
+    }
+    if !proves.is_empty() {
+        head.el("p class=\"bsc-doc__help\"", &format!("{}{}{}", t.checklist_proves, colon(lang), proves));
+    }
+    let mut print = Markup::new();
+    print.raw("<p class=\"bsc-print-only bsc-record__print\">").text(doc_status_text(mark.status, t));
+    if !mark.place.is_empty() {
+        print.text(&format!(" · {}{}{}", t.checklist_place, colon(lang), mark.place));
+    }
+    print.raw("</p>");
     html! {
         <li key={d.id.to_string()} class="bsc-doc" data-doc={d.id.to_string()} data-status={mark.status.map_or("", DocStatus::id)}>
-            <div class="bsc-doc__head">
-                <strong id={sid.clone()}>{ d.name.get(lang) }</strong>
-                <span class="bsc-muted">{ format!(" · {} · {}", issuer_text(d.issuer, t), period_text(d.period, t)) }</span>
-            </div>
-            if let Some(h) = &d.help {
-                <p class="bsc-doc__help">{ h.get(lang) }</p>
-            }
-            if !proves.is_empty() {
-                <p class="bsc-doc__help">{ format!("{}{}{}", t.checklist_proves, colon(lang), proves) }</p>
-            }
+            { head.into_html() }
             <div class="bsc-record bsc-noprint">
                 <label>
                     <span>{ t.checklist_status }</span>
@@ -164,10 +176,7 @@ fn view_doc(s: &Standard, cl: &Checklist, i: usize, mark: &DocMark, lang: Lang, 
                         value={mark.place.clone()} onchange={on_place} aria-describedby={sid} data-field="place" />
                 </label>
             </div>
-            <p class="bsc-print-only bsc-record__print">
-                { doc_status_text(mark.status, t) }
-                if !mark.place.is_empty() { { format!(" · {}{}{}", t.checklist_place, colon(lang), mark.place) } }
-            </p>
+            { print.into_html() }
         </li>
     }
 }
@@ -209,6 +218,12 @@ pub fn view_record(key: &ActionKey, rec: &Record, overdue: bool, lang: Lang, dis
     if !rec.note.is_empty() {
         print.push(format!("{}{}{}", t.action_note, colon(lang), rec.note));
     }
+    // The overdue badge and the print line have no listeners: markup text.
+    let mut tail = Markup::new();
+    if overdue {
+        tail.el("span class=\"bsc-badge bsc-badge--warn\" data-testid=\"overdue\"", t.action_overdue);
+    }
+    tail.el("span class=\"bsc-print-only bsc-record__print\"", &print.join(" · "));
     html! {
         <>
             <div class="bsc-record bsc-noprint" data-key={key.key()}>
@@ -237,10 +252,7 @@ pub fn view_record(key: &ActionKey, rec: &Record, overdue: bool, lang: Lang, dis
                         value={rec.note.clone()} onchange={set(|r, v| r.note = v)} data-field="note" />
                 </label>
             </div>
-            if overdue {
-                <span class="bsc-badge bsc-badge--warn" data-testid="overdue">{ t.action_overdue }</span>
-            }
-            <span class="bsc-print-only bsc-record__print">{ print.join(" · ") }</span>
+            { tail.into_html() }
         </>
     }
 }

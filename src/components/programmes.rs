@@ -439,6 +439,20 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
         .map(|g| (titles[g], plan.items.iter().filter(|i| kind(i) == g).collect::<Vec<_>>()))
         .filter(|(_, items)| !items.is_empty())
         .collect();
+    let actions_head = {
+        let mut m = Markup::new();
+        m.el("h3", t.actions_title);
+        if !plan.reachable {
+            m.el("p class=\"bsc-warn\"", t.plan_unreachable_prog);
+        }
+        if plan.items.is_empty() {
+            m.el("p", t.plan_nothing);
+        } else {
+            m.el("p class=\"bsc-muted bsc-noprint\"", t.actions_intro);
+            m.el("p class=\"bsc-dossier__counts\" data-testid=\"action-totals\"", &totals_text(&plan.totals, t));
+        }
+        m.into_html()
+    };
     html! {
         <section class="bsc-report__plan" data-testid="programme-plan">
             <h3><label for="bsc-plan-for">{ t.plan_for }</label></h3>
@@ -456,16 +470,7 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
             if let Some(cl) = &p.checklist {
                 { view_checklist(s, cl, lang, dispatch) }
             }
-            <h3>{ t.actions_title }</h3>
-            if !plan.reachable {
-                <p class="bsc-warn">{ t.plan_unreachable_prog }</p>
-            }
-            if plan.items.is_empty() {
-                <p>{ t.plan_nothing }</p>
-            } else {
-                <p class="bsc-muted bsc-noprint">{ t.actions_intro }</p>
-                <p class="bsc-dossier__counts" data-testid="action-totals">{ totals_text(&plan.totals, t) }</p>
-            }
+            { actions_head }
             for (title, items) in groups.iter() {
                 <h4>{ *title }</h4>
                 <ol class="bsc-plan">
@@ -539,12 +544,19 @@ fn plan_item(s: &Standard, plan: &ActionPlan, answers: &brand_core::Answers, i: 
 fn view_plan_item(i: &PlanItem, text: ItemText, lang: Lang, dispatch: &Dispatch) -> Html {
     let class =
         if i.action.status == ActionStatus::Done { "bsc-plan__item bsc-plan__item--done" } else { "bsc-plan__item" };
+    // The heading and lines have no listeners: markup text.
+    let mut m = Markup::new();
+    m.raw("<strong");
+    if let Some(c) = text.head_class {
+        m.attr("class", c);
+    }
+    m.raw(">").text(&text.head).raw("</strong>");
+    for (class, line) in text.lines {
+        m.raw("<span").attr("class", class).raw(">").text(&line).raw("</span>");
+    }
     html! {
         <li key={i.key.key()} {class} data-key={i.key.key()}>
-            <strong class={text.head_class}>{ text.head }</strong>
-            for (class, line) in text.lines {
-                <span {class}>{ line }</span>
-            }
+            { m.into_html() }
             { view_record(&i.key, &i.action, i.overdue, lang, dispatch) }
         </li>
     }

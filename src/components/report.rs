@@ -49,7 +49,7 @@ pub fn view_report(p: &ReportProps) -> Html {
     let (s, x, lang) = (&p.standard, &p.assessment, p.lang);
     let t = catalog(lang);
     let sc = &x.score;
-    let (y, m, d) = p.today;
+    let (y, mo, d) = p.today;
     // The part the standard names for the radar (`"radar": true`), if any.
     let radar_part = s.radar_part();
     let radar: Vec<(String, f64)> = radar_part
@@ -191,42 +191,51 @@ pub fn view_report(p: &ReportProps) -> Html {
         Some(role) => format!("{name}{open_paren}{role}{close_paren}"),
         None => name.to_owned(),
     };
-    let team = &p.answers.team;
+    let head_markup = {
+        // The header and the team's line: no listeners, so markup text.
+        let mut m = Markup::new();
+        m.raw("<header class=\"bsc-report__head\"><h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">")
+            .text(t.report_title);
+        m.raw("</h2>").el("p", &fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]));
+        m.el("p", &fill(t.report_generated, &[("d", &date(lang, y, mo, d))]));
+        if !about.name.trim().is_empty() {
+            m.el("p data-testid=\"report-name\"", &fill(t.report_name, &[("n", about.name.trim())]));
+        }
+        if !about.organisation.trim().is_empty() {
+            m.el(
+                "p data-testid=\"report-organisation\"",
+                &fill(t.report_organisation, &[("o", about.organisation.trim())]),
+            );
+        }
+        if !about.assessor.trim().is_empty() {
+            let who = with_role(about.assessor.trim(), about.role);
+            m.el("p data-testid=\"report-assessor\"", &fill(t.report_assessor, &[("a", &who)]));
+        }
+        m.raw("</header>");
+        let team = &p.answers.team;
+        if !team.is_empty() {
+            m.raw("<section data-testid=\"report-team\">").el("h3", t.report_team_title).raw("<p>");
+            m.text(&fill(t.report_team_intro, &[("n", &team.respondents.len().to_string())]));
+            let names: Vec<String> = team.respondents.iter().map(|r| with_role(&r.name, r.role)).collect();
+            m.text(&names.join(if lang == Lang::Zh { "、" } else { ", " })).raw("</p>");
+            if !team.overrides.is_empty() {
+                m.el("h4", t.report_overrides).raw("<ul class=\"bsc-list\">");
+                for (q, reason) in team.overrides.iter() {
+                    m.el("li", &format!("{q}{}{reason}", if lang == Lang::Zh { "：" } else { ": " }));
+                }
+                m.raw("</ul>");
+            }
+            m.raw("</section>");
+        }
+        m.into_html()
+    };
     let tables = view_tables(p, &radar, &evidence);
     html! {
         <div class="bsc-report-page">
             { top_actions }
             { who }
             <article class="bsc-report" aria-labelledby="bsc-h">
-                <header class="bsc-report__head">
-                    <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.report_title }</h2>
-                    <p>{ fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]) }</p>
-                    <p>{ fill(t.report_generated, &[("d", &date(lang, y, m, d))]) }</p>
-                    if !about.name.trim().is_empty() {
-                        <p data-testid="report-name">{ fill(t.report_name, &[("n", about.name.trim())]) }</p>
-                    }
-                    if !about.organisation.trim().is_empty() {
-                        <p data-testid="report-organisation">{ fill(t.report_organisation, &[("o", about.organisation.trim())]) }</p>
-                    }
-                    if !about.assessor.trim().is_empty() {
-                        <p data-testid="report-assessor">{ fill(t.report_assessor, &[("a", &with_role(about.assessor.trim(), about.role))]) }</p>
-                    }
-                </header>
-                if !team.is_empty() {
-                    <section data-testid="report-team">
-                        <h3>{ t.report_team_title }</h3>
-                        <p>{ fill(t.report_team_intro, &[("n", &team.respondents.len().to_string())]) }
-                            { team.respondents.iter().map(|r| with_role(&r.name, r.role)).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " }) }</p>
-                        if !team.overrides.is_empty() {
-                            <h4>{ t.report_overrides }</h4>
-                            <ul class="bsc-list">
-                                for (q, reason) in team.overrides.iter() {
-                                    <li key={q.to_string()}>{ format!("{q}{}{reason}", if lang == Lang::Zh { "：" } else { ": " }) }</li>
-                                }
-                            </ul>
-                        }
-                    </section>
-                }
+                { head_markup }
                 <section class="bsc-report__summary">
                     <div>
                         <h3>{ t.provisional }</h3>
