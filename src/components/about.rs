@@ -5,6 +5,7 @@ use brand_core::standard::{Source, Tag};
 use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::components::markup::Markup;
 use crate::i18n::catalog;
 use crate::state::{Action, Dispatch, Screen};
@@ -23,7 +24,7 @@ pub fn view_about(s: Option<&Standard>, lang: Lang, back: &Screen, on_action: &D
                 { standard_sources(s, lang) }
             }
             <div class="bsc-actions">
-                <button type="button" class="bsc-button" onclick={on_action.reform(move |_| Action::Go(back.clone()))}>{ t.about_back }</button>
+                { button("bsc-button", t.about_back, on_action.reform(move |_| Action::Go(back.clone()))) }
             </div>
         </section>
     }

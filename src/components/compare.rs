@@ -7,6 +7,7 @@ use brand_core::compare::{compare_files, Comparison, Points, Reached};
 use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::components::markup::Markup;
 use crate::components::programmes::status_text;
 use crate::components::select::select;
@@ -230,12 +231,15 @@ pub fn view_compare(p: &CompareProps, lang: Lang) -> Html {
                 text
             }
         };
+        // The side's heading and file: markup text (the refusal is a live region: kept as it is).
+        let mut head = Markup::new();
+        head.el("h3", label);
+        if !shown.is_empty() {
+            head.el("p class=\"bsc-compare__file\"", &shown);
+        }
         html! {
             <div class="bsc-compare__side" data-testid={format!("compare-side-{i}")}>
-                <h3>{ label }</h3>
-                if !shown.is_empty() {
-                    <p class="bsc-compare__file">{ shown }</p>
-                }
+                { head.into_html() }
                 if let Some(line) = &p.pair.problems[i] {
                     if let Err(problem) = &line.outcome {
                         <p class="bsc-compare__problem" role="status">{ problem_text(&line.file, problem as &FileProblem, lang) }</p>
@@ -248,8 +252,7 @@ pub fn view_compare(p: &CompareProps, lang: Lang) -> Html {
                             aria-label={format!("{label}: {}", t.compare_load)}
                             onchange={files_change(Purpose::Compare(i), p.on_files.clone())} />
                     </label>
-                    <button type="button" class="bsc-button bsc-button--quiet"
-                        onclick={p.on_action.reform(move |_| Action::CompareCurrent(i))}>{ t.compare_use_current }</button>
+                    { button("bsc-button bsc-button--quiet", t.compare_use_current, p.on_action.reform(move |_| Action::CompareCurrent(i))) }
                 </div>
                 if !names.is_empty() {
                     <label class="bsc-compare__saved">
@@ -264,17 +267,19 @@ pub fn view_compare(p: &CompareProps, lang: Lang) -> Html {
         [Some(a), Some(b)] => view_result(s, &compare_files(s, a.file().clone(), b.file().clone(), p.year).0, lang),
         _ => html! {},
     };
+    let mut intro = Markup::new();
+    intro.raw("<h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">").text(t.compare_title).raw("</h2>");
+    intro.el("p class=\"bsc-lead\"", t.compare_intro);
     html! {
         <section class="bsc-compare" aria-labelledby="bsc-h">
-            <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.compare_title }</h2>
-            <p class="bsc-lead">{ t.compare_intro }</p>
+            { intro.into_html() }
             <div class="bsc-compare__sides">
                 { side(0) }
                 { side(1) }
             </div>
             { result }
             <div class="bsc-actions">
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_action.reform(|_| Action::Go(Screen::Start))}>{ t.back }</button>
+                { button("bsc-button bsc-button--quiet", t.back, p.on_action.reform(|_| Action::Go(Screen::Start))) }
             </div>
         </section>
     }

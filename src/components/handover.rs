@@ -7,6 +7,7 @@ use brand_core::answers::AnswersFile;
 use brand_core::{Answers, Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::i18n::catalog;
 use crate::state::{Action, Dispatch};
 
@@ -36,7 +37,7 @@ pub fn view_handover(st: &Standard, answers: &Answers, copied: Option<bool>, lan
             <label class="bsc-handover__label" for={FIELD}>{ t.handover_label }</label>
             <input id={FIELD} class="bsc-handover__link" type="text" readonly=true value={link} onfocus={select} />
             <div class="bsc-actions">
-                <button type="button" class="bsc-button" onclick={on_copy}>{ t.handover_copy }</button>
+                { button("bsc-button", t.handover_copy, on_copy) }
             </div>
             <p class="bsc-hint" role="status">
                 { match copied { None => "", Some(true) => t.handover_copied, Some(false) => t.handover_copy_by_hand } }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use brand_core::Lang;
 
+use crate::components::button::button;
 use crate::i18n::{catalog, other};
 use crate::state::{Action, Dispatch, SaveState, Screen};
 
@@ -43,8 +44,8 @@ pub fn view_header(p: &Header, lang: Lang) -> Html {
             <div class="bsc-header__tools">
                 if p.open {
                     <nav class="bsc-header__nav" aria-label={t.header_nav}>
-                        <button type="button" class="bsc-link" onclick={p.on_action.reform(|_| Action::Go(Screen::Start))}>{ t.nav_start }</button>
-                        <button type="button" class="bsc-link" onclick={p.on_action.reform(|_| Action::Go(Screen::Review))}>{ t.nav_review }</button>
+                        { button("bsc-link", t.nav_start, p.on_action.reform(|_| Action::Go(Screen::Start))) }
+                        { button("bsc-link", t.nav_review, p.on_action.reform(|_| Action::Go(Screen::Review))) }
                     </nav>
                 }
                 if let Some(save) = p.save {

@@ -5,6 +5,7 @@
 use brand_core::Lang;
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::components::notices::{issue_text, LIST_SHOWN};
 use crate::files;
 use crate::i18n::{catalog, fill};
@@ -35,13 +36,13 @@ pub fn view_import(p: &PendingImport, lang: Lang, on_action: &Dispatch) -> Html 
                 if more > 0 {
                     <p>
                         { fill(t.issues_more, &[("n", &more.to_string())]) }{ " " }
-                        <button type="button" class="bsc-link" onclick={download_all}>{ t.download_issues }</button>
+                        { button("bsc-link", t.download_issues, download_all) }
                     </p>
                 }
             }
             <div class="bsc-actions">
-                <button type="button" class="bsc-button" onclick={on_action.reform(|_| Action::ConfirmImport)}>{ t.import_confirm }</button>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_action.reform(|_| Action::CancelImport)}>{ t.cancel }</button>
+                { button("bsc-button", t.import_confirm, on_action.reform(|_| Action::ConfirmImport)) }
+                { button("bsc-button bsc-button--quiet", t.cancel, on_action.reform(|_| Action::CancelImport)) }
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod bars;
+pub mod button;
 pub mod compare;
 pub mod dossier;
 pub mod facts;

@@ -7,6 +7,7 @@ use brand_core::handover::HandoverError;
 use brand_core::Lang;
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::config::InApp;
 use crate::files;
 use crate::i18n::{catalog, fill, problem_text};
@@ -40,9 +41,7 @@ pub fn view_notices(p: &Notices, lang: Lang) -> Html {
                     for (i, n) in p.notices.iter().enumerate() {
                         <div class="bsc-notice bsc-notice--warn" key={i}>
                             { view_notice(n, lang, id, p.on_action) }
-                            <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::Dismiss(i))}>
-                                { t.dismiss }
-                            </button>
+                            { button("bsc-link", t.dismiss, p.on_action.reform(move |_| Action::Dismiss(i))) }
                         </div>
                     }
                 </div>
@@ -55,13 +54,9 @@ pub fn view_notices(p: &Notices, lang: Lang) -> Html {
                         OtherTab::Unreadable => t.other_tab_unreadable,
                     } }</p>
                     if !matches!(change, OtherTab::Unreadable) {
-                        <button type="button" class="bsc-button" onclick={p.on_action.reform(|_| Action::UseOtherTab)}>
-                            { t.use_other_tab }
-                        </button>
+                        { button("bsc-button", t.use_other_tab, p.on_action.reform(|_| Action::UseOtherTab)) }
                     }
-                    <button type="button" class="bsc-button bsc-button--quiet" onclick={p.on_action.reform(|_| Action::KeepThisTab)}>
-                        { t.keep_this_tab }
-                    </button>
+                    { button("bsc-button bsc-button--quiet", t.keep_this_tab, p.on_action.reform(|_| Action::KeepThisTab)) }
                 </div>
             }
             if let Some(origin) = p.results_to {
@@ -77,9 +72,7 @@ pub fn view_notices(p: &Notices, lang: Lang) -> Html {
             if p.update_ready {
                 <div class="bsc-notice bsc-notice--info" role="status">
                     <p>{ t.update_ready }</p>
-                    <button type="button" class="bsc-button" onclick={Callback::from(|_| crate::offline::apply_update())}>
-                        { t.update_now }
-                    </button>
+                    { button("bsc-button", t.update_now, Callback::from(|_| crate::offline::apply_update())) }
                 </div>
             }
         </>
@@ -140,14 +133,14 @@ fn view_kept_aside(
         <>
             <p>
                 { text }{ " " }
-                <button type="button" class="bsc-link" onclick={Callback::from(move |_| {
+                { button("bsc-link", label, Callback::from(move |_| {
                     files::download(&name, "application/json", &raw);
-                })}>{ label }</button>
+                })) }
             </p>
             if !kept.moved {
                 <p>
                     { t.stored_held }{ " " }
-                    <button type="button" class="bsc-link" onclick={on_action.reform(|_| Action::ReleaseHeld)}>{ t.resume_saving }</button>
+                    { button("bsc-link", t.resume_saving, on_action.reform(|_| Action::ReleaseHeld)) }
                 </p>
             }
         </>

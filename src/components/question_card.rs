@@ -6,6 +6,8 @@ use brand_core::{Answer, Lang, Response};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::button::button;
+use crate::components::markup::Markup;
 use crate::i18n::{catalog, fill};
 use crate::state::{Action, Dispatch, SharedStandard};
 
@@ -48,15 +50,26 @@ pub fn view_question(p: &QuestionCardProps, lang: Lang) -> Html {
         Callback::from(move |_| cb.emit(Action::SetNotApplicable(id.clone())))
     };
     let hint_id = format!("{dom}-hint");
+    // What has no listener is markup text: the question's id and text, its help, the note's hint.
+    let mut head = Markup::new();
+    head.el("span class=\"bsc-q__id\"", q.id.as_str()).text(q.text.get(lang));
+    let mut help = Markup::new();
+    if let Some(h) = &q.help {
+        help.el("p class=\"bsc-q__help\"", h.get(lang));
+    }
+    let help = help.into_html();
+    let mut hint = Markup::new();
+    hint.raw("<p class=\"bsc-q__hint\"").attr("id", &hint_id).raw(">");
+    if let Some(ex) = &q.evidence {
+        hint.text(t.evidence_examples).text(ex.get(lang).trim_end_matches(['。', '.']));
+        hint.text(if lang == Lang::Zh { "。" } else { ". " });
+    }
+    hint.text(t.evidence_rule).raw("</p>");
 
     html! {
         <fieldset key={q.id.to_string()} class="bsc-q" id={dom.clone()} data-question={q.id.to_string()}>
-            <legend class="bsc-q__text">
-                <span class="bsc-q__id">{ q.id.as_str() }</span>{ q.text.get(lang) }
-            </legend>
-            if let Some(help) = &q.help {
-                <p class="bsc-q__help">{ help.get(lang) }</p>
-            }
+            <legend class="bsc-q__text">{ head.into_html() }</legend>
+            { help }
             <div class="bsc-levels">
                 for (level, text) in levels.iter().enumerate() {
                     { view_level(&LevelChoice {
@@ -80,12 +93,7 @@ pub fn view_question(p: &QuestionCardProps, lang: Lang) -> Html {
             </div>
             <div class="bsc-q__evidence">
                 <label for={format!("{dom}-note")}>{ t.evidence_label }</label>
-                <p class="bsc-q__hint" id={hint_id.clone()}>
-                    if let Some(ex) = &q.evidence {
-                        { t.evidence_examples }{ ex.get(lang).trim_end_matches(['。', '.']) }{ if lang == Lang::Zh { "。" } else { ". " } }
-                    }
-                    { t.evidence_rule }
-                </p>
+                { hint.into_html() }
                 <textarea id={format!("{dom}-note")} rows="2" aria-describedby={hint_id}
                     maxlength={brand_core::answers::MAX_NOTE_CHARS.to_string()} value={note} oninput={on_note} />
                 if p.capped {
@@ -93,20 +101,20 @@ pub fn view_question(p: &QuestionCardProps, lang: Lang) -> Html {
                 }
             </div>
             if response.is_some() {
-                <button type="button" class="bsc-link" onclick={on_clear}>{ t.clear_answer }</button>
+                { button("bsc-link", t.clear_answer, on_clear) }
             }
         </fieldset>
     }
 }
 
-fn level_label(lang: Lang, kind: QuestionKind, level: usize) -> AttrValue {
+fn level_label(lang: Lang, kind: QuestionKind, level: usize) -> String {
     let t = catalog(lang);
     let n = fill(t.level_prefix, &[("n", &level.to_string())]);
     match kind {
         QuestionKind::Practice => {
-            format!("{n} · {}", t.practice_levels.split('|').nth(level).unwrap_or_default()).into()
+            format!("{n} · {}", t.practice_levels.split('|').nth(level).unwrap_or_default())
         }
-        QuestionKind::Result => n.into(),
+        QuestionKind::Result => n,
     }
 }
 
@@ -117,7 +125,7 @@ struct LevelChoice<'a> {
     name: &'a str,
     id: String,
     level: u8,
-    label: AttrValue,
+    label: String,
     descriptor: &'a str,
     checked: bool,
     question: &'a brand_core::QuestionId,
@@ -129,12 +137,13 @@ fn view_level(p: &LevelChoice) -> Html {
         let (id, level) = (p.question.clone(), p.level);
         p.on_action.reform(move |_| Action::SetLevel(id.clone(), level))
     };
+    let mut text = Markup::new();
+    text.el("span class=\"bsc-level__n\"", &p.label).el("span class=\"bsc-level__desc\"", p.descriptor);
     html! {
         <label key={usize::from(p.level)} class={if p.checked { "bsc-level is-checked" } else { "bsc-level" }} for={p.id.clone()}>
             <input type="radio" name={p.name.to_owned()} id={p.id.clone()} value={p.level.to_string()}
                 checked={p.checked} {onchange} />
-            <span class="bsc-level__n">{ p.label.clone() }</span>
-            <span class="bsc-level__desc">{ p.descriptor.to_owned() }</span>
+            { text.into_html() }
         </label>
     }
 }

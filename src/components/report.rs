@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::commands;
 use crate::components::bars::{bar_markup, radar_markup};
+use crate::components::button::button;
 use crate::components::handover::view_handover;
 use crate::components::markup::Markup;
 use crate::components::programmes::{view_crosswalk, view_plan, view_programmes_report, view_titles_held, Programmes};
@@ -130,9 +131,9 @@ pub fn view_report(p: &ReportProps) -> Html {
     let top_actions = html! {
         if p.in_app.is_none() {
             <div class="bsc-actions bsc-actions--top bsc-noprint">
-                <button type="button" class="bsc-button" onclick={print.clone()}>{ t.print }</button>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download.clone()}>{ t.download_report }</button>
-                <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export.clone()}>{ t.export }</button>
+                { button("bsc-button", t.print, print.clone()) }
+                { button("bsc-button bsc-button--quiet", t.download_report, on_download.clone()) }
+                { button("bsc-button bsc-button--quiet", t.export, on_export.clone()) }
                 { xlsx_button.clone() }
             </div>
         }
@@ -256,21 +257,18 @@ pub fn view_report(p: &ReportProps) -> Html {
             }
             <div class="bsc-actions bsc-noprint">
                 if p.in_app.is_none() {
-                    <button type="button" class="bsc-button" onclick={print}>{ t.print }</button>
-                    <button type="button" class="bsc-button bsc-button--quiet" onclick={on_download}>{ t.download_report }</button>
-                    <button type="button" class="bsc-button bsc-button--quiet" onclick={on_export}>{ t.export }</button>
+                    { button("bsc-button", t.print, print) }
+                    { button("bsc-button bsc-button--quiet", t.download_report, on_download) }
+                    { button("bsc-button bsc-button--quiet", t.export, on_export) }
                     { xlsx_button }
                 }
                 <label class="bsc-button bsc-button--quiet bsc-file">
                     { t.import }
                     <input type="file" accept=".json,application/json" class="bsc-visually-hidden" onchange={import_change(p.on_import.clone())} />
                 </label>
-                <button type="button" class="bsc-button bsc-button--quiet"
-                    onclick={p.on_action.reform(|_| Action::Go(Screen::Compare))}>{ t.open_compare }</button>
-                <button type="button" class="bsc-button bsc-button--quiet"
-                    onclick={p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Report) }))}>{ t.about }</button>
-                <button type="button" class="bsc-button bsc-button--quiet"
-                    onclick={p.on_action.reform(|_| Action::Go(Screen::Review))}>{ t.back }</button>
+                { button("bsc-button bsc-button--quiet", t.open_compare, p.on_action.reform(|_| Action::Go(Screen::Compare))) }
+                { button("bsc-button bsc-button--quiet", t.about, p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Report) }))) }
+                { button("bsc-button bsc-button--quiet", t.back, p.on_action.reform(|_| Action::Go(Screen::Review))) }
             </div>
         </div>
     }

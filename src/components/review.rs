@@ -4,6 +4,7 @@
 use brand_core::{Assessment, Lang, Standard};
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::components::programmes::{view_open_conditions, Programmes};
 use crate::components::score_panel::view_score_panel;
 use crate::i18n::catalog;
@@ -69,9 +70,7 @@ pub fn view_review(s: &Standard, x: &Assessment, progs: &Programmes, lang: Lang,
                 <div class="bsc-actions bsc-actions--nav">
                     <button type="button" class="bsc-button bsc-button--quiet"
                         onclick={on_action.reform(move |_| Action::Go(Screen::Step(gates_step)))}>{ t.back }</button>
-                    <button type="button" class="bsc-button" onclick={on_action.reform(|_| Action::Go(Screen::Report))}>
-                        { t.see_report }
-                    </button>
+                    { button("bsc-button", t.see_report, on_action.reform(|_| Action::Go(Screen::Report))) }
                 </div>
             </section>
             { view_score_panel(s, x, progs, lang) }

@@ -8,6 +8,8 @@ use brand_core::{Answers, Lang, ProgrammeStatus};
 use yew::prelude::*;
 
 use crate::commands;
+use crate::components::button::button;
+use crate::components::markup::Markup;
 use crate::components::programmes::status_text;
 use crate::components::start::StartProps;
 use crate::i18n::{catalog, date, fill};
@@ -101,6 +103,17 @@ pub fn view_saved(p: &StartProps, st: &SharedStandard, source: &Source, lang: La
                 }
             })
         };
+        // The name (unless it is being edited) and the line under it: markup text.
+        let mut text = Markup::new();
+        if !editing {
+            text.raw("<p class=\"bsc-assess__name\"><strong").attr("id", &name_id);
+            text.raw(" data-testid=\"saved-name\" tabindex=\"-1\">").text(&name).raw("</strong>");
+            if is_open {
+                text.text(" ").el("span class=\"bsc-badge\"", t.saved_open_now);
+            }
+            text.raw("</p>");
+        }
+        text.el("p class=\"bsc-assess__meta\" data-testid=\"saved-meta\"", &meta(x, lang));
         html! {
             <li key={slot.0.to_string()} class={if is_open { "bsc-assess__item is-open" } else { "bsc-assess__item" }} data-testid="saved-item">
                 if editing {
@@ -115,18 +128,10 @@ pub fn view_saved(p: &StartProps, st: &SharedStandard, source: &Source, lang: La
                                 }} />
                         </label>
                         <button type="submit" class="bsc-button">{ t.saved_save }</button>
-                        <button type="button" class="bsc-button bsc-button--quiet"
-                            onclick={p.on_action.reform(|_| Action::Rename(None))}>{ t.saved_cancel }</button>
+                        { button("bsc-button bsc-button--quiet", t.saved_cancel, p.on_action.reform(|_| Action::Rename(None))) }
                     </form>
-                } else {
-                    <p class="bsc-assess__name">
-                        <strong id={name_id.clone()} data-testid="saved-name" tabindex="-1">{ name.clone() }</strong>
-                        if is_open {
-                            { " " }<span class="bsc-badge">{ t.saved_open_now }</span>
-                        }
-                    </p>
                 }
-                <p class="bsc-assess__meta" data-testid="saved-meta">{ meta(x, lang) }</p>
+                { text.into_html() }
                 { buttons({
                     let mut b = Vec::new();
                     if !is_open {
@@ -201,10 +206,12 @@ fn unreadable(
 ) -> Html {
     let t = catalog(lang);
     let (raw, file) = (raw.clone(), format!("brand-self-check-kept-{}-{}.json", st.id, slot.0));
+    let mut text = Markup::new();
+    text.raw("<p class=\"bsc-assess__name\"><strong").attr("id", &name_id(slot)).raw(">").text(t.saved_unreadable_name);
+    text.raw("</strong></p>").el("p class=\"bsc-assess__meta\"", t.saved_unreadable);
     html! {
         <li key={slot.0.to_string()} class="bsc-assess__item is-damaged" data-testid="saved-item">
-            <p class="bsc-assess__name"><strong id={name_id(slot)}>{ t.saved_unreadable_name }</strong></p>
-            <p class="bsc-assess__meta">{ t.saved_unreadable }</p>
+            { text.into_html() }
             { buttons(vec![
                 (t.saved_download, "", false, Callback::from(move |_: MouseEvent| { files::download(&file, "application/json", &raw); })),
                 (t.saved_delete, "saved-delete", false, delete(p, st, source, slot, t.saved_unreadable_name, lang)),
@@ -232,12 +239,11 @@ fn view_deleted(p: &StartProps, st: &SharedStandard, source: &Source, d: &Delete
             { fill(t.deleted, &[("name", &d.name)]) }{ " " }
             <button type="button" class="bsc-link" data-testid="deleted-undo" onclick={on_undo}>{ t.deleted_undo }</button>
             { " · " }
-            <button type="button" class="bsc-link" onclick={Callback::from(move |_: MouseEvent| {
+            { button("bsc-link", t.deleted_download, Callback::from(move |_: MouseEvent| {
                 files::download(&file, "application/json", &raw);
-            })}>{ t.deleted_download }</button>
+            })) }
             { " · " }
-            <button type="button" class="bsc-link"
-                onclick={{ let s = d.slot.clone(); p.on_action.reform(move |_| Action::ForgetDeleted(s.clone())) }}>{ t.dismiss }</button>
+            { button("bsc-link", t.dismiss, { let s = d.slot.clone(); p.on_action.reform(move |_| Action::ForgetDeleted(s.clone())) }) }
             if p.restore_failed.as_ref() == Some(&d.slot) {
                 <span class="bsc-warn" role="alert">{ " " }{ t.restore_failed }</span>
             }

@@ -5,6 +5,8 @@ use brand_core::{Answers, Lang};
 use yew::prelude::*;
 
 use crate::commands;
+use crate::components::button::button;
+use crate::components::markup::Markup;
 use crate::components::profile::view_profile;
 use crate::components::saved::view_saved;
 use crate::i18n::{catalog, fill, LANGUAGES};
@@ -63,13 +65,12 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
         let sc = brand_core::score(st, &p.answers);
         (st.id.clone(), sc.responded(), sc.asked())
     });
+    let mut intro = Markup::new();
+    intro.el("p class=\"bsc-lead\"", t.intro).raw("<ul class=\"bsc-facts\">").el("li", t.duration);
+    intro.el("li", t.stays_local).raw("</ul>");
     html! {
         <section class="bsc-start" aria-labelledby="bsc-h">
-            <p class="bsc-lead">{ t.intro }</p>
-            <ul class="bsc-facts">
-                <li>{ t.duration }</li>
-                <li>{ t.stays_local }</li>
-            </ul>
+            { intro.into_html() }
             <fieldset class="bsc-q bsc-langs">
                 <legend class="bsc-q__text">{ t.language }</legend>
                 <div class="bsc-choices">
@@ -89,8 +90,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                         <input type="radio" name="bsc-standard" id={format!("bsc-standard-{}", b.id)}
                             checked={chosen == Some(b.id)}
                             onchange={{ let id = b.id; p.on_action.reform(move |_| Action::Open(Source::Builtin(id))) }} />
-                        <span class="bsc-card__title">{ (b.title)(lang) }</span>
-                        <span class="bsc-card__desc">{ fill((b.describe)(lang), &[("n", &b.questions.to_string())]) }</span>
+                        { card_text((b.title)(lang), &fill((b.describe)(lang), &[("n", &b.questions.to_string())])) }
                         if let Some((_, a, n)) = open_count.as_ref().filter(|(id, a, _)| id == b.id && *a > 0) {
                             <span class="bsc-card__saved">{ fill(t.answered, &[("a", &a.to_string()), ("n", &n.to_string())]) }</span>
                         } else if p.saved_counts.get(i).copied().unwrap_or(0) > 0 && open_count.as_ref().is_none_or(|(id, ..)| id != b.id) {
@@ -126,9 +126,7 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                         </button>
                     }
                     if answered > 0 || !profile.is_empty() {
-                        <button type="button" class="bsc-button bsc-button--quiet" onclick={on_start_over}>
-                            { t.start_over }
-                        </button>
+                        { button("bsc-button bsc-button--quiet", t.start_over, on_start_over) }
                     }
                     <label class="bsc-button bsc-button--quiet bsc-file">
                         { t.import }
@@ -144,13 +142,17 @@ pub fn view_start(p: &StartProps, lang: Lang) -> Html {
                 </div>
             }
             <p class="bsc-fine">
-                <button type="button" class="bsc-link"
-                    onclick={p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Start) }))}>
-                    { t.about }
-                </button>
+                { button("bsc-link", t.about, p.on_action.reform(|_| Action::Go(Screen::About { back: Box::new(Screen::Start) }))) }
             </p>
         </section>
     }
+}
+
+/// A questionnaire card's title and description (markup text: no listeners).
+fn card_text(title: &str, desc: &str) -> Html {
+    let mut m = Markup::new();
+    m.el("span class=\"bsc-card__title\"", title).el("span class=\"bsc-card__desc\"", desc);
+    m.into_html()
 }
 
 /// The change handler of a file input: passes the chosen file on and resets the input so the

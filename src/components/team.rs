@@ -8,6 +8,7 @@ use brand_core::scoring::Score;
 use brand_core::{Lang, Response, Role, Standard};
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::components::markup::Markup;
 use crate::components::notices::import_error_text;
 use crate::components::select::select;
@@ -113,10 +114,12 @@ pub fn view_team(p: &TeamProps) -> Html {
     };
     // One count everywhere: responses over the questions the file's profile asks (`Score::responded`).
     let answered = |i: usize| brand_core::score(s, &subs[i].answers).responded();
+    let mut head = Markup::new();
+    head.raw("<h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">").text(t.team_title).raw("</h2>");
+    head.el("p class=\"bsc-lead\"", t.team_intro);
     html! {
         <section class="bsc-team" aria-labelledby="bsc-h">
-            <h2 id="bsc-h" tabindex="-1" data-focus="">{ t.team_title }</h2>
-            <p class="bsc-lead">{ t.team_intro }</p>
+            { head.into_html() }
             <div class="bsc-actions">
                 <label class="bsc-button bsc-file">
                     { t.team_add }
@@ -135,7 +138,7 @@ pub fn view_team(p: &TeamProps) -> Html {
                                 <span>{ file_line(line, Some(&subs[i].respondent.name), answered(i), lang) }</span>
                                 { select(fill(t.team_role_of, &[("name", &subs[i].respondent.name)]), &role_options(lang),
                                     role_value(subs[i].respondent.role), &p.on_action.reform(move |v: String| Action::TeamRole(i, Role::from_id(&v))), "") }
-                                <button type="button" class="bsc-link" onclick={p.on_action.reform(move |_| Action::TeamRemove(i))}>{ t.team_remove }</button>
+                                { button("bsc-link", t.team_remove, p.on_action.reform(move |_| Action::TeamRemove(i))) }
                             </li>
                         }
                     } else {
@@ -144,10 +147,7 @@ pub fn view_team(p: &TeamProps) -> Html {
                 }
             </ul>
             if let Some(c) = &combined {
-                <p data-testid="team-summary">{ fill(t.team_summary, &[("n", &c.respondents().len().to_string()), ("c", &c.conflicts().to_string())]) }</p>
-                if !(c.profile_conflicts.is_empty() && c.gate_conflicts.is_empty() && c.fact_conflicts.is_empty()) {
-                    <p class="bsc-hint">{ fill(t.team_others, &[("p", &c.profile_conflicts.len().to_string()), ("g", &c.gate_conflicts.len().to_string()), ("x", &c.fact_conflicts.len().to_string())]) }</p>
-                }
+                { summary(c, lang) }
                 if let Some((leaders, staff)) = &roles {
                     { roles_table(s, &subs, leaders, staff, lang) }
                 }
@@ -185,6 +185,19 @@ pub fn view_team(p: &TeamProps) -> Html {
 }
 
 /// The parts as the leaders and the staff answered them, as markup text (see `markup`).
+/// The combined result's summary lines.
+fn summary(c: &brand_core::combine::Combined, lang: Lang) -> Html {
+    let t = catalog(lang);
+    let mut m = Markup::new();
+    let n = [c.respondents().len(), c.conflicts()].map(|n| n.to_string());
+    m.el("p data-testid=\"team-summary\"", &fill(t.team_summary, &[("n", &n[0]), ("c", &n[1])]));
+    if !(c.profile_conflicts.is_empty() && c.gate_conflicts.is_empty() && c.fact_conflicts.is_empty()) {
+        let k = [c.profile_conflicts.len(), c.gate_conflicts.len(), c.fact_conflicts.len()].map(|n| n.to_string());
+        m.el("p class=\"bsc-hint\"", &fill(t.team_others, &[("p", &k[0]), ("g", &k[1]), ("x", &k[2])]));
+    }
+    m.into_html()
+}
+
 fn roles_table(s: &Standard, subs: &[Submission], leaders: &Score, staff: &Score, lang: Lang) -> Html {
     let t = catalog(lang);
     let count = |role: Role| subs.iter().filter(|x| x.respondent.role == Some(role)).count().to_string();
@@ -248,18 +261,19 @@ fn view_row(
         })
     };
     let applied = draft.is_some_and(|d| brand_core::visible::has_visible(&d.reason));
+    // The question and its notes: markup text.
+    let mut question = Markup::new();
+    question.text(&format!("{} {}", q.id, q.text.get(lang)));
+    if !notes.is_empty() {
+        question.raw("<ul class=\"bsc-team__notes\">");
+        for (n, note) in notes.iter() {
+            question.el("li", &format!("{n}{}{note}", if lang == Lang::Zh { "：" } else { ": " }));
+        }
+        question.raw("</ul>");
+    }
     html! {
         <tr key={q.id.to_string()} class={(!sp.agreed).then_some("is-conflict")} data-question={q.id.to_string()}>
-            <th scope="row">
-                { format!("{} {}", q.id, q.text.get(lang)) }
-                if !notes.is_empty() {
-                    <ul class="bsc-team__notes">
-                        for (n, note) in notes.iter() {
-                            <li key={n.clone()}>{ format!("{n}{}{note}", if lang == Lang::Zh { "：" } else { ": " }) }</li>
-                        }
-                    </ul>
-                }
-            </th>
+            <th scope="row">{ question.into_html() }</th>
             for v in sp.votes.iter() {
                 <td class="bsc-num" key={v.respondent} data-label={respondents[v.respondent].name.clone()}>{ response_text(v.response, lang) }</td>
             }

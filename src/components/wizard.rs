@@ -9,8 +9,10 @@ use brand_core::scoring::QuestionState;
 use brand_core::{Answers, Assessment, FactId, Lang};
 use yew::prelude::*;
 
+use crate::components::button::button;
 use crate::components::facts::{view_facts, FactsForm};
 use crate::components::gates::view_gates;
+use crate::components::markup::Markup;
 use crate::components::programmes::Programmes;
 use crate::components::question_card::{view_question, QuestionCardProps};
 use crate::components::score_panel::view_score_panel;
@@ -65,15 +67,30 @@ pub fn view_wizard(p: &WizardProps) -> Html {
             }
         }
     });
+    // What has no listener is markup text: the phone's score bar, the step's line, progress and
+    // heading.
+    let mut scorebar = Markup::new();
+    scorebar.raw("<span class=\"bsc-scorebar__n\">").text(&x.score.total.to_string());
+    scorebar.el("span class=\"bsc-scorebar__of\"", &format!(" / {}", s.total_points)).raw("</span>");
+    if !x.score.is_complete() {
+        let range = fill(t.scorebar_range, &[("min", &x.score.min.to_string()), ("max", &x.score.max.to_string())]);
+        scorebar.el("span class=\"bsc-scorebar__range\"", &range);
+    }
+    let answered = fill(t.answered, &[("a", &x.score.responded().to_string()), ("n", &x.score.asked().to_string())]);
+    scorebar.el("span class=\"bsc-scorebar__answered\"", &answered);
+    let mut step_head = Markup::new();
+    step_head.el("p class=\"bsc-step__of\"", &fill(t.step_of, &[("i", &(at + 1).to_string()), ("n", &n.to_string())]));
+    step_head.raw("<progress class=\"bsc-progress\"").attr("max", &n.to_string()).attr("value", &(at + 1).to_string());
+    step_head.raw(" aria-hidden=\"true\"></progress><h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">").text(&heading);
+    if let Some(ind) = indicator {
+        step_head.el("span class=\"bsc-points\"", &format!("{} {}", ind.points, t.points));
+    }
+    step_head.raw("</h2>");
     html! {
         <div class="bsc-wizard">
             <div class="bsc-scorebar" data-testid="scorebar">
-                <span class="bsc-scorebar__n">{ x.score.total }<span class="bsc-scorebar__of">{ " / " }{ s.total_points }</span></span>
-                if !x.score.is_complete() {
-                    <span class="bsc-scorebar__range">{ fill(t.scorebar_range, &[("min", &x.score.min.to_string()), ("max", &x.score.max.to_string())]) }</span>
-                }
-                <span class="bsc-scorebar__answered">{ fill(t.answered, &[("a", &x.score.responded().to_string()), ("n", &x.score.asked().to_string())]) }</span>
-                <button type="button" class="bsc-link bsc-scorebar__open" onclick={to_panel}>{ t.scorebar_open }</button>
+                { scorebar.into_html() }
+                { button("bsc-link bsc-scorebar__open", t.scorebar_open, to_panel) }
             </div>
             <nav class={if p.contents_open { "bsc-toc is-open" } else { "bsc-toc" }} aria-label={t.main_nav}>
                 <button type="button" class="bsc-toc__toggle" aria-expanded={p.contents_open.to_string()}
@@ -81,10 +98,7 @@ pub fn view_wizard(p: &WizardProps) -> Html {
                 <div class="bsc-toc__body">
                     for (pi, part) in s.parts.iter().enumerate() {
                         <div class="bsc-toc__part" key={part.id.to_string()}>
-                            <p class="bsc-toc__part-title">
-                                { format!("{} {}", part.id, part.title.get(lang)) }
-                                <span class="bsc-toc__count">{ count(x, s.part_questions(pi)) }</span>
-                            </p>
+                            { part_title(&format!("{} {}", part.id, part.title.get(lang)), &count(x, s.part_questions(pi))) }
                             <ul>
                                 for ii in part.indicators.clone() {
                                     <li key={s.indicators[ii].id.to_string()}>
@@ -106,16 +120,9 @@ pub fn view_wizard(p: &WizardProps) -> Html {
             </nav>
             <section class="bsc-step" aria-labelledby="bsc-h">
                 if p.from_review {
-                    <button type="button" class="bsc-link bsc-back-to-review" onclick={go(Screen::Review)}>{ t.back_to_review }</button>
+                    { button("bsc-link bsc-back-to-review", t.back_to_review, go(Screen::Review)) }
                 }
-                <p class="bsc-step__of">{ fill(t.step_of, &[("i", &(at + 1).to_string()), ("n", &n.to_string())]) }</p>
-                <progress class="bsc-progress" max={n.to_string()} value={(at + 1).to_string()} aria-hidden="true" />
-                <h2 id="bsc-h" tabindex="-1" data-focus="">
-                    { heading }
-                    if let Some(ind) = indicator {
-                        <span class="bsc-points">{ format!("{} {}", ind.points, t.points) }</span>
-                    }
-                </h2>
+                { step_head.into_html() }
                 if let Some(ind) = indicator {
                     <details class="bsc-sources">
                         <summary>{ t.sources_toggle }</summary>
@@ -152,6 +159,13 @@ pub fn view_wizard(p: &WizardProps) -> Html {
             { view_score_panel(s, x, &p.programmes, lang) }
         </div>
     }
+}
+
+/// A part's line in the contents: its title and answered count.
+fn part_title(title: &str, count: &str) -> Html {
+    let mut m = Markup::new();
+    m.raw("<p class=\"bsc-toc__part-title\">").text(title).el("span class=\"bsc-toc__count\"", count).raw("</p>");
+    m.into_html()
 }
 
 /// Responses (a level or N/A) over questions asked, the same count the score panel shows.
