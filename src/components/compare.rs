@@ -8,7 +8,7 @@ use brand_core::{Lang, Standard};
 use yew::prelude::*;
 
 use crate::components::button::button;
-use crate::components::markup::Markup;
+use crate::components::markup::{Markup, SCREEN_HEADING};
 use crate::components::programmes::status_text;
 use crate::components::select::select;
 use crate::components::team::{problem_text, response_text};
@@ -268,7 +268,7 @@ pub fn view_compare(p: &CompareProps, lang: Lang) -> Html {
         _ => html! {},
     };
     let mut intro = Markup::new();
-    intro.raw("<h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">").text(t.compare_title).raw("</h2>");
+    intro.raw(SCREEN_HEADING).text(t.compare_title).raw("</h2>");
     intro.el("p class=\"bsc-lead\"", t.compare_intro);
     html! {
         <section class="bsc-compare" aria-labelledby="bsc-h">

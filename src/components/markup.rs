@@ -10,6 +10,10 @@
 
 use yew::{AttrValue, Html};
 
+/// The opening tag of a screen's heading: the element the screen is labelled by (`bsc-h`) and the
+/// one `hooks::focus` moves the focus to (`[data-focus]`). Closed by `</h2>`.
+pub const SCREEN_HEADING: &str = "<h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">";
+
 #[derive(Default)]
 pub struct Markup(String);
 

@@ -14,7 +14,7 @@ use crate::commands;
 use crate::components::bars::{bar_markup, radar_markup};
 use crate::components::button::button;
 use crate::components::handover::view_handover;
-use crate::components::markup::Markup;
+use crate::components::markup::{Markup, SCREEN_HEADING};
 use crate::components::programmes::{view_crosswalk, view_plan, view_programmes_report, view_titles_held, Programmes};
 use crate::components::score_panel::{view_tier, view_total};
 use crate::components::select::select;
@@ -195,8 +195,7 @@ pub fn view_report(p: &ReportProps) -> Html {
     let head_markup = {
         // The header and the team's line: no listeners, so markup text.
         let mut m = Markup::new();
-        m.raw("<header class=\"bsc-report__head\"><h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">")
-            .text(t.report_title);
+        m.raw("<header class=\"bsc-report__head\">").raw(SCREEN_HEADING).text(t.report_title);
         m.raw("</h2>").el("p", &fill(t.report_standard, &[("s", s.title.get(lang)), ("v", &s.version)]));
         m.el("p", &fill(t.report_generated, &[("d", &date(lang, y, mo, d))]));
         if !about.name.trim().is_empty() {

@@ -9,7 +9,7 @@ use brand_core::{Lang, Response, Role, Standard};
 use yew::prelude::*;
 
 use crate::components::button::button;
-use crate::components::markup::Markup;
+use crate::components::markup::{Markup, SCREEN_HEADING};
 use crate::components::notices::import_error_text;
 use crate::components::select::select;
 use crate::hooks::{files_change, Purpose};
@@ -115,7 +115,7 @@ pub fn view_team(p: &TeamProps) -> Html {
     // One count everywhere: responses over the questions the file's profile asks (`Score::responded`).
     let answered = |i: usize| brand_core::score(s, &subs[i].answers).responded();
     let mut head = Markup::new();
-    head.raw("<h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">").text(t.team_title).raw("</h2>");
+    head.raw(SCREEN_HEADING).text(t.team_title).raw("</h2>");
     head.el("p class=\"bsc-lead\"", t.team_intro);
     html! {
         <section class="bsc-team" aria-labelledby="bsc-h">

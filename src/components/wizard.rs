@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::components::button::button;
 use crate::components::facts::{view_facts, FactsForm};
 use crate::components::gates::view_gates;
-use crate::components::markup::Markup;
+use crate::components::markup::{Markup, SCREEN_HEADING};
 use crate::components::programmes::Programmes;
 use crate::components::question_card::{view_question, QuestionCardProps};
 use crate::components::score_panel::view_score_panel;
@@ -81,7 +81,7 @@ pub fn view_wizard(p: &WizardProps) -> Html {
     let mut step_head = Markup::new();
     step_head.el("p class=\"bsc-step__of\"", &fill(t.step_of, &[("i", &(at + 1).to_string()), ("n", &n.to_string())]));
     step_head.raw("<progress class=\"bsc-progress\"").attr("max", &n.to_string()).attr("value", &(at + 1).to_string());
-    step_head.raw(" aria-hidden=\"true\"></progress><h2 id=\"bsc-h\" tabindex=\"-1\" data-focus=\"\">").text(&heading);
+    step_head.raw(" aria-hidden=\"true\"></progress>").raw(SCREEN_HEADING).text(&heading);
     if let Some(ind) = indicator {
         step_head.el("span class=\"bsc-points\"", &format!("{} {}", ind.points, t.points));
     }
