@@ -52,6 +52,40 @@ test('after the first visit the widget works offline: reload, a whole assessment
   await server.close();
 });
 
+test('offline before its first use, the team screen says its code is not on this device and loses nothing; back online it opens, and from then on offline too', { timeout: 90_000 }, async () => {
+  const server = await serve({ dir: build() });
+  const { page, context, problems } = await open(browser, server);
+  await controlled(page);
+  // The team screen's files are lazy-part-*: not precached, fetched on first use (issue 16).
+  const fetched = [];
+  page.on('request', (r) => { if (/\/lazy-part-[0-9a-f]{16}\.wasm$/.test(r.url())) fetched.push(r.url()); });
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
+  await page.locator('#bsc-standard-enterprise').check();
+  await page.getByTestId('open-team').click();
+  const failed = page.locator('.bsc-part[role=alert]');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /此页面的程序未能载入。请联网后重试/);
+  // The message takes the focus, as a screen's heading would.
+  await page.waitForFunction(() => document.activeElement?.closest('.bsc-part[role=alert]'));
+  await context.setOffline(false);
+  await failed.getByRole('button', { name: '重试' }).click();
+  await page.locator('.bsc-team').waitFor();
+  assert.ok(fetched.length >= 1, `no lazy part was fetched: ${fetched}`);
+  // Used once online, it is in the worker's cache: offline again, it opens.
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('[data-mounted] .bsc-start').waitFor();
+  await page.locator('#bsc-standard-enterprise').check();
+  await page.getByTestId('open-team').click();
+  await page.locator('.bsc-team').waitFor();
+  // The browser's own lines for the fetches that failed offline (the worker had no copy): expected.
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('net::ERR_FAILED')), []);
+  await context.close();
+  await server.close();
+});
+
 test('a new deploy never strands an open tab: it keeps working, offers the update, keeps answers', { timeout: 90_000 }, async () => {
   const v1 = build();
   const server = await serve({ dir: v1 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing. Idempotent; says what it does.
-#   scripts/setup.sh build   — Rust wasm target, Trunk, wasm-bindgen-cli, node packages (wasm-opt)
+#   scripts/setup.sh build   — Rust wasm target, Trunk, wasm-bindgen-cli, wasm-split-cli, node packages (wasm-opt)
 #   scripts/setup.sh test    — the above, plus Chromium, chromedriver and CJK fonts from Debian, and
 #                              the old Chromium kernels 86/88/90/92 (npm packages, unpacked once)
 # Needs: Debian 12 with rustup's stable toolchain, Node.js/npm (installed from Debian if absent).
@@ -62,6 +62,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ] \
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force || die "cargo install wasm-bindgen-cli $WB_VERSION"
 fi
 
+# 3b. wasm-split-cli (crate wasm_split_cli_support), which cuts the split points of src/parts.rs
+#    out of the release wasm (scripts/postbuild.mjs); this version reads what wasm_split_helpers
+#    0.2.3 (Cargo.toml, pinned) writes.
+WS_VERSION=0.2.4
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WS_VERSION:"; then
+  say "installing wasm-split-cli $WS_VERSION (cargo install, about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WS_VERSION" --features build-binary --force \
+    || die "cargo install wasm_split_cli_support $WS_VERSION"
+fi
+
 # 4. Node.js and the node packages: wasm-opt (binaryen), playwright-core, axe-core, Lighthouse,
 #    puppeteer-core 10 and the old Chromium kernels (chrome-aws-lambda, about 185 MB).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -83,4 +93,4 @@ if [ "$mode" = test ]; then
   # (chrome-aws-lambda, pinned under aliases in package.json); unpack them once and check each.
   node scripts/kernels.mjs | sed 's/^\([0-9]\)/old kernel \1/' || die "the old Chromium kernels (node scripts/kernels.mjs)"
 fi
-say "ready ($mode): $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"
+say "ready ($mode): $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WS_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"

@@ -4,7 +4,7 @@
 // browser without modules, which never registers the service worker), the lazy
 // files (code fetched only when its feature is used, e.g. the spreadsheet writer; not in the
 // total), and the critical path to a working first screen (the page, its style sheet, the boot
-// module, the wasm bindings and the wasm). Shared by the benchmark (scripts/bench.mjs) and the
+// module, the wasm bindings, the modules they import and the wasm). Shared by the benchmark (scripts/bench.mjs) and the
 // size budget test (e2e/size.test.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,11 @@ export function sizes(dir) {
   const critical = new Set(['index.html', boot,
     ...[...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]),
     ...[...bootSrc.matchAll(/'\.\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]).filter((f) => f !== 'sw.js')]);
+  // And what those modules import in turn (the bindings import the split points' loader).
+  for (const f of [...critical].filter((f) => f.endsWith('.js') && f !== boot)) {
+    const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    for (const m of src.matchAll(/(?:^|[;\s}])import\s*(?:[^'"]*?\sfrom\s*)?['"]\.\/([^'"]+\.js)['"]/g)) critical.add(m[1]);
+  }
   const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
   const crit = rows.filter((r) => critical.has(r.file));
   const isLazy = (r) => r.file.startsWith('lazy-');

@@ -3,27 +3,26 @@
 
 use std::rc::Rc;
 
-use brand_core::dossier::action_plan;
 use brand_core::programme::{default_programme, programmes};
 use brand_core::{assess, Lang};
 use yew::prelude::*;
 
 use crate::components::about::view_about;
-use crate::components::compare::{view_compare, CompareProps};
+use crate::components::compare::CompareProps;
 use crate::components::header::{view_header, Header};
 use crate::components::host_error::view_host_error;
 use crate::components::import::view_import;
 use crate::components::notices::{view_notices, Notices};
+use crate::components::part::view_part;
 use crate::components::programmes::Programmes;
-use crate::components::report::{view_report, ReportProps};
-use crate::components::review::view_review;
+use crate::components::report::ReportProps;
 use crate::components::start::{view_start, StartProps};
-use crate::components::team::{view_team, TeamProps};
-use crate::components::wizard::{view_wizard, WizardProps};
+use crate::components::team::TeamProps;
+use crate::components::wizard::WizardProps;
 use crate::config::AppProps;
 use crate::hooks;
-use crate::state::{Action, Dispatch, Notice, Screen, Session, Source};
-use crate::{files, storage};
+use crate::state::{Action, Dispatch, Load, Notice, Part, Screen, Session, Source};
+use crate::{files, parts, storage};
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -68,7 +67,17 @@ pub fn App(props: &AppProps) -> Html {
         props.embed.clone(),
         session.standard.clone().map(|st| (st, session.answers.clone(), session.screen.clone())),
     );
-    hooks::use_focus_on_screen(root.clone(), session.screen.clone(), session.pending.is_some(), session.target.clone());
+    hooks::use_parts(session.screen.clone(), session.parts, dispatch.clone());
+    // A split-off screen takes the focus when its code has arrived (`parts`).
+    let part = Part::of(&session.screen);
+    let load = part.map_or(Load::Ready, |p| session.parts[p as usize]);
+    hooks::use_focus_on_screen(
+        root.clone(),
+        session.screen.clone(),
+        session.pending.is_some(),
+        session.target.clone(),
+        load,
+    );
     hooks::use_focus_on_list(
         root.clone(),
         session.screen == Screen::Start && session.standard.is_some() && session.source.is_some(),
@@ -108,83 +117,93 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|id| listed.iter().find(|r| !r.held && st.programmes[r.programme].id == *id))
             .map(|r| r.programme)
             .or_else(|| default_programme(st, &listed));
-        let plan = picked.map(|i| action_plan(st, &session.answers, &x.score, i, year, day));
-        let checklist = picked.map(|i| brand_core::dossier::checklist(st, &session.answers, i));
-        Rc::new(Programmes { listed, plan, checklist, year })
+        Rc::new(Programmes { listed, picked, year, day })
     });
-    let screen = match (&session.screen, &session.standard, &x, &progs) {
-        (Screen::Step(step), Some(st), Some(x), Some(progs)) => view_wizard(&WizardProps {
-            standard: st.clone(),
-            lang,
-            answers: session.answers.clone(),
-            assessment: x.clone(),
-            step: *step,
-            programmes: progs.clone(),
-            drafts: session.fact_drafts.clone(),
-            from_review: session.from_review,
-            contents_open: session.contents_open,
-            on_action: dispatch.clone(),
-        }),
-        (Screen::Review, Some(st), Some(x), Some(progs)) => view_review(st, x, progs, lang, &dispatch),
-        (Screen::Report, Some(st), Some(x), Some(progs)) => view_report(&ReportProps {
-            standard: st.clone(),
-            lang,
-            answers: session.answers.clone(),
-            assessment: x.clone(),
-            today,
-            programmes: progs.clone(),
-            in_app: props.in_app,
-            exporting: session.exporting,
-            handover_copied: session.handover_copied,
-            on_action: dispatch.clone(),
-            on_import: on_import.clone(),
-        }),
-        (Screen::About { back }, st, _, _) => view_about(st.as_deref(), lang, back, &dispatch),
-        (Screen::Team, Some(st), _, _) => view_team(&TeamProps {
-            standard: st.clone(),
-            lang,
-            team: session.team.clone(),
-            has_answers: session.answers != Default::default(),
-            only_conflicts: session.only_conflicts,
-            on_action: dispatch.clone(),
-            on_files: on_files.clone(),
-        }),
-        (Screen::Compare, Some(st), _, _) => match &session.source {
-            Some(source) => view_compare(
-                &CompareProps {
-                    standard: st.clone(),
-                    pair: session.compare.clone(),
-                    year,
-                    source: source.clone(),
+    let screen =
+        match (&session.screen, &session.standard, &x, &progs, parts::assessment(), parts::team(), parts::compare()) {
+            (Screen::Step(step), Some(st), Some(x), Some(progs), Some(views), _, _) => (views.step)(&WizardProps {
+                standard: st.clone(),
+                lang,
+                answers: session.answers.clone(),
+                assessment: x.clone(),
+                step: *step,
+                programmes: progs.clone(),
+                drafts: session.fact_drafts.clone(),
+                from_review: session.from_review,
+                contents_open: session.contents_open,
+                on_action: dispatch.clone(),
+            }),
+            (Screen::Review, Some(st), Some(x), Some(progs), Some(views), _, _) => {
+                (views.review)(st, x, progs, lang, &dispatch)
+            }
+            (Screen::Report, Some(st), Some(x), Some(progs), Some(views), _, _) => (views.report)(&ReportProps {
+                standard: st.clone(),
+                lang,
+                answers: session.answers.clone(),
+                assessment: x.clone(),
+                today,
+                programmes: progs.clone(),
+                in_app: props.in_app,
+                exporting: session.exporting,
+                handover_copied: session.handover_copied,
+                on_action: dispatch.clone(),
+                on_import: on_import.clone(),
+            }),
+            (Screen::About { back }, st, ..) => view_about(st.as_deref(), lang, back, &dispatch),
+            (Screen::Team, Some(st), _, _, _, Some(view_team), _) => view_team(&TeamProps {
+                standard: st.clone(),
+                lang,
+                team: session.team.clone(),
+                has_answers: session.answers != Default::default(),
+                only_conflicts: session.only_conflicts,
+                on_action: dispatch.clone(),
+                on_files: on_files.clone(),
+            }),
+            (Screen::Compare, Some(st), _, _, _, _, Some(view_compare)) => match &session.source {
+                Some(source) => view_compare(
+                    &CompareProps {
+                        standard: st.clone(),
+                        pair: session.compare.clone(),
+                        year,
+                        source: source.clone(),
+                        slot: session.slot.clone(),
+                        saved: session.saved.clone(),
+                        on_action: dispatch.clone(),
+                        on_files: on_files.clone(),
+                    },
+                    lang,
+                ),
+                None => Html::default(),
+            },
+            (
+                Screen::Step(_) | Screen::Review | Screen::Report | Screen::Team | Screen::Compare,
+                Some(_),
+                _,
+                _,
+                _,
+                _,
+                _,
+            ) => view_part(part.unwrap_or(Part::Assessment), load, lang, &dispatch),
+            _ => view_start(
+                &StartProps {
+                    standard: session.standard.clone(),
+                    source: session.source.clone(),
                     slot: session.slot.clone(),
                     saved: session.saved.clone(),
+                    deleted: session.deleted.clone(),
+                    renaming: session.renaming.clone(),
+                    restore_failed: session.restore_failed.clone(),
+                    year,
+                    today: day,
+                    answers: session.answers.clone(),
+                    saved_counts: crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect(),
+                    opening: session.opening.as_ref().map(|o| o.source.clone()),
                     on_action: dispatch.clone(),
-                    on_files: on_files.clone(),
+                    on_import,
                 },
                 lang,
             ),
-            None => Html::default(),
-        },
-        _ => view_start(
-            &StartProps {
-                standard: session.standard.clone(),
-                source: session.source.clone(),
-                slot: session.slot.clone(),
-                saved: session.saved.clone(),
-                deleted: session.deleted.clone(),
-                renaming: session.renaming.clone(),
-                restore_failed: session.restore_failed.clone(),
-                year,
-                today: day,
-                answers: session.answers.clone(),
-                saved_counts: crate::standards::BUILTIN.iter().map(|b| storage::saved_count(b.id)).collect(),
-                opening: session.opening.as_ref().map(|o| o.source.clone()),
-                on_action: dispatch.clone(),
-                on_import,
-            },
-            lang,
-        ),
-    };
+        };
     html! {
         <div class="bsc" lang={lang.code()} ref={root}>
             { view_header(&Header { hide: props.hide_header, title: session.standard.as_ref().map(|s| s.title.get(lang)),

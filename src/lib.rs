@@ -21,6 +21,7 @@ pub mod files;
 pub mod hooks;
 pub mod i18n;
 pub mod offline;
+pub mod parts;
 pub mod sheets;
 pub mod standards;
 pub mod state;

@@ -14,6 +14,7 @@ pub mod host_error;
 pub mod import;
 pub mod markup;
 pub mod notices;
+pub mod part;
 pub mod profile;
 pub mod programmes;
 pub mod question_card;

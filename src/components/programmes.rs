@@ -4,7 +4,7 @@
 //! programme the user picks. Plain view functions: the words for statuses and gaps are here, the
 //! decisions are the core's.
 
-use brand_core::dossier::{ActionPlan, ActionStatus, Checklist, ItemKind, PlanItem};
+use brand_core::dossier::{action_plan, checklist, ActionPlan, ActionStatus, Day, ItemKind, PlanItem};
 use brand_core::programme::{
     ConditionResult, ConditionStatus, Gap, Input, ProgrammeResult, ProgrammeStatus, TestDetail, TestStatus,
 };
@@ -19,15 +19,17 @@ use crate::components::markup::Markup;
 use crate::i18n::{catalog, fill, tenths};
 use crate::state::{Action, Dispatch};
 
-/// Everything the programme views show, computed once per render by the app.
+/// Everything the programme views show, computed once per render by the app (the plan and the
+/// checklist only by the report, which shows them: `view_plan`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Programmes {
     pub listed: Vec<ProgrammeResult>,
-    /// The action plan for the picked programme (or the core's default), if any can be planned.
-    pub plan: Option<ActionPlan>,
-    /// That programme's checklist of documents.
-    pub checklist: Option<Checklist>,
+    /// The programme the action plan is for: the one picked (or the core's default), if any can
+    /// be planned.
+    pub picked: Option<usize>,
     pub year: u16,
+    /// Today, against which due dates are overdue.
+    pub day: Option<Day>,
 }
 
 pub fn status_text(st: ProgrammeStatus, lang: Lang) -> &'static str {
@@ -412,9 +414,18 @@ pub fn view_crosswalk(s: &Standard, x: &Assessment, lang: Lang) -> Html {
 
 /// The action plan for one programme, with the picker: evidence-only gains first, then the
 /// conditions that block the programme, then practice (outcome measures marked long-term).
-pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, lang: Lang, dispatch: &Dispatch) -> Html {
+pub fn view_plan(
+    s: &Standard,
+    x: &Assessment,
+    p: &Programmes,
+    answers: &brand_core::Answers,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
     let t = catalog(lang);
-    let Some(plan) = &p.plan else { return html! {} };
+    let Some(i) = p.picked else { return html! {} };
+    let plan = &action_plan(s, answers, &x.score, i, p.year, p.day);
+    let cl = checklist(s, answers, i);
     let choices: Vec<&ProgrammeResult> = p.listed.iter().filter(|r| !r.held).collect();
     let onchange = {
         let ids: Vec<brand_core::ProgrammeId> = choices.iter().map(|r| s.programmes[r.programme].id.clone()).collect();
@@ -467,9 +478,7 @@ pub fn view_plan(s: &Standard, p: &Programmes, answers: &brand_core::Answers, la
                 { " " }{ badge(r, lang) }
             }
             <p class="bsc-print-only">{ s.programmes[plan.programme].title.get(lang) }</p>
-            if let Some(cl) = &p.checklist {
-                { view_checklist(s, cl, lang, dispatch) }
-            }
+            { view_checklist(s, &cl, lang, dispatch) }
             { actions_head }
             for (title, items) in groups.iter() {
                 <h4>{ *title }</h4>

@@ -245,7 +245,7 @@ pub fn view_report(p: &ReportProps) -> Html {
                 </section>
                 { view_programmes_report(s, x, &p.programmes, lang) }
                 { view_titles_held(s, &p.answers, lang) }
-                { view_plan(s, &p.programmes, &p.answers, lang, &p.on_action) }
+                { view_plan(s, x, &p.programmes, &p.answers, lang, &p.on_action) }
                 { view_crosswalk(s, x, lang) }
                 { tables }
             </article>

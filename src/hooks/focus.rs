@@ -11,12 +11,14 @@ use yew::prelude::*;
 
 use brand_core::QuestionId;
 
-use crate::state::{Screen, Slot};
+use crate::state::{Load, Screen, Slot};
 
+/// `load`: the screen's code (`crate::parts`): a split-off screen's heading takes the focus when
+/// it has arrived, or the message saying it could not be loaded.
 #[hook]
-pub fn use_focus_on_screen(root: NodeRef, screen: Screen, dialog: bool, target: Option<QuestionId>) {
+pub fn use_focus_on_screen(root: NodeRef, screen: Screen, dialog: bool, target: Option<QuestionId>, load: Load) {
     let first = use_mut_ref(|| true);
-    use_effect_with((screen, dialog, target), move |(_, _, target)| {
+    use_effect_with((screen, dialog, target, load), move |(_, _, target, _)| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }

@@ -115,6 +115,38 @@ pub enum Screen {
     Compare,
 }
 
+/// A screen whose code the site's build cuts into a wasm file of its own (`crate::parts`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The wizard's steps, the review and the report.
+    Assessment,
+    Team,
+    Compare,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Assessment, Part::Team, Part::Compare];
+
+    /// The part a screen needs, if any.
+    pub fn of(screen: &Screen) -> Option<Part> {
+        match screen {
+            Screen::Step(_) | Screen::Review | Screen::Report => Some(Part::Assessment),
+            Screen::Team => Some(Part::Team),
+            Screen::Compare => Some(Part::Compare),
+            _ => None,
+        }
+    }
+}
+
+/// Where a part's code is: not asked for yet (or asked for again), in the page, or refused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Load {
+    #[default]
+    NotYet,
+    Ready,
+    Failed,
+}
+
 /// The wizard's steps in order: every indicator, then the basic conditions (gates).
 pub fn step_count(s: &Standard) -> usize {
     s.indicators.len() + 1
@@ -346,6 +378,8 @@ pub struct Session {
     /// The deleted assessment whose undo could not write it back (storage full or blocked): its
     /// line says so.
     pub restore_failed: Option<Slot>,
+    /// Each part's code, by `Part` as index (`hooks::parts` asks for it, `Action::PartLoaded`).
+    pub parts: [Load; 3],
 }
 
 /// Everything a user (or an effect, on the user's behalf) can do. Ids the standard does not know
@@ -474,6 +508,10 @@ pub enum Action {
     Rename(Option<Slot>),
     /// The undo of a deleted assessment could not write it back.
     RestoreFailed(Slot),
+    /// A part's code arrived (`true`) or could not be loaded (`false`).
+    PartLoaded(Part, bool),
+    /// Ask again for a part that could not be loaded.
+    RetryPart(Part),
     /// Unfold or fold the wizard's contents (on a step only).
     ToggleContents,
     /// Show only the questions the respondents disagree on, or all (on the team screen only).
@@ -521,6 +559,7 @@ impl Session {
             handover_copied: None,
             renaming: None,
             restore_failed: None,
+            parts: [Load::NotYet; 3],
         }
     }
 
@@ -834,6 +873,19 @@ impl Session {
                     return None;
                 }
                 next.restore_failed = Some(slot);
+            }
+            Action::PartLoaded(part, ok) => {
+                let load = if ok { Load::Ready } else { Load::Failed };
+                if self.parts[part as usize] == load || self.parts[part as usize] == Load::Ready {
+                    return None;
+                }
+                next.parts[part as usize] = load;
+            }
+            Action::RetryPart(part) => {
+                if self.parts[part as usize] != Load::Failed {
+                    return None;
+                }
+                next.parts[part as usize] = Load::NotYet;
             }
             Action::ToggleContents => {
                 if !matches!(self.screen, Screen::Step(_)) {
