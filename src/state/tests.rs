@@ -845,3 +845,32 @@ fn the_contents_the_team_filter_the_export_and_the_copied_link_live_in_the_sessi
     let left = check(&copied, Action::Go(Screen::Review), |n| assert_eq!(n.handover_copied, None));
     check(&left, Action::Go(Screen::Report), |n| assert_eq!(n.handover_copied, None));
 }
+
+#[test]
+fn a_split_off_part_loads_once_fails_into_a_retry_and_the_screen_knows_its_part() {
+    let s = Session::new(Lang::Zh);
+    assert_eq!(s.parts, [Load::NotYet; 3]);
+    // A failure can be retried; a part that is in the page stays in it.
+    let failed =
+        check(&s, Action::PartLoaded(Part::Team, false), |n| assert_eq!(n.parts[Part::Team as usize], Load::Failed));
+    refused(&failed, Action::PartLoaded(Part::Team, false));
+    refused(&s, Action::RetryPart(Part::Team)); // nothing failed
+    let again =
+        check(&failed, Action::RetryPart(Part::Team), |n| assert_eq!(n.parts[Part::Team as usize], Load::NotYet));
+    let ready =
+        check(&again, Action::PartLoaded(Part::Team, true), |n| assert_eq!(n.parts[Part::Team as usize], Load::Ready));
+    refused(&ready, Action::PartLoaded(Part::Team, true));
+    refused(&ready, Action::PartLoaded(Part::Team, false));
+    refused(&ready, Action::RetryPart(Part::Team));
+    // The other parts are untouched.
+    assert_eq!(ready.parts[Part::Assessment as usize], Load::NotYet);
+    assert_eq!(ready.parts[Part::Compare as usize], Load::NotYet);
+    // Which screen needs which part.
+    assert_eq!(Part::of(&Screen::Start), None);
+    assert_eq!(Part::of(&Screen::Step(Step::Indicator(0))), Some(Part::Assessment));
+    assert_eq!(Part::of(&Screen::Review), Some(Part::Assessment));
+    assert_eq!(Part::of(&Screen::Report), Some(Part::Assessment));
+    assert_eq!(Part::of(&Screen::Team), Some(Part::Team));
+    assert_eq!(Part::of(&Screen::Compare), Some(Part::Compare));
+    assert_eq!(Part::of(&Screen::About { back: Box::new(Screen::Start) }), None);
+}
